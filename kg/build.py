@@ -1,0 +1,233 @@
+"""The builder: articles in, graph files out.
+
+read -> parse (spaCy, batched, optionally in worker processes) -> extract -> link across
+articles -> RDF -> write OUT atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kg import __version__
+from kg.config import BuildConfig
+from kg.ingest import read_articles
+from kg.link import link_across_articles
+from kg.model import Article, ArticleExtraction, Skipped
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
+    from spacy.language import Language
+
+OUTPUT_FILES = ("graph.trig", "graph.ttl", "graph.jsonld", "graph.html")
+Progress = Callable[[int], None]
+
+
+@dataclass
+class BuildResult:
+    extractions: list[ArticleExtraction]
+    skipped: list[Skipped]
+    dataset: Dataset
+    model: str = ""
+    model_version: str = ""
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.skipped
+
+
+def extract_articles(
+    articles: Sequence[Article],
+    config: BuildConfig,
+    *,
+    nlp: Language | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[ArticleExtraction], list[Skipped]]:
+    """Parse and extract every article; a failing article is skipped and reported."""
+    if config.processes > 1 and len(articles) > 1:
+        results = _extract_parallel(articles, config)
+    else:
+        from kg.nlp import load_nlp
+
+        nlp = nlp or load_nlp(config.model)
+        results = _extract_serial(nlp, articles, config.batch_size)
+    extractions: list[ArticleExtraction] = []
+    skipped: list[Skipped] = []
+    for result in results:
+        (extractions if isinstance(result, ArticleExtraction) else skipped).append(result)
+        if progress:
+            progress(1)
+    return extractions, skipped
+
+
+def _extract_serial(
+    nlp: Language, articles: Sequence[Article], batch_size: int
+) -> Iterator[ArticleExtraction | Skipped]:
+    from kg.extract import extract
+
+    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
+    for article, doc in zip(articles, docs, strict=True):
+        yield _safely(extract, doc, article)
+
+
+def _safely(extract, doc, article: Article) -> ArticleExtraction | Skipped:
+    # One article's failure must not sink the batch: report it with its origin.
+    try:
+        return extract(doc, article)
+    except Exception as exc:  # noqa: BLE001 - the error policy is skip-and-report
+        detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+        return Skipped(article.origin or article.id, f"extraction failed: {detail}")
+
+
+_WORKER_NLP: Language | None = None
+
+
+def _init_worker(model: str | None) -> None:
+    global _WORKER_NLP
+    from kg.nlp import load_nlp
+
+    _WORKER_NLP = load_nlp(model)
+
+
+def _work(chunk: list[Article], batch_size: int) -> list[ArticleExtraction | Skipped]:
+    assert _WORKER_NLP is not None
+    return list(_extract_serial(_WORKER_NLP, chunk, batch_size))
+
+
+def _extract_parallel(
+    articles: Sequence[Article], config: BuildConfig
+) -> Iterator[ArticleExtraction | Skipped]:
+    # Chunks go to workers that each load the pipeline once; results come back in order.
+    size = max(1, min(config.batch_size * 2, -(-len(articles) // (config.processes * 4))))
+    chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
+    with ProcessPoolExecutor(
+        max_workers=config.processes, initializer=_init_worker, initargs=(config.model,)
+    ) as pool:
+        for results in pool.map(_work, chunks, [config.batch_size] * len(chunks)):
+            yield from results
+
+
+def build(
+    paths: Iterable[str | Path],
+    config: BuildConfig = BuildConfig(),
+    *,
+    nlp: Language | None = None,
+    progress: Progress | None = None,
+    on_article_count: Callable[[int], None] | None = None,
+) -> BuildResult:
+    """Read, extract and link the articles under `paths` into one RDF dataset."""
+    from kg.nlp import load_nlp, model_id
+    from kg.rdf import RunInfo, build_dataset
+
+    started = _now()
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for item in read_articles(
+        paths, max_bytes=config.max_input_bytes, max_chars=config.max_article_chars
+    ):
+        (articles if isinstance(item, Article) else skipped).append(item)
+    if on_article_count:
+        on_article_count(len(articles))
+    if nlp is None and (config.processes <= 1 or len(articles) <= 1):
+        nlp = load_nlp(config.model)
+    if nlp is not None:
+        name, version = model_id(nlp)
+    else:
+        name, version = _model_id_of(config.model)
+    extractions, failed = extract_articles(articles, config, nlp=nlp, progress=progress)
+    skipped.extend(failed)
+    extractions = link_across_articles(extractions)
+    run = RunInfo(
+        started=started,
+        ended=_now(),
+        model=name,
+        model_version=version,
+        kg_version=__version__,
+        config_json=config.to_json(),
+    )
+    dataset = build_dataset(extractions, run, base=config.base)
+    return BuildResult(extractions, skipped, dataset, name, version)
+
+
+def _model_id_of(model: str | None) -> tuple[str, str]:
+    import spacy
+
+    from kg.nlp import default_model
+
+    name = model or default_model()
+    try:
+        meta = spacy.info(name)  # reads the package's meta without loading weights
+        return f"{meta.get('lang', 'xx')}_{meta.get('name', name)}", str(meta.get("version", ""))
+    except Exception:  # noqa: BLE001 - provenance only; the workers report real load errors
+        return name, ""
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def write_outputs(dataset: Dataset, out: Path, *, title: str = "kg") -> list[Path]:
+    """Write every output file into `out`, replacing it only once all are written.
+
+    The files are written into a fresh directory beside `out`, which then takes its
+    place: an interrupted build leaves the previous `out` as it was.
+    """
+    from kg.view import write_html
+
+    out = Path(out)
+    parent = out.resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    _recover(out)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=parent))
+    try:
+        dataset.serialize(staging / "graph.trig", format="trig", encoding="utf-8")
+        union = _union(dataset)
+        union.serialize(staging / "graph.ttl", format="turtle", encoding="utf-8")
+        dataset.serialize(staging / "graph.jsonld", format="json-ld", encoding="utf-8",
+                          auto_compact=True)
+        write_html(dataset, staging / "graph.html", title=title)
+        _swap(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return [out / name for name in OUTPUT_FILES]
+
+
+def _union(dataset: Dataset):
+    from rdflib import Graph
+
+    from kg.rdf import bind_prefixes
+
+    union = Graph()
+    bind_prefixes(union)
+    for s, p, o, _g in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
+
+
+def _swap(staging: Path, out: Path) -> None:
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{os.getpid()}")
+        os.replace(out, old)
+    os.replace(staging, out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _recover(out: Path) -> None:
+    """If a previous build died between its two renames, put the old output back."""
+    if out.exists():
+        return
+    leftovers = sorted(out.parent.glob(f".{out.name}.old-*"))
+    if leftovers:
+        os.replace(leftovers[-1], out)

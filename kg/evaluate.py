@@ -1,0 +1,579 @@
+"""Score a graph against gold annotations (format and rules: /work/shared/gold/README.md).
+
+Entities are pooled over the gold articles by (type, normalised name) and matched to graph
+entities one-to-one. Relations are pooled the same way, their ends read through labels.
+
+Decisions the README leaves open, made here:
+- Entity matching is greedy in a fixed order: candidate (graph entity, gold entity) pairs
+  are taken best first (prefLabel = gold name, then prefLabel or altLabel = the other's
+  name, then altLabel = alias), ties by gold name and IRI. A graph entity whose labels match
+  a gold entity that is already taken is spurious: the graph should hold one entity per
+  thing. One that matches only `optional` items is ignored.
+- A graph entity typed with two of the four classes is scored once per type.
+- A relation end maps to every gold entity its labels match, whether or not it won the
+  one-to-one entity matching: duplicates are penalised once, in the entity score.
+- Relations are not matched one-to-one: TP counts the gold relations some graph relation
+  matches (one long quotation may cover two snippets), FP the graph relations that match
+  none, except that one with an end matching only an optional entity is ignored. A
+  relation with an end the gold does not know is spurious: `score` assumes the graph was
+  built from exactly the gold articles (`gold_article_paths`), not from a larger corpus.
+- Graph relations are counted per pair of ends (two predicates between the same pair are
+  one claim); quotations without a speaker are not quote relations and are skipped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import rdflib
+from rdflib import RDF, RDFS, SKOS, Literal, URIRef
+from rdflib.namespace import ORG, SDO
+
+from kg.errors import GoldError
+from kg.model import ENTITY_TYPES, LEGISLATION, ORGANIZATION, PERSON
+from kg.namespace import KG
+from kg.paths import ONTOLOGY
+
+RELATION_TYPES = ("affiliation", "role", "quote", "legal_link", "interaction")
+ALL = "all"
+
+_AFFILIATION = (ORG.memberOf, ORG.headOf, SDO.worksFor)
+# kg: terms that describe how something was extracted, never a relation between entities.
+_PROVENANCE = frozenset(
+    {KG.confidence, KG.rule, KG.evidence, KG.context, KG.extractor, KG.model,
+     KG.modelVersion, KG.kgVersion, KG.config, KG.year}
+)
+_AGENTS = (PERSON, ORGANIZATION)
+# Relation type -> (fields it needs, allowed subject types, allowed object types).
+_SHAPES = {
+    "affiliation": ("object", (PERSON,), (ORGANIZATION,)),
+    "role": ("value", (PERSON,), ()),
+    "quote": ("snippet", _AGENTS, ()),
+    "legal_link": ("object", ENTITY_TYPES, ENTITY_TYPES),
+    "interaction": ("object", _AGENTS, _AGENTS),
+}
+# Function words only: spaCy's stop list also holds "first", "former", "top", which decide
+# a title ("first minister" must not match "prime minister").
+_ROLE_STOP = frozenset(
+    "a an the of for and or to in on at by with from as s his her their its".split()
+)
+_SPACE = re.compile(r"\s+")
+_TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+@dataclass(frozen=True)
+class GoldEntity:
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    id: str | None = None  # None for `optional` items
+
+
+@dataclass(frozen=True)
+class GoldRelation:
+    type: str
+    subject: str  # entity id in the same article
+    object: str | None = None
+    value: str | None = None  # role
+    snippet: str | None = None  # quote
+    verb: str | None = None  # interaction note, not scored
+
+
+@dataclass(frozen=True)
+class GoldArticle:
+    source: Path  # the JSON file
+    article: str  # the text, relative to the gold folder's parent
+    entities: tuple[GoldEntity, ...]
+    optional: tuple[GoldEntity, ...]
+    relations: tuple[GoldRelation, ...]
+
+
+@dataclass(frozen=True)
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    ignored: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One missed gold item or one spurious graph item, for the report."""
+
+    type: str
+    text: str
+    where: tuple[str, ...] = ()  # gold articles (misses) or graph IRIs (spurious)
+
+
+@dataclass(frozen=True)
+class EvalReport:
+    entities: dict[str, Counts]  # per entity type, plus "all"
+    relations: dict[str, Counts]  # per relation type, plus "all"
+    missed_entities: tuple[Finding, ...] = ()
+    spurious_entities: tuple[Finding, ...] = ()
+    missed_relations: tuple[Finding, ...] = ()
+    spurious_relations: tuple[Finding, ...] = ()
+    articles: tuple[str, ...] = field(default=())
+
+
+# ---------------------------------------------------------------- gold files
+
+
+def load_gold(gold_dir: Path) -> list[GoldArticle]:
+    """Read and validate every `*.json` in `gold_dir`, sorted by file name."""
+    gold_dir = Path(gold_dir)
+    if not gold_dir.is_dir():
+        raise GoldError(f"{gold_dir}: not a directory; pass the folder of gold *.json files")
+    paths = sorted(gold_dir.glob("*.json"))
+    if not paths:
+        raise GoldError(f"{gold_dir}: no *.json gold files found; pass the gold folder")
+    gold = [_read_gold(path) for path in paths]
+    seen: dict[str, Path] = {}
+    for g in gold:
+        if g.article in seen:  # relation ids are resolved per article
+            raise GoldError(f"{g.source}: article {g.article!r} is also annotated in "
+                            f"{seen[g.article]}; keep one gold file per article")
+        seen[g.article] = g.source
+    return gold
+
+
+def gold_article_paths(gold: list[GoldArticle], gold_dir: Path) -> list[Path]:
+    """The article texts the gold describes (`article` is relative to gold_dir's parent)."""
+    paths = [Path(gold_dir).parent / g.article for g in gold]
+    for g, path in zip(gold, paths, strict=True):
+        if not path.is_file():
+            raise GoldError(f"{g.source}: article {g.article!r} not found at {path}; "
+                            "fix `article` (relative to the gold folder's parent)")
+    return paths
+
+
+def _read_gold(path: Path) -> GoldArticle:
+    def fail(problem: str) -> GoldError:
+        return GoldError(f"{path}: {problem}; fix the file (format: gold/README.md)")
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise fail(f"cannot read JSON ({exc})") from exc
+    if not isinstance(data, dict):
+        raise fail("top level must be an object")
+    for key, kind in (("article", str), ("entities", list), ("relations", list)):
+        if not isinstance(data.get(key), kind):
+            raise fail(f"`{key}` missing or not a {kind.__name__}")
+    article = PurePosixPath(data["article"])
+    if article.is_absolute() or ".." in article.parts or not data["article"].strip():
+        raise fail(f"`article` {data['article']!r} must be a path inside the gold folder's parent")
+    entities = tuple(_entity(item, fail, with_id=True) for item in data["entities"])
+    optional = data.get("optional", [])
+    if not isinstance(optional, list):
+        raise fail("`optional` must be a list")
+    types: dict[str, str] = {}
+    for e in entities:
+        if e.id in types:
+            raise fail(f"entity id {e.id!r} used twice")
+        types[str(e.id)] = e.type
+    relations = tuple(_relation(item, types, fail) for item in data["relations"])
+    return GoldArticle(path, data["article"], entities,
+                       tuple(_entity(item, fail, with_id=False) for item in optional), relations)
+
+
+def _entity(item: object, fail, *, with_id: bool) -> GoldEntity:
+    if not isinstance(item, dict):
+        raise fail(f"entity {item!r} is not an object")
+    if item.get("type") not in ENTITY_TYPES:
+        raise fail(f"entity {item!r}: `type` must be one of {', '.join(ENTITY_TYPES)}")
+    name, aliases = item.get("name"), item.get("aliases", [])
+    if not isinstance(name, str) or not _norm(name):
+        raise fail(f"entity {item!r}: `name` must be a non-empty string")
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise fail(f"entity {name!r}: `aliases` must be a list of strings")
+    if with_id and not (isinstance(item.get("id"), str) and item["id"]):
+        raise fail(f"entity {name!r}: `id` must be a non-empty string")
+    return GoldEntity(item["type"], name, tuple(aliases), item.get("id") if with_id else None)
+
+
+def _relation(item: object, types: dict[str, str], fail) -> GoldRelation:
+    if not isinstance(item, dict) or item.get("type") not in _SHAPES:
+        raise fail(f"relation {item!r}: `type` must be one of {', '.join(RELATION_TYPES)}")
+    kind = item["type"]
+    needed, subject_types, object_types = _SHAPES[kind]
+    subject, other = item.get("subject"), item.get(needed)
+    if _type_of(subject, types) not in subject_types:
+        raise fail(f"relation {item!r}: `subject` must be the id of a {'/'.join(subject_types)}")
+    if needed == "object" and _type_of(other, types) not in object_types:
+        raise fail(f"relation {item!r}: `object` must be the id of a {'/'.join(object_types)}")
+    if needed != "object" and not (isinstance(other, str) and other.strip()):
+        raise fail(f"relation {item!r}: `{needed}` must be a non-empty string")
+    if kind == "legal_link" and LEGISLATION not in (types[subject], types[other]):
+        raise fail(f"relation {item!r}: a legal_link needs a Legislation entity at one end")
+    return GoldRelation(kind, subject, **{needed: other}, verb=item.get("verb"))
+
+
+def _type_of(entity_id: object, types: dict[str, str]) -> str | None:
+    return types.get(entity_id) if isinstance(entity_id, str) else None
+
+
+# ---------------------------------------------------------------- normalisation
+
+
+def _norm(name: str) -> str:
+    """Casefold, fold whitespace, drop surrounding punctuation and a leading "the"."""
+    text = _SPACE.sub(" ", unicodedata.normalize("NFKC", name).casefold())
+    text = _strip_punct(text)
+    if text.startswith("the "):
+        text = _strip_punct(text[4:])
+    return text
+
+
+def _strip_punct(text: str) -> str:
+    start, end = 0, len(text)
+    while start < end and _is_edge(text[start]):
+        start += 1
+    while end > start and _is_edge(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def _is_edge(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch)[0] in "PS"
+
+
+def _fold_text(text: str) -> str:
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)).strip()
+
+
+def _role_words(title: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[^\W_]+", title.casefold())) - _ROLE_STOP
+
+
+def _role_matches(a: str, b: str) -> bool:
+    wa, wb = _role_words(a), _role_words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+# ---------------------------------------------------------------- scoring
+
+_PAIRS = ("legal_link", "interaction")  # direction does not count
+_Key = tuple[str, str]  # pooled gold entity: (type, normalised name)
+
+
+@dataclass
+class _Pooled:
+    name: str
+    names: set[str]  # normalised name and aliases
+    articles: list[str]
+
+
+@dataclass(frozen=True)
+class _Claim:
+    """One relation the graph states, per pair of ends (or per title, per quotation)."""
+
+    type: str
+    ends: tuple[URIRef, ...]  # subject first; every speaker of a quotation
+    value: str = ""  # job title or quotation text
+    via: str = ""  # quotation IRI, for the report
+
+
+def score(graph: rdflib.Dataset | rdflib.Graph, gold: list[GoldArticle], *,
+          ontology: rdflib.Graph | None = None) -> EvalReport:
+    """Score `graph` (the union of its named graphs) against `gold`.
+
+    `ontology` declares the sub-properties of kg:legalRelation and kg:interactsWith;
+    by default ontology/kg.ttl when it exists (the graph's own axioms count too).
+    """
+    g = _union(graph)
+    if ontology is None:
+        ontology = rdflib.Graph()
+        if ONTOLOGY.is_file():
+            ontology.parse(ONTOLOGY)
+    pool, ids, optional = _pool(gold)
+    index: dict[tuple[str, str], set[_Key]] = {}
+    for key, entry in pool.items():
+        for name in entry.names:
+            index.setdefault((key[0], name), set()).add(key)
+    labels, display = _labels(g)
+    entities = _score_entities(labels, display, pool, index, optional)
+    # A relation end maps to every gold entity its labels name (see the module docstring).
+    ends: dict[URIRef, set[_Key]] = {}
+    typed: dict[URIRef, set[str]] = {}
+    optional_only: set[URIRef] = set()
+    for (iri, t), (pref, alt) in labels.items():
+        ends.setdefault(iri, set()).update(_keys(index, t, pref | alt))
+        typed.setdefault(iri, set()).add(t)
+        if (pref | alt) & optional.get(t, set()):
+            optional_only.add(iri)
+    optional_only = {iri for iri in optional_only if not ends[iri]}
+    relations = _score_relations(_claims(g, ontology, typed), _gold_relations(gold, ids),
+                                 ends, optional_only, pool, display)
+    return EvalReport(entities[0], relations[0], entities[1], entities[2],
+                      relations[1], relations[2], tuple(a.article for a in gold))
+
+
+def _union(graph: rdflib.Graph) -> rdflib.Graph:
+    if not isinstance(graph, rdflib.Dataset):
+        return graph
+    union = rdflib.Graph()
+    for s, p, o, _ in graph.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
+
+
+def _pool(gold: list[GoldArticle]):
+    """Gold entities pooled by (type, normalised name); (article, id) -> pooled key."""
+    pool: dict[_Key, _Pooled] = {}
+    ids: dict[tuple[str, str], _Key] = {}
+    optional: dict[str, set[str]] = {}
+    for art in gold:
+        for e in art.entities:
+            key = (e.type, _norm(e.name))
+            entry = pool.setdefault(key, _Pooled(e.name, {key[1]}, []))
+            entry.names.update(n for n in map(_norm, e.aliases) if n)
+            if art.article not in entry.articles:
+                entry.articles.append(art.article)
+            ids[(art.article, str(e.id))] = key
+        for e in art.optional:
+            optional.setdefault(e.type, set()).update(
+                n for n in map(_norm, (e.name, *e.aliases)) if n)
+    return pool, ids, optional
+
+
+def _labels(g: rdflib.Graph):
+    """(IRI, type) -> (normalised prefLabels, normalised altLabels); IRI -> label to show."""
+    labels: dict[tuple[URIRef, str], tuple[frozenset[str], frozenset[str]]] = {}
+    display: dict[URIRef, str] = {}
+    for t in ENTITY_TYPES:
+        for iri in set(g.subjects(RDF.type, SDO[t])):
+            pref = sorted(str(x) for x in g.objects(iri, SKOS.prefLabel))
+            alt = [str(x) for x in g.objects(iri, SKOS.altLabel)]
+            labels[(iri, t)] = (frozenset(filter(None, map(_norm, pref))),
+                                frozenset(filter(None, map(_norm, alt))))
+            display[iri] = pref[0] if pref else str(iri)
+    return labels, display
+
+
+def _keys(index, t: str, names: Iterable[str]) -> set[_Key]:
+    return {key for name in names for key in index.get((t, name), ())}
+
+
+def _score_entities(labels, display, pool, index, optional):
+    # Candidate pairs, best first: prefLabel = gold name, then one side's main name among
+    # the other's labels, then alias = altLabel. Sorting makes the greedy order fixed.
+    pairs = []
+    for (iri, t), (pref, alt) in labels.items():
+        for key in _keys(index, t, pref | alt):
+            rank = 0 if key[1] in pref else 1 if (pref & pool[key].names or key[1] in alt) else 2
+            pairs.append((rank, key, str(iri), iri, t))
+    matched: dict[_Key, URIRef] = {}
+    used: set[tuple[URIRef, str]] = set()
+    for _, key, _, iri, t in sorted(pairs):
+        if key not in matched and (iri, t) not in used:
+            matched[key] = iri
+            used.add((iri, t))
+    order = {t: i for i, t in enumerate(ENTITY_TYPES)}
+    fp = dict.fromkeys(ENTITY_TYPES, 0)
+    ignored = dict.fromkeys(ENTITY_TYPES, 0)
+    spurious = []
+    for (iri, t), (pref, alt) in sorted(labels.items(),
+                                        key=lambda kv: (order[kv[0][1]], str(kv[0][0]))):
+        if (iri, t) in used:
+            continue
+        taken = sorted(pool[k].name for k in _keys(index, t, pref | alt))
+        if not taken and (pref | alt) & optional.get(t, set()):
+            ignored[t] += 1
+            continue
+        fp[t] += 1
+        note = f" (duplicate of {taken[0]})" if taken else ""
+        spurious.append(Finding(t, display[iri] + note, (str(iri),)))
+    missed = [Finding(key[0], entry.name, tuple(entry.articles))
+              for key, entry in sorted(pool.items(), key=lambda kv: (order[kv[0][0]], kv[0][1]))
+              if key not in matched]
+    counts = {}
+    for t in ENTITY_TYPES:
+        tp = sum(1 for key in matched if key[0] == t)
+        total = sum(1 for key in pool if key[0] == t)
+        counts[t] = Counts(tp, fp[t], total - tp, ignored[t])
+    counts[ALL] = _total(counts.values())
+    return counts, tuple(missed), tuple(spurious)
+
+
+def _total(counts: Iterable[Counts]) -> Counts:
+    counts = list(counts)
+    return Counts(*(sum(getattr(c, f) for c in counts) for f in ("tp", "fp", "fn", "ignored")))
+
+
+def _sub_properties(root: URIRef, graphs: Iterable[rdflib.Graph]) -> set[URIRef]:
+    """`root` and everything declared rdfs:subPropertyOf* it."""
+    graphs = list(graphs)
+    found, frontier = {root}, [root]
+    while frontier:
+        prop = frontier.pop()
+        for graph in graphs:
+            for sub in graph.subjects(RDFS.subPropertyOf, prop):
+                if isinstance(sub, URIRef) and sub not in found:
+                    found.add(sub)
+                    frontier.append(sub)
+    return found
+
+
+def _claims(g: rdflib.Graph, ontology: rdflib.Graph, typed: dict[URIRef, set[str]]):
+    legal = _sub_properties(KG.legalRelation, (ontology, g))
+    interacts = _sub_properties(KG.interactsWith, (ontology, g))
+
+    def kg_term(p) -> bool:  # the fallback while kg.ttl declares no sub-properties
+        return str(p).startswith(str(KG._NS)) and p not in _PROVENANCE
+
+    claims: dict[tuple, _Claim] = {}
+    for s in sorted(typed, key=str):
+        for p, o in g.predicate_objects(s):
+            if p in _AFFILIATION and o in typed:
+                claims.setdefault(("affiliation", s, o), _Claim("affiliation", (s, o)))
+            elif p == SDO.jobTitle and isinstance(o, Literal) and _role_words(str(o)):
+                title = _fold_text(str(o))
+                claims.setdefault(("role", s, title.casefold()), _Claim("role", (s,), title))
+            elif o not in typed or o == s:
+                continue
+            elif LEGISLATION in typed[s] | typed[o] and (p in legal or kg_term(p)):
+                # Keyed without direction (one claim per pair), kept as stated.
+                claims.setdefault(("legal_link", frozenset((s, o))), _Claim("legal_link", (s, o)))
+            elif (typed[s] & set(_AGENTS) and typed[o] & set(_AGENTS)
+                  and (p in interacts or (kg_term(p) and p not in legal))):
+                claims.setdefault(("interaction", frozenset((s, o))),
+                                  _Claim("interaction", (s, o)))
+    for q in sorted(set(g.subjects(RDF.type, SDO.Quotation)), key=str):
+        speakers = tuple(sorted((x for x in g.objects(q, SDO.spokenByCharacter)
+                                 if isinstance(x, URIRef)), key=str))
+        text = " ".join(sorted(str(x) for x in g.objects(q, SDO.text)))
+        if speakers and text:  # an unattributed quotation is not a quote relation
+            claims[("quote", q)] = _Claim("quote", speakers, _fold_text(text), str(q))
+    return list(claims.values())
+
+
+def _gold_relations(gold: list[GoldArticle], ids) -> dict[tuple, list[str]]:
+    """Pooled gold relations: (type, ends as pooled keys, folded text) -> articles."""
+    pooled: dict[tuple, list[str]] = {}
+    for art in gold:
+        for r in art.relations:
+            ends = [ids[(art.article, r.subject)]]
+            if r.object is not None:
+                ends.append(ids[(art.article, r.object)])
+            if r.type in _PAIRS:
+                ends.sort()
+            text = _fold_text(r.value or r.snippet or "")
+            key = (r.type, tuple(ends), text.casefold() if r.type == "role" else text)
+            articles = pooled.setdefault(key, [])
+            if art.article not in articles:
+                articles.append(art.article)
+    return pooled
+
+
+def _matches(claim: _Claim, key: tuple, ends: dict[URIRef, set[_Key]]) -> bool:
+    kind, gold_ends, text = key
+    if kind != claim.type:
+        return False
+    if kind == "quote":
+        return (any(gold_ends[0] in ends.get(e, ()) for e in claim.ends)
+                and text in claim.value)
+    if kind == "role" and not _role_matches(claim.value, text):
+        return False
+    orders = (gold_ends, gold_ends[::-1]) if kind in _PAIRS else (gold_ends,)
+    return any(all(k in ends.get(e, ()) for k, e in zip(order, claim.ends, strict=True))
+               for order in orders)
+
+
+def _score_relations(claims, gold_rel, ends, optional_only, pool, display):
+    matched: set[tuple] = set()
+    fp = dict.fromkeys(RELATION_TYPES, 0)
+    ignored = dict.fromkeys(RELATION_TYPES, 0)
+    spurious = []
+    for claim in claims:
+        # A claim whose ends name no gold entity cannot match: skip the scan (big graphs).
+        known = any(ends.get(e) for e in claim.ends)
+        hits = {key for key in gold_rel if known and _matches(claim, key, ends)}
+        matched |= hits
+        if hits:
+            continue
+        if any(e in optional_only for e in claim.ends):
+            ignored[claim.type] += 1
+            continue
+        fp[claim.type] += 1
+        names = " — ".join(display.get(e, str(e)) for e in claim.ends)
+        text = f"{names}: {claim.value!r}" if claim.value else names
+        spurious.append(Finding(claim.type, text, (claim.via,) if claim.via else
+                                tuple(str(e) for e in claim.ends)))
+    missed = []
+    for key, articles in gold_rel.items():
+        if key not in matched:
+            names = " — ".join(pool[k].name for k in key[1])
+            missed.append(Finding(key[0], f"{names}: {key[2]!r}" if key[2] else names,
+                                  tuple(articles)))
+    counts = {}
+    for t in RELATION_TYPES:
+        tp = sum(1 for key in matched if key[0] == t)
+        total = sum(1 for key in gold_rel if key[0] == t)
+        counts[t] = Counts(tp, fp[t], total - tp, ignored[t])
+    counts[ALL] = _total(counts.values())
+    order = {t: i for i, t in enumerate(RELATION_TYPES)}
+    return (counts, tuple(sorted(missed, key=lambda f: (order[f.type], f.text))),
+            tuple(sorted(spurious, key=lambda f: (order[f.type], f.text))))
+
+
+# ---------------------------------------------------------------- output
+
+
+def format_report(report: EvalReport) -> str:
+    """Plain text: a table for entities and one for relations, then misses and spurious items."""
+    lines = [f"Scored against {len(report.articles)} gold article(s).", ""]
+    for title, table in (("Entities", report.entities), ("Relations", report.relations)):
+        lines.append(f"{title:<14}{'TP':>5}{'FP':>5}{'FN':>5}{'ignored':>9}"
+                     f"{'precision':>11}{'recall':>8}{'F1':>7}")
+        for name, c in table.items():
+            lines.append(f"{name:<14}{c.tp:>5}{c.fp:>5}{c.fn:>5}{c.ignored:>9}"
+                         f"{c.precision:>11.3f}{c.recall:>8.3f}{c.f1:>7.3f}")
+        lines.append("")
+    for title, findings in (("Missed entities", report.missed_entities),
+                            ("Spurious entities", report.spurious_entities),
+                            ("Missed relations", report.missed_relations),
+                            ("Spurious relations", report.spurious_relations)):
+        lines.append(f"{title} ({len(findings)})")
+        for f in findings:
+            lines.append(f"  {f.type}: {f.text}  [{', '.join(f.where)}]")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def report_to_json(report: EvalReport) -> dict:
+    def table(counts: dict[str, Counts]) -> dict:
+        return {name: {"tp": c.tp, "fp": c.fp, "fn": c.fn, "ignored": c.ignored,
+                       "precision": c.precision, "recall": c.recall, "f1": c.f1}
+                for name, c in counts.items()}
+
+    def items(findings: tuple[Finding, ...]) -> list[dict]:
+        return [{"type": f.type, "text": f.text, "where": list(f.where)} for f in findings]
+
+    return {
+        "articles": list(report.articles),
+        "entities": table(report.entities),
+        "relations": table(report.relations),
+        "missed": {"entities": items(report.missed_entities),
+                   "relations": items(report.missed_relations)},
+        "spurious": {"entities": items(report.spurious_entities),
+                     "relations": items(report.spurious_relations)},
+    }

@@ -1,0 +1,53 @@
+"""RDF namespaces. `KG` is closed: a misspelt term raises instead of minting a new predicate.
+
+Every term here is declared in ontology/kg.ttl (a test checks both directions).
+"""
+
+from rdflib import Namespace
+from rdflib.namespace import DefinedNamespace
+
+from kg.iri import BASE
+
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+LEGISLATION_GOV_UK = "http://www.legislation.gov.uk/id/"
+
+
+class KG(DefinedNamespace):
+    """kg's own ontology terms (ontology/kg.ttl)."""
+
+    _NS = Namespace(f"{BASE}/ontology#")
+    _fail = True
+
+    # Classes
+    ArticleGraph: str  # a named graph holding what was extracted from one article
+    BuildRun: str  # one run of the builder (a prov:Activity)
+    Act: str
+    Bill: str
+    StatutoryInstrument: str  # Regulations, Orders, Rules
+    Section: str  # a section or part of an instrument
+    Treaty: str  # treaties and conventions
+
+    # Provenance and evidence
+    confidence: str  # 0..1, how sure the rule that fired is
+    rule: str  # the rule that produced a mention or fact
+    evidence: str  # statement -> NIF span it was read from
+    context: str  # article -> its nif:Context
+    extractor: str  # article graph -> extractor name and version
+    model: str  # run -> spaCy pipeline name
+    modelVersion: str
+    kgVersion: str
+    config: str  # run -> effective configuration (JSON)
+
+    # Entity attributes
+    year: str  # legislation year (xsd:integer)
+
+    # Relations: two super-properties so consumers (and kg eval) can ask for any kind
+    interactsWith: str  # a person or organisation acted on another
+    legalRelation: str  # an entity stands in a stated relation to a legal instrument
+    enactedAs: str  # Bill -> the Act it became
+    invokes: str  # entity -> legislation it acts under or cites as authority
+    opposes: str
+    enforces: str
+    wroteTo: str

@@ -1,0 +1,341 @@
+"""Read-only SPARQL over a built graph: `kg query`.
+
+The graph is loaded into an in-memory pyoxigraph store. Queries see the union of all named
+graphs as their default graph, so `?s ?p ?o` finds triples wherever they were written, and
+`GRAPH ?g { ... }` still tells the graphs apart. The usual prefixes are predeclared through
+the parser (not by editing the text), so error positions are those of the user's query.
+
+The union is copied into the store's default graph when it is loaded rather than asked for
+with pyoxigraph's `use_default_graph_as_union`: in pyoxigraph 0.5 that option answers a
+triple once per graph holding it (oxigraph issue #1919), and kg repeats every entity's types
+in each article graph, so counts would be inflated.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import OutputError, QueryError
+
+PREFIXES: dict[str, str] = {
+    "schema": "https://schema.org/",
+    "kg": "https://kg.example.org/ontology#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "org": "http://www.w3.org/ns/org#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dct": "http://purl.org/dc/terms/",
+    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
+    "itsrdf": "http://www.w3.org/2005/11/its/rdf#",
+    "eli": "http://data.europa.eu/eli/ontology#",
+}
+
+FORMATS = ("table", "csv", "tsv", "json")
+_RESULT_FORMATS = {
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+    "json": ox.QueryResultsFormat.JSON,
+}
+_RDF_FORMATS = {
+    ".trig": ox.RdfFormat.TRIG,
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+}
+
+# The prologue (comments, PREFIX and BASE declarations) may precede an update's first
+# keyword; anything after it is the operation.
+_PROLOGUE = re.compile(
+    r"(?:\s+|\#[^\n]*|PREFIX\s*[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)*", re.IGNORECASE
+)
+_UPDATE_START = re.compile(
+    r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE
+)
+_ERROR_AT = re.compile(r"^error at (\d+):(\d+):\s*(.*)$", re.DOTALL)
+_PNAME_BEFORE = re.compile(r"([A-Za-z][\w.-]*)?:[\w.-]*$")
+_MESSAGE_MAX = 200
+# Turtle writes plain and language-tagged strings without naming their datatype.
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_IMPLICIT_DATATYPES = {
+    _XSD_STRING,
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString",
+}
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """What a query returned, read fully so it can be formatted more than once.
+
+    `kind` is "select" (`variables`, `rows`), "ask" (`boolean`) or "graph" (`triples`, for
+    CONSTRUCT and DESCRIBE). Terms are rdflib's, as in the rest of kg, so `str()` of a
+    literal is its text. A row holds one term per variable, None where unbound.
+    """
+
+    kind: str
+    variables: tuple[str, ...] = ()
+    rows: tuple[tuple[Node | None, ...], ...] = ()
+    boolean: bool | None = None
+    triples: tuple[tuple[Node, Node, Node], ...] = ()
+    # What pyoxigraph returned, so every format comes from its own writers: SELECT/ASK
+    # results as SPARQL JSON, CONSTRUCT/DESCRIBE triples as they are.
+    _results_json: bytes = field(default=b"", repr=False, compare=False)
+    _ox_triples: tuple[ox.Triple, ...] = field(default=(), repr=False, compare=False)
+
+
+def load_store(source: Path) -> ox.Store:
+    """Load an OUT directory (its graph.trig) or one RDF file into an in-memory store.
+
+    The store's default graph also holds the union of its named graphs (a set: a triple
+    written in several graphs is there once), which is what `run_query` queries.
+    """
+    source = Path(source)
+    if not source.exists():
+        raise OutputError(
+            f"{source} does not exist; pass an OUT directory written by `kg build` or an RDF "
+            f"file ({', '.join(_RDF_FORMATS)})"
+        )
+    path = source / "graph.trig" if source.is_dir() else source
+    if source.is_dir() and not path.is_file():
+        raise OutputError(
+            f"{source} holds no graph.trig; build it with `kg build ... --out {source}` "
+            "or pass an RDF file instead"
+        )
+    fmt = _RDF_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise OutputError(
+            f"cannot tell the RDF format of {path}; use a file ending in "
+            f"{', '.join(_RDF_FORMATS)}"
+        )
+    store = ox.Store()
+    try:
+        store.load(path=path, format=fmt)
+    except SyntaxError as exc:
+        raise OutputError(f"{path} is not valid {fmt.name}: {exc}") from exc
+    except (OSError, ValueError) as exc:
+        raise OutputError(f"cannot read {path}: {exc}") from exc
+    _copy_union_to_default(store)
+    return store
+
+
+def _copy_union_to_default(store: ox.Store) -> None:
+    # One graph at a time: a single INSERT ... WHERE over every graph holds all its
+    # solutions in memory at once (about 40% more peak memory on a 450k-quad graph).
+    for graph in list(store.named_graphs()):
+        if isinstance(graph, ox.NamedNode):
+            store.update(f"ADD <{graph.value}> TO DEFAULT")
+        else:
+            store.extend(
+                ox.Quad(q.subject, q.predicate, q.object)
+                for q in store.quads_for_pattern(None, None, None, graph)
+            )
+
+
+def run_query(source: Path | ox.Store, sparql: str) -> QueryResult:
+    """Run a read-only SPARQL query over `source` (a store, OUT directory or RDF file).
+
+    A store from `load_store` is queried over its default graph, which holds the union. A
+    store whose default graph is empty is queried over the union of its named graphs.
+    """
+    _refuse_update(sparql)
+    store = source if isinstance(source, ox.Store) else load_store(Path(source))
+    no_default = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
+    try:
+        answer = store.query(
+            sparql, prefixes=PREFIXES, use_default_graph_as_union=no_default is None
+        )
+    except SyntaxError as exc:
+        raise QueryError(_syntax_message(sparql, str(exc))) from exc
+    except OSError as exc:
+        raise QueryError(f"the query failed while running: {exc}") from exc
+    try:
+        return _materialise(answer)
+    except OSError as exc:  # results stream lazily, so evaluation errors can surface here
+        raise QueryError(f"the query failed while running: {exc}") from exc
+
+
+def format_result(result: QueryResult, fmt: str) -> str:
+    """Render a result as "table", "csv", "tsv" or "json"; CONSTRUCT/DESCRIBE give Turtle."""
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if result.kind == "graph":
+        return _turtle(result._ox_triples)
+    if result.kind == "ask":
+        if fmt == "table":
+            return "true" if result.boolean else "false"
+    elif fmt == "table":
+        return _table(result)
+    parsed = ox.parse_query_results(result._results_json, ox.QueryResultsFormat.JSON)
+    return parsed.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")
+
+
+def _refuse_update(sparql: str) -> None:
+    start = _PROLOGUE.match(sparql)
+    rest = sparql[start.end() if start else 0 :]
+    match = _UPDATE_START.match(rest)
+    if match:
+        raise QueryError(
+            f"kg query is read-only: {match.group(1).upper()} is a SPARQL Update operation; "
+            "rebuild the graph with `kg build` to change it"
+        )
+
+
+def _materialise(answer) -> QueryResult:
+    if isinstance(answer, ox.QueryBoolean):
+        data = answer.serialize(format=ox.QueryResultsFormat.JSON)
+        return QueryResult(kind="ask", boolean=bool(answer), _results_json=data)
+    if isinstance(answer, ox.QueryTriples):
+        found = tuple(answer)
+        triples = tuple(tuple(_to_rdflib(term) for term in triple) for triple in found)
+        return QueryResult(kind="graph", triples=triples, _ox_triples=found)
+    data = answer.serialize(format=ox.QueryResultsFormat.JSON)
+    parsed = ox.parse_query_results(data, ox.QueryResultsFormat.JSON)
+    variables = tuple(v.value for v in parsed.variables)
+    rows = tuple(tuple(_to_rdflib(solution[name]) for name in variables) for solution in parsed)
+    return QueryResult(kind="select", variables=variables, rows=rows, _results_json=data)
+
+
+def _to_rdflib(term):
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:
+            return Literal(term.value)  # rdflib tells "x" and "x"^^xsd:string apart
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    return term  # a quoted triple (RDF 1.2): rdflib has no term for it
+
+
+def _turtle(triples: tuple[ox.Triple, ...]) -> str:
+    # Declare only the prefixes the triples use, so a small answer stays small.
+    used = {
+        name: iri
+        for name, iri in PREFIXES.items()
+        if any(_uses(term, iri) for triple in triples for term in triple)
+    }
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=used).decode("utf-8")
+
+
+def _uses(term, iri: str) -> bool:
+    if isinstance(term, ox.NamedNode):
+        return term.value.startswith(iri)
+    if isinstance(term, ox.Literal) and term.datatype.value not in _IMPLICIT_DATATYPES:
+        return term.datatype.value.startswith(iri)
+    return False
+
+
+def _table(result: QueryResult) -> str:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    tty = sys.stdout.isatty()
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=shutil.get_terminal_size((120, 24)).columns if tty else 120,
+        force_terminal=tty,
+        color_system="standard" if tty else None,
+        highlight=False,
+    )
+    n = len(result.rows)
+    table = Table(caption=f"{n} row{'' if n == 1 else 's'}", show_lines=False)
+    for name in result.variables:
+        # fold: long IRIs and texts wrap onto more lines instead of being cut with "…"
+        table.add_column(Text(name), overflow="fold")
+    for row in result.rows:
+        # Text, not str: rich would read "[b]" in article text as markup
+        table.add_row(*(Text(_display(term)) for term in row))
+    console.print(table)
+    return buffer.getvalue().rstrip("\n")
+
+
+def _display(term) -> str:
+    """A short, readable rendering of a term for the table (csv/tsv/json are the exact ones)."""
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        for name, iri in PREFIXES.items():
+            local = term[len(iri) :]
+            if term.startswith(iri) and re.fullmatch(r"[\w-]+", local or "-"):
+                return f"{name}:{local}"
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    if isinstance(term, Literal):
+        text = _visible(str(term))
+        return f"{text}@{term.language}" if term.language else text
+    return _visible(str(term))
+
+
+def _visible(text: str) -> str:
+    # Control characters from article text must not reach the terminal as escape codes.
+    return "".join(
+        ch if ch in "\n\t" or unicodedata.category(ch) != "Cc" else f"\\x{ord(ch):02x}"
+        for ch in text
+    )
+
+
+def _syntax_message(sparql: str, error: str) -> str:
+    match = _ERROR_AT.match(error)
+    if not match:
+        return f"malformed SPARQL query: {error}"
+    line_no, col_no, detail = int(match.group(1)), int(match.group(2)), match.group(3)
+    lines = sparql.split("\n")
+    line_no, col_no = _off_the_tail(lines, line_no, col_no)
+    line = lines[line_no - 1] if 0 < line_no <= len(lines) else ""
+    detail, col_no = _explain(detail, line, col_no)
+    # Keep tabs in the caret's lead so it lines up under a tab-indented line.
+    lead = "".join(ch if ch == "\t" else " " for ch in line[: col_no - 1])
+    return (
+        f"malformed SPARQL query at line {line_no}, column {col_no}: {detail}\n"
+        f"  {line}\n  {lead}^"
+    )
+
+
+def _off_the_tail(lines: list[str], line_no: int, col_no: int) -> tuple[int, int]:
+    """The parser often reports the end of the text; point at the last token instead."""
+    offset = sum(len(line) + 1 for line in lines[: line_no - 1]) + col_no - 1
+    text = "\n".join(lines)
+    end = len(text.rstrip())
+    if offset < end or end == 0:
+        return line_no, col_no
+    before = text[: end - 1]
+    return before.count("\n") + 1, end - (before.rfind("\n") + 1)
+
+
+def _explain(detail: str, line: str, col_no: int) -> tuple[str, int]:
+    """Make pyoxigraph's grammar-level message readable; return it with a better column."""
+    if "Prefix not found" in detail:
+        # The parser stops after the prefixed name; point at its start instead.
+        pname = _PNAME_BEFORE.search(line[: col_no - 1])
+        name = f"'{pname.group(1) or ''}:' " if pname else ""
+        col_no = pname.start() + 1 if pname else col_no
+        return (
+            f"undeclared prefix {name}- declare it with PREFIX name: <iri> "
+            f"(predeclared: {', '.join(PREFIXES)})"
+        ), col_no
+    # "[_]" is the grammar's "any character": noise to a reader.
+    detail = " ".join(re.sub(r"\[_\],?\s*|,\s*\[_\]", "", detail).split())
+    if len(detail) > _MESSAGE_MAX:
+        detail = detail[:_MESSAGE_MAX].rstrip(", ") + " …"
+    return detail, col_no

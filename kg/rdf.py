@@ -1,0 +1,270 @@
+"""Extractions to RDF: one named graph per article, an entities graph and a meta graph.
+
+The layout is documented in docs/graph.md. Everything is built from rdflib terms; text
+only ever becomes a Literal, and IRIs only come from `kg.iri.mint`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rdflib import OWL, RDF, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS
+
+from kg.iri import BASE, mint
+from kg.model import LEGISLATION, ORGANIZATION, PERSON, PLACE, ArticleExtraction, Entity, Fact
+from kg.namespace import ELI, ITSRDF, KG, NIF
+
+TYPE_CLASSES = {
+    PERSON: (SDO.Person, FOAF.Person),
+    ORGANIZATION: (SDO.Organization, ORG.Organization),
+    PLACE: (SDO.Place,),
+    LEGISLATION: (SDO.Legislation,),
+}
+_LEGISLATION_CLASSES = {
+    "Act": (KG.Act, ELI.LegalResource),
+    "Bill": (KG.Bill,),
+    "Regulations": (KG.StatutoryInstrument, ELI.LegalResource),
+    "Order": (KG.StatutoryInstrument, ELI.LegalResource),
+    "Section": (KG.Section, ELI.LegalResource),
+    "Treaty": (KG.Treaty,),
+}
+_PREFIXES = {"schema": SDO, "kg": KG, "eli": ELI, "org": ORG, "foaf": FOAF, "prov": PROV}
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """What the meta graph says about the build that made the graph."""
+
+    started: str  # ISO 8601 UTC
+    ended: str
+    model: str
+    model_version: str
+    kg_version: str
+    config_json: str
+
+
+def entity_iri(type_: str, key: str, base: str = BASE) -> URIRef:
+    return mint(type_.lower(), key, base=base)
+
+
+def article_iri(article_id: str, base: str = BASE) -> URIRef:
+    return mint("article", article_id, base=base)
+
+
+def article_graph_iri(article_id: str, base: str = BASE) -> URIRef:
+    return mint("graph", "article|" + article_id, base=base)
+
+
+def entities_graph_iri(base: str = BASE) -> URIRef:
+    return mint("graph", "entities", base=base)
+
+
+def meta_graph_iri(base: str = BASE) -> URIRef:
+    return mint("graph", "meta", base=base)
+
+
+def bind_prefixes(graph: Graph) -> None:
+    for prefix, ns in {
+        "schema": SDO, "kg": KG._NS, "nif": NIF, "itsrdf": ITSRDF, "eli": ELI, "org": ORG,
+        "foaf": FOAF, "skos": SKOS, "prov": PROV, "dct": DCTERMS, "owl": OWL,
+        "kgid": URIRef(BASE + "/id/"),
+    }.items():
+        graph.bind(prefix, ns, override=True, replace=True)
+
+
+def build_dataset(
+    extractions: Iterable[ArticleExtraction], run: RunInfo, *, base: str = BASE
+) -> Dataset:
+    """The whole graph of a build: article graphs, entities graph, meta graph."""
+    dataset = Dataset()
+    bind_prefixes(dataset)
+    extractions = list(extractions)
+    for extraction in extractions:
+        add_article_graph(dataset, extraction, base=base)
+    add_entities_graph(dataset, extractions, base=base)
+    add_meta_graph(dataset, extractions, run, base=base)
+    return dataset
+
+
+def _lit_int(value: int) -> Literal:
+    return Literal(value, datatype=XSD.nonNegativeInteger)
+
+
+def _lit_conf(value: float) -> Literal:
+    return Literal(f"{value:.3f}", datatype=XSD.decimal)
+
+
+def _predicate(curie: str) -> URIRef:
+    prefix, local = curie.split(":", 1)
+    ns = _PREFIXES[prefix]
+    return ns[local] if prefix != "kg" else getattr(KG, local)
+
+
+def add_article_graph(dataset: Dataset, extraction: ArticleExtraction, *, base: str = BASE) -> URIRef:
+    """Add one article's named graph to `dataset` and return its IRI."""
+    article = extraction.article
+    aid = article.id
+    g = dataset.graph(article_graph_iri(aid, base))
+    art = article_iri(aid, base)
+    ctx = mint("context", aid, base=base)
+    text = article.text
+
+    g.add((art, RDF.type, SDO.NewsArticle))
+    g.add((art, SDO.identifier, Literal(aid)))
+    g.add((art, KG.context, ctx))
+    if article.title:
+        g.add((art, SDO.headline, Literal(article.title)))
+    if article.date:
+        g.add((art, SDO.datePublished, Literal(article.date)))
+    if article.url:
+        g.add((art, SDO.url, Literal(article.url, datatype=XSD.anyURI)))
+    if article.source:
+        g.add((art, DCTERMS.source, Literal(article.source)))
+
+    g.add((ctx, RDF.type, NIF.Context))
+    g.add((ctx, RDF.type, NIF.OffsetBasedString))
+    g.add((ctx, NIF.isString, Literal(text)))
+    g.add((ctx, NIF.beginIndex, _lit_int(0)))
+    g.add((ctx, NIF.endIndex, _lit_int(len(text))))
+    g.add((ctx, PROV.wasDerivedFrom, art))
+
+    sentence_iris = []
+    used_sentences = {m.sentence for e in extraction.entities for m in e.mentions}
+    used_sentences |= {f.sentence for f in extraction.facts}
+    for index, sentence in enumerate(extraction.sentences):
+        iri = mint("sentence", f"{aid}|{sentence.start}|{sentence.end}", base=base)
+        sentence_iris.append(iri)
+        if index not in used_sentences:
+            continue  # only sentences that carry evidence are written
+        g.add((iri, RDF.type, NIF.Sentence))
+        g.add((iri, RDF.type, NIF.OffsetBasedString))
+        g.add((iri, NIF.beginIndex, _lit_int(sentence.start)))
+        g.add((iri, NIF.endIndex, _lit_int(sentence.end)))
+        g.add((iri, NIF.anchorOf, Literal(text[sentence.start : sentence.end])))
+        g.add((iri, NIF.referenceContext, ctx))
+
+    keys: dict[str, URIRef] = {}
+    for entity in extraction.entities:
+        iri = entity_iri(entity.type, entity.key, base)
+        keys[entity.key] = iri
+        g.add((art, SDO.mentions, iri))
+        for cls in TYPE_CLASSES[entity.type]:
+            g.add((iri, RDF.type, cls))
+        for mention in entity.mentions:
+            m = _span(g, aid, ctx, mention.start, mention.end, text, base)
+            g.add((m, RDF.type, NIF.Phrase))
+            if 0 <= mention.sentence < len(sentence_iris):
+                g.add((m, NIF.sentence, sentence_iris[mention.sentence]))
+            g.add((m, ITSRDF.taIdentRef, iri))
+            g.add((m, ITSRDF.taClassRef, TYPE_CLASSES[entity.type][0]))
+            g.add((m, KG.rule, Literal(mention.rule)))
+            g.add((m, KG.confidence, _lit_conf(mention.confidence)))
+
+    for fact in extraction.facts:
+        _add_fact(g, fact, aid, art, ctx, text, keys, sentence_iris, base)
+    return g.identifier
+
+
+def _span(g: Graph, aid: str, ctx: URIRef, start: int, end: int, text: str, base: str) -> URIRef:
+    iri = mint("mention", f"{aid}|{start}|{end}", base=base)
+    g.add((iri, RDF.type, NIF.OffsetBasedString))
+    g.add((iri, NIF.beginIndex, _lit_int(start)))
+    g.add((iri, NIF.endIndex, _lit_int(end)))
+    g.add((iri, NIF.anchorOf, Literal(text[start:end])))
+    g.add((iri, NIF.referenceContext, ctx))
+    return iri
+
+
+def _add_fact(g, fact: Fact, aid, art, ctx, text, keys, sentence_iris, base) -> None:
+    subject = keys.get(fact.subject)
+    if subject is None:
+        return
+    if fact.literal:
+        obj = Literal(fact.object)
+    else:
+        obj = keys.get(fact.object) or entity_iri(fact.object_type, fact.object, base)
+    predicate = _predicate(fact.predicate)
+    g.add((subject, predicate, obj))
+    stmt = mint("statement", f"{aid}|{subject}|{predicate}|{obj}", base=base)
+    g.add((stmt, RDF.type, RDF.Statement))
+    g.add((stmt, RDF.subject, subject))
+    g.add((stmt, RDF.predicate, predicate))
+    g.add((stmt, RDF.object, obj))
+    g.add((stmt, KG.rule, Literal(fact.rule)))
+    g.add((stmt, KG.confidence, _lit_conf(fact.confidence)))
+    g.add((stmt, PROV.wasDerivedFrom, art))
+    if 0 <= fact.start <= fact.end <= len(text):
+        evidence = _span(g, aid, ctx, fact.start, fact.end, text, base)
+        g.add((stmt, KG.evidence, evidence))
+        if 0 <= fact.sentence < len(sentence_iris):
+            g.add((evidence, NIF.sentence, sentence_iris[fact.sentence]))
+
+
+def add_entities_graph(
+    dataset: Dataset, extractions: list[ArticleExtraction], *, base: str = BASE
+) -> URIRef:
+    """One description per entity, merged over every article that mentions it."""
+    g = dataset.graph(entities_graph_iri(base))
+    by_iri: dict[URIRef, list[Entity]] = defaultdict(list)
+    for extraction in extractions:
+        for entity in extraction.entities:
+            by_iri[entity_iri(entity.type, entity.key, base)].append(entity)
+    for iri, seen in by_iri.items():
+        _describe(g, iri, seen, base)
+    return g.identifier
+
+
+def _describe(g: Graph, iri: URIRef, seen: list[Entity], base: str) -> None:
+    type_ = seen[0].type
+    names = Counter(e.name for e in seen)
+    pref = max(names, key=lambda n: (names[n], len(n), n))
+    for cls in TYPE_CLASSES[type_]:
+        g.add((iri, RDF.type, cls))
+    g.add((iri, SKOS.prefLabel, Literal(pref)))
+    g.add((iri, SDO.name, Literal(pref)))
+    labels = set(names) | {a for e in seen for a in e.aliases}
+    for label in sorted(labels - {pref}):
+        g.add((iri, SKOS.altLabel, Literal(label)))
+    if type_ != LEGISLATION:
+        return
+    attrs = {k: v for e in seen for k, v in e.attributes}
+    kind = attrs.get("kind", "Act")
+    g.add((iri, SDO.legislationType, Literal(kind)))
+    for cls in _LEGISLATION_CLASSES.get(kind, ()):
+        g.add((iri, RDF.type, cls))
+    if "title" in attrs:
+        g.add((iri, DCTERMS.title, Literal(attrs["title"])))
+    if "year" in attrs:
+        g.add((iri, KG.year, Literal(int(attrs["year"]), datatype=XSD.integer)))
+    if "sameAs" in attrs:
+        g.add((iri, OWL.sameAs, URIRef(attrs["sameAs"])))
+    if "parent" in attrs:
+        g.add((iri, ELI.is_part_of, entity_iri(LEGISLATION, attrs["parent"], base)))
+
+
+def add_meta_graph(
+    dataset: Dataset, extractions: list[ArticleExtraction], run: RunInfo, *, base: str = BASE
+) -> URIRef:
+    """PROV for the run and for each article graph it generated."""
+    g = dataset.graph(meta_graph_iri(base))
+    activity = mint("run", f"{run.started}|{run.config_json}", base=base)
+    g.add((activity, RDF.type, PROV.Activity))
+    g.add((activity, RDF.type, KG.BuildRun))
+    g.add((activity, PROV.startedAtTime, Literal(run.started, datatype=XSD.dateTime)))
+    g.add((activity, PROV.endedAtTime, Literal(run.ended, datatype=XSD.dateTime)))
+    g.add((activity, KG.model, Literal(run.model)))
+    g.add((activity, KG.modelVersion, Literal(run.model_version)))
+    g.add((activity, KG.kgVersion, Literal(run.kg_version)))
+    g.add((activity, KG.config, Literal(run.config_json)))
+    for extraction in extractions:
+        aid = extraction.article.id
+        graph_iri = article_graph_iri(aid, base)
+        g.add((graph_iri, RDF.type, KG.ArticleGraph))
+        g.add((graph_iri, PROV.wasDerivedFrom, article_iri(aid, base)))
+        g.add((graph_iri, PROV.wasGeneratedBy, activity))
+        g.add((graph_iri, PROV.generatedAtTime, Literal(run.ended, datatype=XSD.dateTime)))
+        g.add((graph_iri, KG.extractor, Literal(f"kg {run.kg_version}")))
+    return g.identifier

@@ -1,0 +1,47 @@
+"""The command line: help everywhere, clean errors, `python -m kg`."""
+
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+
+COMMANDS = ["build", "query", "validate", "eval"]
+runner = CliRunner()
+
+
+def test_top_level_help_lists_every_command():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in COMMANDS:
+        assert command in result.output
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage" in result.output
+
+
+def test_python_dash_m_kg_runs():
+    proc = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True)
+    assert proc.returncode == 0 and "build" in proc.stdout
+
+
+def test_unknown_model_is_a_clear_error(tmp_path):
+    (tmp_path / "a.txt").write_text("Charles Clarke met the Home Office.")
+    result = runner.invoke(
+        app, ["build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "--model", "nope_xx"]
+    )
+    assert result.exit_code == 1
+    assert "cannot load spaCy pipeline 'nope_xx'" in result.output
+    assert "pip install" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_query_needs_exactly_one_query(tmp_path):
+    result = runner.invoke(app, ["query", str(tmp_path)])
+    assert result.exit_code == 2
