@@ -8,6 +8,8 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from kg.furniture import furniture_spans
+from kg.interactions import find_interactions
+from kg.legal_links import find_legal_links
 from kg.legislation import LegalMention, find_legislation, legislation_uri
 from kg.mentions import find_candidates
 from kg.model import (
@@ -20,8 +22,11 @@ from kg.model import (
     Mention,
     Sentence,
 )
+from kg.located import find_locations
 from kg.names import name_key, strip_leading_the
+from kg.quotes import find_quotes
 from kg.resolve import resolve_entities
+from kg.roles import find_affiliations
 
 
 def extract(doc: Doc, article: Article) -> ArticleExtraction:
@@ -36,13 +41,28 @@ def extract(doc: Doc, article: Article) -> ArticleExtraction:
     starts = [s.start for s in sentences]
     entities = [_place_mentions(e, starts) for e in entities]
     facts = _title_facts(entities) + _part_of_facts(entities, legal)
+    facts += find_interactions(doc, entities)
+    facts += find_legal_links(doc, entities)
+    facts += find_locations(doc, entities)
+    quotes = find_quotes(doc, entities, excluded=excluded)
+    affiliations = find_affiliations(doc, entities)
     return ArticleExtraction(
         article=article,
         sentences=sentences,
         entities=tuple(entities),
-        facts=tuple(facts),
+        facts=tuple(_in_sentence(f, starts) for f in facts),
+        quotes=tuple(replace(q, sentence=bisect_right(starts, q.start) - 1) for q in quotes),
+        affiliations=tuple(
+            replace(a, sentence=bisect_right(starts, a.start) - 1) for a in affiliations
+        ),
         excluded=excluded,
     )
+
+
+def _in_sentence(fact: Fact, starts: list[int]) -> Fact:
+    if fact.sentence >= 0 or fact.start < 0:
+        return fact
+    return replace(fact, sentence=bisect_right(starts, fact.start) - 1)
 
 
 def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -95,6 +95,40 @@ class Fact:
     literal: bool = False
     subject_type: str = ""
     object_type: str = ""
+    label: str = ""  # the words that state it, for people to read ("wrote a letter to")
+    modality: str = ""  # "" for a plain statement, "hedged" or "negated" otherwise
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation attributed to a person or an organisation."""
+
+    start: int  # the quoted words, without the quotation marks
+    end: int
+    text: str
+    speaker: str  # entity key
+    speaker_type: str
+    rule: str
+    confidence: float
+    sentence: int = -1
+    cue_start: int = -1  # the attribution, e.g. "the councillor said"
+    cue_end: int = -1
+
+
+@dataclass(frozen=True)
+class Affiliation:
+    """A person's post and/or membership of an organisation, as the text states it."""
+
+    person: str  # entity key
+    rule: str
+    confidence: float
+    start: int  # evidence span
+    end: int
+    sentence: int = -1
+    organization: str = ""  # entity key, when the text names the organisation
+    role: str = ""  # the post as written: "city convener for health and social care integration"
+    head: bool = False  # leads the organisation (org:headOf)
+    office: bool = False  # an office that outlives its holders ("Home Secretary"): an org:Post
 
 
 @dataclass(frozen=True)
@@ -105,4 +139,6 @@ class ArticleExtraction:
     sentences: tuple[Sentence, ...]
     entities: tuple[Entity, ...]
     facts: tuple[Fact, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    affiliations: tuple[Affiliation, ...] = ()
     excluded: tuple[tuple[int, int], ...] = field(default=())  # furniture spans

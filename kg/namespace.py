@@ -40,14 +40,39 @@ class KG(DefinedNamespace):
     kgVersion: str
     config: str  # run -> effective configuration (JSON)
 
+    cue: str  # quotation -> the span that attributes it ("the councillor said")
+    hedged: str  # statement -> true when the text hedges it ("would be supportive")
+    negated: str  # statement -> true when the text denies it ("will not allow")
+
     # Entity attributes
     year: str  # legislation year (xsd:integer)
 
     # Relations: two super-properties so consumers (and kg eval) can ask for any kind
     interactsWith: str  # a person or organisation acted on another
     legalRelation: str  # an entity stands in a stated relation to a legal instrument
+    # ... kg:legalRelation and its sub-properties
     enactedAs: str  # Bill -> the Act it became
     invokes: str  # entity -> legislation it acts under or cites as authority
+    introduced: str
+    passed: str
     opposes: str
+    supports: str
     enforces: str
+    chargedUnder: str  # person -> legislation they are charged under
+    challenged: str
+    amended: str
+    reservedTo: str  # legislation -> the body it is reserved to
+    # ... kg:interactsWith and its sub-properties
     wroteTo: str
+    met: str
+    criticised: str
+    urged: str
+    accused: str
+    sued: str
+    appointed: str
+    funded: str
+    backed: str
+    rejected: str
+    # Organisations and places
+    basedIn: str  # organisation -> place it is based in (a schema:location)
+    serves: str  # organisation -> place it serves (a schema:areaServed)

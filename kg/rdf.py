@@ -10,12 +10,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rdflib import OWL, RDF, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS
 
 from kg.iri import BASE, mint
 from kg.model import LEGISLATION, ORGANIZATION, PERSON, PLACE, ArticleExtraction, Entity, Fact
 from kg.namespace import ELI, ITSRDF, KG, NIF
+from kg.rdf_relations import add_affiliation, add_quote
 
 TYPE_CLASSES = {
     PERSON: (SDO.Person, FOAF.Person),
@@ -165,6 +166,23 @@ def add_article_graph(dataset: Dataset, extraction: ArticleExtraction, *, base: 
 
     for fact in extraction.facts:
         _add_fact(g, fact, aid, art, ctx, text, keys, sentence_iris, base)
+
+    def span(start: int, end: int, sentence: int) -> URIRef:
+        iri = _span(g, aid, ctx, start, end, text, base)
+        if 0 <= sentence < len(sentence_iris):
+            g.add((iri, NIF.sentence, sentence_iris[sentence]))
+        return iri
+
+    for quote in extraction.quotes:
+        speaker = keys.get(quote.speaker)
+        if speaker is not None:
+            add_quote(g, quote, aid=aid, art=art, speaker=speaker, span=span, base=base)
+    for affiliation in extraction.affiliations:
+        person = keys.get(affiliation.person)
+        if person is not None:
+            org = keys.get(affiliation.organization) if affiliation.organization else None
+            add_affiliation(g, affiliation, aid=aid, art=art, person=person, org=org,
+                            span=span, base=base)
     return g.identifier
 
 
@@ -187,8 +205,14 @@ def _add_fact(g, fact: Fact, aid, art, ctx, text, keys, sentence_iris, base) -> 
     else:
         obj = keys.get(fact.object) or entity_iri(fact.object_type, fact.object, base)
     predicate = _predicate(fact.predicate)
-    g.add((subject, predicate, obj))
+    # A denied relation is not a fact: only its statement node, marked, is written.
+    if fact.modality != "negated":
+        g.add((subject, predicate, obj))
     stmt = mint("statement", f"{aid}|{subject}|{predicate}|{obj}", base=base)
+    if fact.label:
+        g.add((stmt, RDFS.label, Literal(fact.label)))
+    if fact.modality in ("hedged", "negated"):
+        g.add((stmt, KG[fact.modality], Literal(True)))
     g.add((stmt, RDF.type, RDF.Statement))
     g.add((stmt, RDF.subject, subject))
     g.add((stmt, RDF.predicate, predicate))

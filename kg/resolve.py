@@ -19,6 +19,11 @@ from kg.mentions import Candidate
 from kg.model import ORGANIZATION, PERSON, PLACE, Entity, Mention
 from kg.names import clean_surface, name_key
 
+# Geographic words that extend a place's short name: "Guantanamo" is "Guantanamo Bay".
+_PLACE_SUFFIXES = frozenset(
+    "Bay Island Islands Peninsula Valley Strait Straits Coast Lake River Gulf Sea Harbour "
+    "Mountains Hills Forest Desert Canal Delta Basin Heights Strip".split()
+)
 _TYPE_PRIORITY = {PERSON: 3, ORGANIZATION: 2, PLACE: 1}
 _MINOR_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "&", "to", "at"})
 
@@ -60,6 +65,7 @@ def resolve_entities(doc: Doc, candidates: list[Candidate]) -> list[Entity]:
     _merge_acronyms(doc, groups, order, surfaces)
     _merge_person_parts(doc, groups, order, surfaces)
     _merge_org_prefixes(groups, order, surfaces)
+    _merge_place_short_forms(groups, order, surfaces)
 
     entities = []
     for key in order:
@@ -215,6 +221,20 @@ def _merge_org_prefixes(groups, order, surfaces) -> None:
         ]
         if len(longer) == 1:
             _merge_into(groups, short, longer[0])
+
+
+def _merge_place_short_forms(groups, order, surfaces) -> None:
+    places = [k for k in order if k in groups and _vote(groups[k]) == PLACE]
+    long_forms = {}
+    for key in places:
+        for cand in groups[key].cands:
+            words = _tokens(surfaces[id(cand)])
+            if len(words) == 2 and words[1] in _PLACE_SUFFIXES:
+                long_forms.setdefault(words[0].casefold(), set()).add(key)
+    for key in places:
+        targets = long_forms.get(key, set()) - {key}
+        if len(targets) == 1:
+            _merge_into(groups, key, targets.pop())
 
 
 def _freeze(doc: Doc, group: _Group, surfaces) -> Entity | None:

@@ -17,7 +17,7 @@ from rdflib import RDF, BNode, Dataset, Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
 
-from kg.errors import OutputError
+from kg.errors import KgError, OutputError
 from kg.paths import ONTOLOGY, SHAPES
 
 # File suffix -> rdflib parser. An OUT directory is read through its graph.trig, which keeps
@@ -67,10 +67,14 @@ def validate(source: str | Path | Graph | Dataset) -> ValidationReport:
         # A graph we loaded ourselves can take the ontology in place; a caller's graph is
         # copied first so that validating it never changes it.
         inplace=owned,
-        advanced=False,
+        # SHACL-AF: the text-span and statement checks find their focus nodes with one
+        # SPARQL query each (see ontology/shapes.ttl).
+        advanced=True,
     )
     # One value can break several constraints of one shape (sh:or, sh:minInclusive, ...)
     # that share a message; the user needs to read it once.
+    if not isinstance(report, Graph):  # pyshacl hands back a ValidationFailure
+        raise KgError(f"the SHACL shapes in {SHAPES} could not be run: {report}; fix the shapes")
     violations = tuple(sorted(set(_violations(report)), key=_sort_key))
     return ValidationReport(conforms=bool(conforms), violations=violations)
 
@@ -118,7 +122,8 @@ def _violations(report: Graph) -> list[Violation]:
                 path=None if path is None else _path_text(report, path),
                 message=" ".join(messages) or _fallback_message(report, result),
                 severity=_local_name(severity) if severity is not None else "Violation",
-                value=None if value is None else str(value),
+                # pyshacl gives a node-level SPARQL result the focus node as its value.
+                value=None if value is None or value == focus else str(value),
             )
         )
     return found
@@ -130,7 +135,7 @@ def _path_text(report: Graph, path) -> str:
         return str(path)
     if isinstance(path, BNode):
         if report.value(path, RDF.first) is not None:
-            return "/".join(_path_text(report, p) for p in Collection(report, path))
+            return "/".join(_path_step(report, p) for p in Collection(report, path))
         for predicate, template in (
             (SH.inversePath, "^{}"),
             (SH.zeroOrMorePath, "{}*"),
@@ -139,11 +144,17 @@ def _path_text(report: Graph, path) -> str:
         ):
             inner = report.value(path, predicate)
             if inner is not None:
-                return template.format(_path_text(report, inner))
+                return template.format(_path_step(report, inner))
         alternatives = report.value(path, SH.alternativePath)
         if alternatives is not None:
-            return "|".join(_path_text(report, p) for p in Collection(report, alternatives))
+            return "|".join(_path_step(report, p) for p in Collection(report, alternatives))
     return str(path)
+
+
+def _path_step(report: Graph, path) -> str:
+    # Inside a composite path IRIs are bracketed, as in SPARQL, so the "/" between steps
+    # cannot be mistaken for part of an IRI.
+    return f"<{path}>" if isinstance(path, URIRef) else f"({_path_text(report, path)})"
 
 
 def _fallback_message(report: Graph, result) -> str:

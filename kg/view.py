@@ -104,19 +104,14 @@ class _OxigraphReader:
     def match(self, s: str | None, p: str | None, o: str | None) -> Iterator[tuple]:
         ox = self._ox
         for quad in self._store.quads_for_pattern(self._term(s), self._term(p), self._term(o)):
-            obj = quad.object
+            subject, obj = quad.subject, quad.object
+            if isinstance(subject, ox.Triple) or isinstance(obj, ox.Triple):
+                continue  # a quoted triple is neither an entity nor a label
             if isinstance(obj, ox.Literal):
                 value = _Lit(obj.value, obj.language)
-            elif isinstance(obj, ox.BlankNode):
-                value = f"_:{obj.value}"
-            elif isinstance(obj, ox.NamedNode):
-                value = obj.value
-            else:  # a quoted triple: not an entity, not a label
-                continue
-            subject = quad.subject
-            key = f"_:{subject.value}" if isinstance(subject, ox.BlankNode) else str(
-                getattr(subject, "value", subject)
-            )
+            else:
+                value = f"_:{obj.value}" if isinstance(obj, ox.BlankNode) else obj.value
+            key = f"_:{subject.value}" if isinstance(subject, ox.BlankNode) else subject.value
             yield key, quad.predicate.value, value
 
 

@@ -118,3 +118,13 @@ def test_short_form_of_a_longer_organisation_name_joins_it(blank_vocab):
     ents = _entities(doc)
     assert set(ents) == {"Muslim Council of Britain"}
     assert "Muslim Council" in ents["Muslim Council of Britain"].aliases
+
+
+def test_short_name_of_a_place_joins_its_full_name(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "Guantanamo/PROPN Bay/PROPN camp/NOUN ./PUNCT He/PRON left/VERB Guantanamo/PROPN ./PUNCT",
+        ents={"Guantanamo Bay": "LOC", "Guantanamo": "FAC"},
+    )
+    ents = _entities(doc)
+    assert set(ents) == {"Guantanamo Bay"} and "Guantanamo" in ents["Guantanamo Bay"].aliases

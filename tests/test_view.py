@@ -233,3 +233,11 @@ def test_legend_lists_each_type_with_its_count(page):
     header = page[page.index("<header>"): page.index("</header>")]
     for entry in ("Person (2)", "Organization (2)", "Legislation (2)", "Place (1)"):
         assert entry in header
+
+
+def test_a_union_turtle_file_gives_the_same_page(page, store, tmp_path):
+    union = store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in union]
+    ox.serialize(triples, tmp_path / "graph.ttl", format=ox.RdfFormat.TURTLE)
+    write_html(tmp_path / "graph.ttl", tmp_path / "graph.html", title=f"News {SCRIPT}")
+    assert (tmp_path / "graph.html").read_text(encoding="utf-8") == page
