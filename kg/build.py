@@ -118,13 +118,14 @@ def _extract_parallel(
 
 def build(
     paths: Iterable[str | Path],
-    config: BuildConfig = BuildConfig(),
+    config: BuildConfig | None = None,
     *,
     nlp: Language | None = None,
     progress: Progress | None = None,
     on_article_count: Callable[[int], None] | None = None,
 ) -> BuildResult:
     """Read, extract and link the articles under `paths` into one RDF dataset."""
+    config = config or BuildConfig()
     from kg.nlp import load_nlp, model_id
     from kg.rdf import RunInfo, build_dataset
 
@@ -192,8 +193,9 @@ def write_outputs(dataset: Dataset, out: Path, *, title: str = "kg") -> list[Pat
         dataset.serialize(staging / "graph.trig", format="trig", encoding="utf-8")
         union = _union(dataset)
         union.serialize(staging / "graph.ttl", format="turtle", encoding="utf-8")
-        dataset.serialize(staging / "graph.jsonld", format="json-ld", encoding="utf-8",
-                          auto_compact=True)
+        dataset.serialize(
+            staging / "graph.jsonld", format="json-ld", encoding="utf-8", auto_compact=True
+        )
         write_html(dataset, staging / "graph.html", title=title)
         _swap(staging, out)
     except BaseException:

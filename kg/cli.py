@@ -47,9 +47,13 @@ def build(
         "out"
     ),
     model: ModelOpt = None,
-    processes: Annotated[int, typer.Option("--processes", "-p", min=1, help="Worker processes.")] = 1,
+    processes: Annotated[
+        int, typer.Option("--processes", "-p", min=1, help="Worker processes.")
+    ] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per spaCy batch.")] = 16,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
+    ] = False,
 ) -> None:
     """Build the graph from articles (.txt .md .html .jsonl) and write it to OUT."""
     from kg.build import build as run_build
@@ -90,8 +94,12 @@ class _progress:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
         self.bar = Progress(
-            "[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-            TimeRemainingColumn(), console=Console(stderr=True), transient=True,
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
         )
         self.bar.start()
 
@@ -113,7 +121,9 @@ class _progress:
 def query(
     source: Annotated[Path, typer.Argument(help="An OUT directory or an RDF file.")],
     sparql: Annotated[str | None, typer.Argument(help="The SPARQL query.")] = None,
-    file: Annotated[Path | None, typer.Option("--file", "-f", help="Read the query from a file.")] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", "-f", help="Read the query from a file.")
+    ] = None,
     fmt: Annotated[
         str, typer.Option("--format", help="table, csv, tsv or json (SELECT/ASK).")
     ] = "table",

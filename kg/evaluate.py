@@ -50,8 +50,18 @@ ALL = "all"
 _AFFILIATION = (ORG.memberOf, ORG.headOf, SDO.worksFor)
 # kg: terms that describe how something was extracted, never a relation between entities.
 _PROVENANCE = frozenset(
-    {KG.confidence, KG.rule, KG.evidence, KG.context, KG.extractor, KG.model,
-     KG.modelVersion, KG.kgVersion, KG.config, KG.year}
+    {
+        KG.confidence,
+        KG.rule,
+        KG.evidence,
+        KG.context,
+        KG.extractor,
+        KG.model,
+        KG.modelVersion,
+        KG.kgVersion,
+        KG.config,
+        KG.year,
+    }
 )
 # Function words only: spaCy's stop list also holds "first", "former", "top", which decide
 # a title ("first minister" must not match "prime minister").
@@ -164,8 +174,12 @@ class _Claim:
     via: str = ""  # quotation IRI, for the report
 
 
-def score(graph: rdflib.Dataset | rdflib.Graph, gold: list[GoldArticle], *,
-          ontology: rdflib.Graph | None = None) -> EvalReport:
+def score(
+    graph: rdflib.Dataset | rdflib.Graph,
+    gold: list[GoldArticle],
+    *,
+    ontology: rdflib.Graph | None = None,
+) -> EvalReport:
     """Score `graph` (the union of its named graphs) against `gold`.
 
     `ontology` declares the sub-properties of kg:legalRelation and kg:interactsWith;
@@ -193,10 +207,18 @@ def score(graph: rdflib.Dataset | rdflib.Graph, gold: list[GoldArticle], *,
         if (pref | alt) & optional.get(t, set()):
             optional_only.add(iri)
     optional_only = {iri for iri in optional_only if not ends[iri]}
-    relations = _score_relations(_claims(g, ontology, typed), _gold_relations(gold, ids),
-                                 ends, optional_only, pool, display)
-    return EvalReport(entities[0], relations[0], entities[1], entities[2],
-                      relations[1], relations[2], tuple(a.article for a in gold))
+    relations = _score_relations(
+        _claims(g, ontology, typed), _gold_relations(gold, ids), ends, optional_only, pool, display
+    )
+    return EvalReport(
+        entities[0],
+        relations[0],
+        entities[1],
+        entities[2],
+        relations[1],
+        relations[2],
+        tuple(a.article for a in gold),
+    )
 
 
 def _union(graph: rdflib.Graph) -> rdflib.Graph:
@@ -223,7 +245,8 @@ def _pool(gold: list[GoldArticle]):
             ids[(art.article, str(e.id))] = key
         for e in art.optional:
             optional.setdefault(e.type, set()).update(
-                n for n in map(_norm, (e.name, *e.aliases)) if n)
+                n for n in map(_norm, (e.name, *e.aliases)) if n
+            )
     return pool, ids, optional
 
 
@@ -235,8 +258,10 @@ def _labels(g: rdflib.Graph):
         for iri in set(g.subjects(RDF.type, SDO[t])):
             pref = sorted(str(x) for x in g.objects(iri, SKOS.prefLabel))
             alt = [str(x) for x in g.objects(iri, SKOS.altLabel)]
-            labels[(iri, t)] = (frozenset(filter(None, map(_norm, pref))),
-                                frozenset(filter(None, map(_norm, alt))))
+            labels[(iri, t)] = (
+                frozenset(filter(None, map(_norm, pref))),
+                frozenset(filter(None, map(_norm, alt))),
+            )
             display[iri] = pref[0] if pref else str(iri)
     return labels, display
 
@@ -263,8 +288,9 @@ def _score_entities(labels, display, pool, index, optional):
     fp = dict.fromkeys(ENTITY_TYPES, 0)
     ignored = dict.fromkeys(ENTITY_TYPES, 0)
     spurious = []
-    for (iri, t), (pref, alt) in sorted(labels.items(),
-                                        key=lambda kv: (order[kv[0][1]], str(kv[0][0]))):
+    for (iri, t), (pref, alt) in sorted(
+        labels.items(), key=lambda kv: (order[kv[0][1]], str(kv[0][0]))
+    ):
         if (iri, t) in used:
             continue
         taken = sorted(pool[k].name for k in _keys(index, t, pref | alt))
@@ -274,9 +300,11 @@ def _score_entities(labels, display, pool, index, optional):
         fp[t] += 1
         note = f" (duplicate of {taken[0]})" if taken else ""
         spurious.append(Finding(t, display[iri] + note, (str(iri),)))
-    missed = [Finding(key[0], entry.name, tuple(entry.articles))
-              for key, entry in sorted(pool.items(), key=lambda kv: (order[kv[0][0]], kv[0][1]))
-              if key not in matched]
+    missed = [
+        Finding(key[0], entry.name, tuple(entry.articles))
+        for key, entry in sorted(pool.items(), key=lambda kv: (order[kv[0][0]], kv[0][1]))
+        if key not in matched
+    ]
     counts = {}
     for t in ENTITY_TYPES:
         tp = sum(1 for key in matched if key[0] == t)
@@ -325,13 +353,18 @@ def _claims(g: rdflib.Graph, ontology: rdflib.Graph, typed: dict[URIRef, set[str
             elif LEGISLATION in typed[s] | typed[o] and (p in legal or kg_term(p)):
                 # Keyed without direction (one claim per pair), kept as stated.
                 claims.setdefault(("legal_link", frozenset((s, o))), _Claim("legal_link", (s, o)))
-            elif (typed[s] & set(_AGENTS) and typed[o] & set(_AGENTS)
-                  and (p in interacts or (kg_term(p) and p not in legal))):
-                claims.setdefault(("interaction", frozenset((s, o))),
-                                  _Claim("interaction", (s, o)))
+            elif (
+                typed[s] & set(_AGENTS)
+                and typed[o] & set(_AGENTS)
+                and (p in interacts or (kg_term(p) and p not in legal))
+            ):
+                claims.setdefault(("interaction", frozenset((s, o))), _Claim("interaction", (s, o)))
     for q in sorted(set(g.subjects(RDF.type, SDO.Quotation)), key=str):
-        speakers = tuple(sorted((x for x in g.objects(q, SDO.spokenByCharacter)
-                                 if isinstance(x, URIRef)), key=str))
+        speakers = tuple(
+            sorted(
+                (x for x in g.objects(q, SDO.spokenByCharacter) if isinstance(x, URIRef)), key=str
+            )
+        )
         text = " ".join(sorted(str(x) for x in g.objects(q, SDO.text)))
         if speakers and text:  # an unattributed quotation is not a quote relation
             claims[("quote", q)] = _Claim("quote", speakers, _fold_text(text), str(q))
@@ -361,13 +394,14 @@ def _matches(claim: _Claim, key: tuple, ends: dict[URIRef, set[_Key]]) -> bool:
     if kind != claim.type:
         return False
     if kind == "quote":
-        return (any(gold_ends[0] in ends.get(e, ()) for e in claim.ends)
-                and text in claim.value)
+        return any(gold_ends[0] in ends.get(e, ()) for e in claim.ends) and text in claim.value
     if kind == "role" and not _role_matches(claim.value, text):
         return False
     orders = (gold_ends, gold_ends[::-1]) if kind in _PAIRS else (gold_ends,)
-    return any(all(k in ends.get(e, ()) for k, e in zip(order, claim.ends, strict=True))
-               for order in orders)
+    return any(
+        all(k in ends.get(e, ()) for k, e in zip(order, claim.ends, strict=True))
+        for order in orders
+    )
 
 
 def _score_relations(claims, gold_rel, ends, optional_only, pool, display):
@@ -388,14 +422,18 @@ def _score_relations(claims, gold_rel, ends, optional_only, pool, display):
         fp[claim.type] += 1
         names = " — ".join(display.get(e, str(e)) for e in claim.ends)
         text = f"{names}: {claim.value!r}" if claim.value else names
-        spurious.append(Finding(claim.type, text, (claim.via,) if claim.via else
-                                tuple(str(e) for e in claim.ends)))
+        spurious.append(
+            Finding(
+                claim.type, text, (claim.via,) if claim.via else tuple(str(e) for e in claim.ends)
+            )
+        )
     missed = []
     for key, articles in gold_rel.items():
         if key not in matched:
             names = " — ".join(pool[k].name for k in key[1])
-            missed.append(Finding(key[0], f"{names}: {key[2]!r}" if key[2] else names,
-                                  tuple(articles)))
+            missed.append(
+                Finding(key[0], f"{names}: {key[2]!r}" if key[2] else names, tuple(articles))
+            )
     counts = {}
     for t in RELATION_TYPES:
         tp = sum(1 for key in matched if key[0] == t)
@@ -403,8 +441,11 @@ def _score_relations(claims, gold_rel, ends, optional_only, pool, display):
         counts[t] = Counts(tp, fp[t], total - tp, ignored[t])
     counts[ALL] = _total(counts.values())
     order = {t: i for i, t in enumerate(RELATION_TYPES)}
-    return (counts, tuple(sorted(missed, key=lambda f: (order[f.type], f.text))),
-            tuple(sorted(spurious, key=lambda f: (order[f.type], f.text))))
+    return (
+        counts,
+        tuple(sorted(missed, key=lambda f: (order[f.type], f.text))),
+        tuple(sorted(spurious, key=lambda f: (order[f.type], f.text))),
+    )
 
 
 # ---------------------------------------------------------------- output
@@ -414,16 +455,22 @@ def format_report(report: EvalReport) -> str:
     """Plain text: a table for entities and one for relations, then misses and spurious items."""
     lines = [f"Scored against {len(report.articles)} gold article(s).", ""]
     for title, table in (("Entities", report.entities), ("Relations", report.relations)):
-        lines.append(f"{title:<14}{'TP':>5}{'FP':>5}{'FN':>5}{'ignored':>9}"
-                     f"{'precision':>11}{'recall':>8}{'F1':>7}")
+        lines.append(
+            f"{title:<14}{'TP':>5}{'FP':>5}{'FN':>5}{'ignored':>9}"
+            f"{'precision':>11}{'recall':>8}{'F1':>7}"
+        )
         for name, c in table.items():
-            lines.append(f"{name:<14}{c.tp:>5}{c.fp:>5}{c.fn:>5}{c.ignored:>9}"
-                         f"{c.precision:>11.3f}{c.recall:>8.3f}{c.f1:>7.3f}")
+            lines.append(
+                f"{name:<14}{c.tp:>5}{c.fp:>5}{c.fn:>5}{c.ignored:>9}"
+                f"{c.precision:>11.3f}{c.recall:>8.3f}{c.f1:>7.3f}"
+            )
         lines.append("")
-    for title, findings in (("Missed entities", report.missed_entities),
-                            ("Spurious entities", report.spurious_entities),
-                            ("Missed relations", report.missed_relations),
-                            ("Spurious relations", report.spurious_relations)):
+    for title, findings in (
+        ("Missed entities", report.missed_entities),
+        ("Spurious entities", report.spurious_entities),
+        ("Missed relations", report.missed_relations),
+        ("Spurious relations", report.spurious_relations),
+    ):
         lines.append(f"{title} ({len(findings)})")
         for f in findings:
             lines.append(f"  {f.type}: {f.text}  [{', '.join(f.where)}]")
@@ -433,9 +480,18 @@ def format_report(report: EvalReport) -> str:
 
 def report_to_json(report: EvalReport) -> dict:
     def table(counts: dict[str, Counts]) -> dict:
-        return {name: {"tp": c.tp, "fp": c.fp, "fn": c.fn, "ignored": c.ignored,
-                       "precision": c.precision, "recall": c.recall, "f1": c.f1}
-                for name, c in counts.items()}
+        return {
+            name: {
+                "tp": c.tp,
+                "fp": c.fp,
+                "fn": c.fn,
+                "ignored": c.ignored,
+                "precision": c.precision,
+                "recall": c.recall,
+                "f1": c.f1,
+            }
+            for name, c in counts.items()
+        }
 
     def items(findings: tuple[Finding, ...]) -> list[dict]:
         return [{"type": f.type, "text": f.text, "where": list(f.where)} for f in findings]
@@ -444,8 +500,12 @@ def report_to_json(report: EvalReport) -> dict:
         "articles": list(report.articles),
         "entities": table(report.entities),
         "relations": table(report.relations),
-        "missed": {"entities": items(report.missed_entities),
-                   "relations": items(report.missed_relations)},
-        "spurious": {"entities": items(report.spurious_entities),
-                     "relations": items(report.spurious_relations)},
+        "missed": {
+            "entities": items(report.missed_entities),
+            "relations": items(report.missed_relations),
+        },
+        "spurious": {
+            "entities": items(report.spurious_entities),
+            "relations": items(report.spurious_relations),
+        },
     }

@@ -11,6 +11,7 @@ from kg.furniture import furniture_spans
 from kg.interactions import find_interactions
 from kg.legal_links import find_legal_links
 from kg.legislation import LegalMention, find_legislation, legislation_uri
+from kg.located import find_locations
 from kg.mentions import find_candidates
 from kg.model import (
     LEGISLATION,
@@ -22,7 +23,6 @@ from kg.model import (
     Mention,
     Sentence,
 )
-from kg.located import find_locations
 from kg.names import name_key, strip_leading_the
 from kg.quotes import find_quotes
 from kg.resolve import resolve_entities
@@ -73,7 +73,9 @@ def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _place_mentions(entity: Entity, starts: list[int]) -> Entity:
-    mentions = tuple(replace(m, sentence=bisect_right(starts, m.start) - 1) for m in entity.mentions)
+    mentions = tuple(
+        replace(m, sentence=bisect_right(starts, m.start) - 1) for m in entity.mentions
+    )
     return replace(entity, mentions=mentions)
 
 
@@ -123,8 +125,18 @@ def _title_facts(entities: list[Entity]) -> list[Fact]:
                 continue
             seen.add((entity.key, m.title.casefold()))
             facts.append(
-                Fact(entity.key, "schema:jobTitle", m.title, "title:before-name", 0.9,
-                     m.title_start, m.end, m.sentence, literal=True, subject_type=PERSON)
+                Fact(
+                    entity.key,
+                    "schema:jobTitle",
+                    m.title,
+                    "title:before-name",
+                    0.9,
+                    m.title_start,
+                    m.end,
+                    m.sentence,
+                    literal=True,
+                    subject_type=PERSON,
+                )
             )
     return facts
 
@@ -136,8 +148,17 @@ def _part_of_facts(entities: list[Entity], legal: list[LegalMention]) -> list[Fa
         if entity.type == LEGISLATION and parent:
             mention = entity.mentions[0]
             facts.append(
-                Fact(entity.key, "eli:is_part_of", parent, "legislation:section-of", 0.9,
-                     mention.start, mention.end, mention.sentence,
-                     subject_type=LEGISLATION, object_type=LEGISLATION)
+                Fact(
+                    entity.key,
+                    "eli:is_part_of",
+                    parent,
+                    "legislation:section-of",
+                    0.9,
+                    mention.start,
+                    mention.end,
+                    mention.sentence,
+                    subject_type=LEGISLATION,
+                    object_type=LEGISLATION,
+                )
             )
     return facts

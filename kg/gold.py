@@ -60,8 +60,10 @@ def load_gold(gold_dir: Path) -> list[GoldArticle]:
     seen: dict[str, Path] = {}
     for g in gold:
         if g.article in seen:  # relation ids are resolved per article
-            raise GoldError(f"{g.source}: article {g.article!r} is also annotated in "
-                            f"{seen[g.article]}; keep one gold file per article")
+            raise GoldError(
+                f"{g.source}: article {g.article!r} is also annotated in "
+                f"{seen[g.article]}; keep one gold file per article"
+            )
         seen[g.article] = g.source
     return gold
 
@@ -71,8 +73,10 @@ def gold_article_paths(gold: list[GoldArticle], gold_dir: Path) -> list[Path]:
     paths = [Path(gold_dir).parent / g.article for g in gold]
     for g, path in zip(gold, paths, strict=True):
         if not path.is_file():
-            raise GoldError(f"{g.source}: article {g.article!r} not found at {path}; "
-                            "fix `article` (relative to the gold folder's parent)")
+            raise GoldError(
+                f"{g.source}: article {g.article!r} not found at {path}; "
+                "fix `article` (relative to the gold folder's parent)"
+            )
     return paths
 
 
@@ -102,8 +106,13 @@ def _read_gold(path: Path) -> GoldArticle:
             raise fail(f"entity id {e.id!r} used twice")
         types[str(e.id)] = e.type
     relations = tuple(_relation(item, types, fail) for item in data["relations"])
-    return GoldArticle(path, data["article"], entities,
-                       tuple(_entity(item, fail, with_id=False) for item in optional), relations)
+    return GoldArticle(
+        path,
+        data["article"],
+        entities,
+        tuple(_entity(item, fail, with_id=False) for item in optional),
+        relations,
+    )
 
 
 def _entity(item: object, fail, *, with_id: bool) -> GoldEntity:

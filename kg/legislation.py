@@ -30,7 +30,12 @@ from kg.paths import DATA
 IDS_FILE = DATA / "legislation_ids.tsv"
 
 ACT, BILL, REGULATIONS, ORDER, SECTION, TREATY = (
-    "Act", "Bill", "Regulations", "Order", "Section", "Treaty"
+    "Act",
+    "Bill",
+    "Regulations",
+    "Order",
+    "Section",
+    "Treaty",
 )
 
 
@@ -62,8 +67,15 @@ _ITEM = rf"(?:{_WORD}|{_PAREN})"
 # At most one connector between title words; "and the" never joins ("X and the Y Act").
 _CONN = r"(?:(?:of|to|for|on|in|against|from|with|under) the|of|and|for|on|to|in|against|&)"
 _TITLE = rf"{_ITEM}(?:,? (?:{_CONN} )?{_ITEM})*"
-_HEADS = {"Act": ACT, "Bill": BILL, "Regulations": REGULATIONS, "Order": ORDER,
-          "Convention": TREATY, "Treaty": TREATY, "Protocol": TREATY}
+_HEADS = {
+    "Act": ACT,
+    "Bill": BILL,
+    "Regulations": REGULATIONS,
+    "Order": ORDER,
+    "Convention": TREATY,
+    "Treaty": TREATY,
+    "Protocol": TREATY,
+}
 _NAMED = re.compile(
     rf"(?:(?<=[Tt]he )(?P<y1>{_YEAR}) )?(?:(?P<title>{_TITLE}) )?"
     rf"(?P<head>Act|Bill|Regulations|Order|Convention|Treaty|Protocol)\b"
@@ -112,16 +124,19 @@ _NOT_TREATY_WORDS = frozenset(
     """democratic republican national party labour conservative liberal green annual
     comic fan fans""".split()
 )
-_ANAPHOR_KINDS = {"act": ACT, "bill": BILL, "regulations": REGULATIONS,
-                  "convention": TREATY, "treaty": TREATY}
+_ANAPHOR_KINDS = {
+    "act": ACT,
+    "bill": BILL,
+    "regulations": REGULATIONS,
+    "convention": TREATY,
+    "treaty": TREATY,
+}
 _SECTION_LABELS = {"s.": "Section", "sections": "Section"}
 _BEFORE_SENTENCE = "\n.!?:;\"“”‘’'(—–"
 
 
 # --- public API -----------------------------------------------------------------------------
-def find_legislation(
-    doc: Doc, *, excluded: Sequence[tuple[int, int]] = ()
-) -> list[LegalMention]:
+def find_legislation(doc: Doc, *, excluded: Sequence[tuple[int, int]] = ()) -> list[LegalMention]:
     """Every mention of a legal instrument in `doc`, in text order.
 
     Spans overlapping `excluded` (page furniture) yield nothing. References such as "the
@@ -213,8 +228,11 @@ def _trim_title(doc, text, title, offset, starts) -> tuple[str, int]:
         if first is None or first[0].pos_ != "PROPN":
             cut = title.rindex(" the ") + len(" the ")
     words = title[cut:].split(" ")
-    while words and (words[0].casefold() in _FUNCTION_WORDS | _QUALIFIERS
-                     or not words[0][:1].isupper() and not words[0].startswith("(")):
+    while words and (
+        words[0].casefold() in _FUNCTION_WORDS | _QUALIFIERS
+        or not words[0][:1].isupper()
+        and not words[0].startswith("(")
+    ):
         cut += len(words[0]) + 1
         words = words[1:]
     return " ".join(words), offset + cut
@@ -274,7 +292,7 @@ def _settle_names(named: list[LegalMention]) -> list[LegalMention]:
 
 # --- references to instruments --------------------------------------------------------------
 def _informal_bills(text, named, taken) -> list[LegalMention]:
-    """"the ID cards bill": a Bill named informally, by an acronym or a known Bill's title."""
+    """ "the ID cards bill": a Bill named informally, by an acronym or a known Bill's title."""
     bills = [m for m in named if m.kind == BILL]
     out = []
     for match in _LOWER_BILL.finditer(text):
@@ -294,11 +312,31 @@ def _informal_bills(text, named, taken) -> list[LegalMention]:
             continue
         surface = text[start:end]
         if known is not None:
-            out.append(replace(known, start=start, end=end, text=surface,
-                               rule="legislation:informal-bill", confidence=0.75))
+            out.append(
+                replace(
+                    known,
+                    start=start,
+                    end=end,
+                    text=surface,
+                    rule="legislation:informal-bill",
+                    confidence=0.75,
+                )
+            )
         else:
-            out.append(LegalMention(start, end, surface, surface, None, BILL, surface, False,
-                                    rule="legislation:informal-bill", confidence=0.6))
+            out.append(
+                LegalMention(
+                    start,
+                    end,
+                    surface,
+                    surface,
+                    None,
+                    BILL,
+                    surface,
+                    False,
+                    rule="legislation:informal-bill",
+                    confidence=0.6,
+                )
+            )
     return out
 
 
@@ -341,14 +379,22 @@ def _anaphors(text, found, taken, starts) -> list[LegalMention]:
         if not earlier:
             continue
         target = earlier[-1]
-        out.append(replace(target, start=start, end=end, text=text[start:end], anaphor=True,
-                           rule="legislation:anaphor",
-                           confidence=0.6 if head == "legislation" else 0.8))
+        out.append(
+            replace(
+                target,
+                start=start,
+                end=end,
+                text=text[start:end],
+                anaphor=True,
+                rule="legislation:anaphor",
+                confidence=0.6 if head == "legislation" else 0.8,
+            )
+        )
     return out
 
 
 def _sections(text, found) -> list[LegalMention]:
-    """"Section 41 of the Terrorism Act 2000": a part of the instrument that follows."""
+    """ "Section 41 of the Terrorism Act 2000": a part of the instrument that follows."""
     by_start = {m.start: m for m in found if m.kind != SECTION}
     out = []
     for match in _SECTION.finditer(text):
@@ -360,11 +406,21 @@ def _sections(text, found) -> list[LegalMention]:
         label = _SECTION_LABELS.get(label, label.capitalize())
         title = f"{label} {match['num']}"
         parent_name = re.sub(r"^The ", "", parent.name)
-        out.append(LegalMention(
-            start=match.start(), end=parent.end, text=text[match.start():parent.end],
-            title=title, year=None, kind=SECTION, name=f"{title} of the {parent_name}",
-            anaphor=False, parent=parent.name, rule="legislation:section", confidence=0.9,
-        ))
+        out.append(
+            LegalMention(
+                start=match.start(),
+                end=parent.end,
+                text=text[match.start() : parent.end],
+                title=title,
+                year=None,
+                kind=SECTION,
+                name=f"{title} of the {parent_name}",
+                anaphor=False,
+                parent=parent.name,
+                rule="legislation:section",
+                confidence=0.9,
+            )
+        )
     return out
 
 

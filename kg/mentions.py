@@ -106,8 +106,14 @@ def _alias_candidates(doc: Doc) -> list[Candidate]:
             continue
         canonical, type_ = table[match.text]
         out.append(
-            Candidate(match.start, match.end, type_, "alias:table", _CONFIDENCE["alias"],
-                      canonical=canonical)
+            Candidate(
+                match.start,
+                match.end,
+                type_,
+                "alias:table",
+                _CONFIDENCE["alias"],
+                canonical=canonical,
+            )
         )
         i = match.end
     return out
@@ -158,8 +164,7 @@ def _org_pattern_candidates(doc: Doc) -> list[Candidate]:
             # One head word alone ("Council") is not a name.
             if end - start >= 2 and not _overlaps_long_person(doc, start, end):
                 out.append(
-                    Candidate(start, end, ORGANIZATION, "org:head-word",
-                              _CONFIDENCE["org-pattern"])
+                    Candidate(start, end, ORGANIZATION, "org:head-word", _CONFIDENCE["org-pattern"])
                 )
         i = max(j, i + 1)
     return out
@@ -175,7 +180,7 @@ def _widen_to_model_org(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _extend_with_place(doc: Doc, end: int, chain_end: int) -> int:
-    """"University College London": a place closing the run belongs to the name."""
+    """ "University College London": a place closing the run belongs to the name."""
     if chain_end == end + 1 and doc[end].ent_type_ == "GPE":
         return chain_end
     return end
@@ -288,9 +293,17 @@ def _ner_candidates(doc: Doc) -> list[Candidate]:
         if _cut_short(doc, start, end, type_):
             continue
         out.append(
-            Candidate(start, end, type_, f"ner:{ent.label_}", _CONFIDENCE["ner"],
-                      titles=tuple(titles), honorific=honorific, ner_label=ent.label_,
-                      title_start=title_start)
+            Candidate(
+                start,
+                end,
+                type_,
+                f"ner:{ent.label_}",
+                _CONFIDENCE["ner"],
+                titles=tuple(titles),
+                honorific=honorific,
+                ner_label=ent.label_,
+                title_start=title_start,
+            )
         )
     return out
 

@@ -118,8 +118,7 @@ def load_store(source: Path) -> ox.Store:
     fmt = _RDF_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise OutputError(
-            f"cannot tell the RDF format of {path}; use a file ending in "
-            f"{', '.join(_RDF_FORMATS)}"
+            f"cannot tell the RDF format of {path}; use a file ending in {', '.join(_RDF_FORMATS)}"
         )
     store = ox.Store()
     try:
@@ -307,8 +306,7 @@ def _syntax_message(sparql: str, error: str) -> str:
     # Keep tabs in the caret's lead so it lines up under a tab-indented line.
     lead = "".join(ch if ch == "\t" else " " for ch in line[: col_no - 1])
     return (
-        f"malformed SPARQL query at line {line_no}, column {col_no}: {detail}\n"
-        f"  {line}\n  {lead}^"
+        f"malformed SPARQL query at line {line_no}, column {col_no}: {detail}\n  {line}\n  {lead}^"
     )
 
 

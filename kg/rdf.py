@@ -69,8 +69,17 @@ def meta_graph_iri(base: str = BASE) -> URIRef:
 
 def bind_prefixes(graph: Graph) -> None:
     for prefix, ns in {
-        "schema": SDO, "kg": KG._NS, "nif": NIF, "itsrdf": ITSRDF, "eli": ELI, "org": ORG,
-        "foaf": FOAF, "skos": SKOS, "prov": PROV, "dct": DCTERMS, "owl": OWL,
+        "schema": SDO,
+        "kg": KG._NS,
+        "nif": NIF,
+        "itsrdf": ITSRDF,
+        "eli": ELI,
+        "org": ORG,
+        "foaf": FOAF,
+        "skos": SKOS,
+        "prov": PROV,
+        "dct": DCTERMS,
+        "owl": OWL,
         "kgid": URIRef(BASE + "/id/"),
     }.items():
         graph.bind(prefix, ns, override=True, replace=True)
@@ -104,7 +113,9 @@ def _predicate(curie: str) -> URIRef:
     return ns[local] if prefix != "kg" else getattr(KG, local)
 
 
-def add_article_graph(dataset: Dataset, extraction: ArticleExtraction, *, base: str = BASE) -> URIRef:
+def add_article_graph(
+    dataset: Dataset, extraction: ArticleExtraction, *, base: str = BASE
+) -> URIRef:
     """Add one article's named graph to `dataset` and return its IRI."""
     article = extraction.article
     aid = article.id
@@ -181,8 +192,9 @@ def add_article_graph(dataset: Dataset, extraction: ArticleExtraction, *, base: 
         person = keys.get(affiliation.person)
         if person is not None:
             org = keys.get(affiliation.organization) if affiliation.organization else None
-            add_affiliation(g, affiliation, aid=aid, art=art, person=person, org=org,
-                            span=span, base=base)
+            add_affiliation(
+                g, affiliation, aid=aid, art=art, person=person, org=org, span=span, base=base
+            )
     return g.identifier
 
 

@@ -18,7 +18,9 @@ from kg.names import fold
 from kg.namespace import KG
 
 
-def add_quote(g: Graph, q: Quote, *, aid: str, art: URIRef, speaker: URIRef, span, base: str) -> URIRef:
+def add_quote(
+    g: Graph, q: Quote, *, aid: str, art: URIRef, speaker: URIRef, span, base: str
+) -> URIRef:
     """`span(start, end)` mints (and describes) the NIF span of the given offsets."""
     iri = mint("quotation", f"{aid}|{q.start}|{q.end}", base=base)
     g.add((iri, RDF.type, SDO.Quotation))
@@ -35,8 +37,15 @@ def add_quote(g: Graph, q: Quote, *, aid: str, art: URIRef, speaker: URIRef, spa
 
 
 def add_affiliation(
-    g: Graph, a: Affiliation, *, aid: str, art: URIRef, person: URIRef, org: URIRef | None,
-    span, base: str,
+    g: Graph,
+    a: Affiliation,
+    *,
+    aid: str,
+    art: URIRef,
+    person: URIRef,
+    org: URIRef | None,
+    span,
+    base: str,
 ) -> None:
     evidence = span(a.start, a.end, a.sentence)
     if a.role:

@@ -101,7 +101,7 @@ def _merge_into(groups: dict[str, _Group], src: str, dst: str) -> None:
 
 
 def _merge_person_parts(doc, groups, order, surfaces) -> None:
-    """"Clarke", "Mr Clarke" and "Moazzam" join the one full name in the article they fit."""
+    """ "Clarke", "Mr Clarke" and "Moazzam" join the one full name in the article they fit."""
     anchors = []
     for key in order:
         group = groups.get(key)
@@ -146,7 +146,7 @@ def _merge_person_parts(doc, groups, order, surfaces) -> None:
 def _is_part_of(words: list[str], full: list[str]) -> bool:
     if len(words) >= len(full):
         return False
-    if full[-len(words):] == words:  # surname(s): "Clarke", "Duncan Smith"
+    if full[-len(words) :] == words:  # surname(s): "Clarke", "Duncan Smith"
         return True
     return len(words) == 1 and full[0] == words[0]  # given name: "Moazzam"
 
@@ -180,7 +180,7 @@ def _generic_acronyms(doc: Doc) -> set[str]:
 
 
 def _merge_acronyms(doc, groups, order, surfaces) -> None:
-    """"JCWI" and "Acpo" join the organisation whose initials they spell."""
+    """ "JCWI" and "Acpo" join the organisation whose initials they spell."""
     long_forms: dict[str, list[str]] = defaultdict(list)
     for key in order:
         group = groups.get(key)
@@ -206,7 +206,7 @@ def _merge_acronyms(doc, groups, order, surfaces) -> None:
 
 
 def _merge_org_prefixes(groups, order, surfaces) -> None:
-    """"Medical Foundation" is the short form of "Medical Foundation for the Care of ..."."""
+    """ "Medical Foundation" is the short form of "Medical Foundation for the Care of ..."."""
     orgs = [k for k in order if k in groups and _vote(groups[k]) == ORGANIZATION]
     for short in orgs:
         if short not in groups or groups[short].canonical:
@@ -215,8 +215,11 @@ def _merge_org_prefixes(groups, order, surfaces) -> None:
         if len(words) < 2:
             continue
         longer = [
-            k for k in orgs
-            if k != short and k in groups and k.split()[: len(words)] == words
+            k
+            for k in orgs
+            if k != short
+            and k in groups
+            and k.split()[: len(words)] == words
             and k.split()[len(words)] in ("of", "for", "on")
         ]
         if len(longer) == 1:
@@ -260,8 +263,16 @@ def _freeze(doc: Doc, group: _Group, surfaces) -> Entity | None:
         title = " ".join(cand.titles)
         title_start = doc[cand.title_start].idx if cand.title_start >= 0 else -1
         mentions.append(
-            Mention(start_char, end_char, text, type_, cand.rule, cand.confidence,
-                    title=title, title_start=title_start)
+            Mention(
+                start_char,
+                end_char,
+                text,
+                type_,
+                cand.rule,
+                cand.confidence,
+                title=title,
+                title_start=title_start,
+            )
         )
         aliases.add(clean_surface(text))
         if cand.honorific:
@@ -282,7 +293,7 @@ def _freeze(doc: Doc, group: _Group, surfaces) -> Entity | None:
 
 
 def _is_misread_place(group: _Group, type_: str, name: str) -> bool:
-    """"Glasgow" tagged PERSON, "Copenhagen" tagged ORG: one word that names a place.
+    """ "Glasgow" tagged PERSON, "Copenhagen" tagged ORG: one word that names a place.
 
     A person needs a "Mr" to be believed; an organisation named like a city ("Leeds won")
     keeps its type when the model says so every time it is mentioned.

@@ -6,6 +6,10 @@ targets follow rdfs:subClassOf (a schema:GovernmentOrganization is checked as a
 schema:Organization). No RDFS/OWL inference is run: the shapes only need subclass links,
 which pyshacl follows itself once the ontology is mixed in, and RDFS closure over a large
 graph costs far more than the validation.
+
+Measured on a synthetic graph of 106k triples (480 articles laid out by kg.rdf): about 3 s to
+parse graph.trig and 9 s to validate, 12 s in all, the same when every span is broken (7,000
+violations). With inference="rdfs" validation alone takes 25 s.
 """
 
 from __future__ import annotations
@@ -71,10 +75,10 @@ def validate(source: str | Path | Graph | Dataset) -> ValidationReport:
         # SPARQL query each (see ontology/shapes.ttl).
         advanced=True,
     )
-    # One value can break several constraints of one shape (sh:or, sh:minInclusive, ...)
-    # that share a message; the user needs to read it once.
     if not isinstance(report, Graph):  # pyshacl hands back a ValidationFailure
         raise KgError(f"the SHACL shapes in {SHAPES} could not be run: {report}; fix the shapes")
+    # One value can break several constraints of one shape (sh:minInclusive, sh:maxCount,
+    # ...) that share a message; the user needs to read it once.
     violations = tuple(sorted(set(_violations(report)), key=_sort_key))
     return ValidationReport(conforms=bool(conforms), violations=violations)
 

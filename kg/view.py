@@ -193,9 +193,13 @@ def _vis_data(reader) -> dict:
             tooltip.append("Also: " + "; ".join(alts[entity]))
         tooltip += [f"Mentioned in {n_articles} article{'' if n_articles == 1 else 's'}", entity]
         node = Node(
-            ids[entity], style.shape, pref[entity],
-            color=style.colour, size=round(10 + 5 * math.sqrt(len(neighbours[entity])), 1),
-            group=style.type_name, tooltip=tooltip,
+            ids[entity],
+            style.shape,
+            pref[entity],
+            color=style.colour,
+            size=round(10 + 5 * math.sqrt(len(neighbours[entity])), 1),
+            group=style.type_name,
+            tooltip=tooltip,
         )
         nodes.append(node.options)
 
@@ -203,10 +207,15 @@ def _vis_data(reader) -> dict:
     for s, p, o in sorted(relations):
         short = _short(p)
         edge = Edge(
-            ids[s], ids[o], directed=True, label=short, kind="relation",
+            ids[s],
+            ids[o],
+            directed=True,
+            label=short,
+            kind="relation",
             tooltip=[f"{pref[s]} \u2192 {short} \u2192 {pref[o]}", p]
             + _together(comentions[tuple(sorted((s, o)))]),
-            color={"color": "#555555"}, width=2,
+            color={"color": "#555555"},
+            width=2,
         )
         edges.append(edge.options)
     related = {frozenset((s, o)) for s, _, o in relations}
@@ -214,8 +223,13 @@ def _vis_data(reader) -> dict:
         if frozenset((a, b)) in related:
             continue  # the relation edge says more; a second edge would be drawn over it
         edge = Edge(
-            ids[a], ids[b], kind="comention", dashes=True, color={"color": "#bbbbbb"},
-            width=min(1 + weight, 8), tooltip=_together(weight),
+            ids[a],
+            ids[b],
+            kind="comention",
+            dashes=True,
+            color={"color": "#bbbbbb"},
+            width=min(1 + weight, 8),
+            tooltip=_together(weight),
         )
         edges.append(edge.options)
 
@@ -288,7 +302,7 @@ def _short(iri: str) -> str:
 
     for name, namespace in PREFIXES.items():
         if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{name}:{iri[len(namespace):]}"
+            return f"{name}:{iri[len(namespace) :]}"
     return _local_name(iri)
 
 
@@ -383,8 +397,13 @@ def _inline_scripts(page: str) -> list[str]:
 def _json_for_html(value) -> str:
     """JSON safe to place inside <script>: no `<`, `>` or `&` can end or open a tag."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for char, escape in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(char, escape)
     return text
 

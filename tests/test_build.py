@@ -58,16 +58,18 @@ def test_trig_and_turtle_parse_the_same_in_rdflib_and_pyoxigraph(seeds_out):
     assert len(store) == len(quads) > 500
 
     union = Graph().parse(seeds_out / "graph.ttl", format="turtle")
-    ox_union = list(pyoxigraph.parse(path=str(seeds_out / "graph.ttl"),
-                                     format=pyoxigraph.RdfFormat.TURTLE))
+    ox_union = list(
+        pyoxigraph.parse(path=str(seeds_out / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
+    )
     distinct = {(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))}
     assert len(union) == len(set(ox_union)) == len(distinct)
 
     jsonld = Dataset()
     jsonld.parse(seeds_out / "graph.jsonld", format="json-ld")
     assert len(list(jsonld.quads((None, None, None, None)))) == len(quads)
-    ox_jsonld = list(pyoxigraph.parse(path=str(seeds_out / "graph.jsonld"),
-                                      format=pyoxigraph.RdfFormat.JSON_LD))
+    ox_jsonld = list(
+        pyoxigraph.parse(path=str(seeds_out / "graph.jsonld"), format=pyoxigraph.RdfFormat.JSON_LD)
+    )
     assert len(set(ox_jsonld)) == len(quads)
 
 
@@ -79,58 +81,95 @@ def _select(out: Path, query: str) -> list[tuple]:
 
 
 def test_one_mhairi_hunter_with_her_other_names(seeds_out):
-    rows = _select(seeds_out, """
+    rows = _select(
+        seeds_out,
+        """
         SELECT ?p (GROUP_CONCAT(?alt; separator="|") AS ?alts) WHERE {
           ?p a schema:Person ; skos:prefLabel "Mhairi Hunter" . OPTIONAL { ?p skos:altLabel ?alt }
-        } GROUP BY ?p""")
+        } GROUP BY ?p""",
+    )
     assert len(rows) == 1
     assert "Ms Hunter" in rows[0][1].split("|")
 
 
 def test_her_title_is_kept_as_her_role(seeds_out):
-    rows = _select(seeds_out, """
-        SELECT ?t WHERE { ?p skos:prefLabel "Mhairi Hunter" ; schema:jobTitle ?t }""")
+    rows = _select(
+        seeds_out,
+        """
+        SELECT ?t WHERE { ?p skos:prefLabel "Mhairi Hunter" ; schema:jobTitle ?t }""",
+    )
     assert ("Councillor",) in rows
 
 
 def test_the_act_with_its_year_and_identifier(seeds_out):
-    rows = _select(seeds_out, """
+    rows = _select(
+        seeds_out,
+        """
         SELECT ?year ?same WHERE {
           ?a a schema:Legislation ; skos:prefLabel "Misuse of Drugs Act 1971" ;
-             kg:year ?year ; owl:sameAs ?same }""")
+             kg:year ?year ; owl:sameAs ?same }""",
+    )
     assert rows == [("1971", "http://www.legislation.gov.uk/id/ukpga/1971/38")]
 
 
-@pytest.mark.parametrize("name", [
-    "Home Office", "Glasgow City Council", "NHS Greater Glasgow and Clyde",
-    "Health and Social Care Partnership",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Home Office",
+        "Glasgow City Council",
+        "NHS Greater Glasgow and Clyde",
+        "Health and Social Care Partnership",
+    ],
+)
 def test_organisations(seeds_out, name):
-    rows = _select(seeds_out, f"""
-        SELECT ?o WHERE {{ ?o a schema:Organization ; skos:prefLabel "{name}" }}""")
+    rows = _select(
+        seeds_out,
+        f"""
+        SELECT ?o WHERE {{ ?o a schema:Organization ; skos:prefLabel "{name}" }}""",
+    )
     assert len(rows) == 1
 
 
 def test_glasgow_is_a_place_and_never_a_person(seeds_out):
-    assert _select(seeds_out, """
+    assert (
+        _select(
+            seeds_out,
+            """
         SELECT ?p WHERE { ?p a schema:Person ; skos:prefLabel|skos:altLabel ?l .
-                          FILTER(CONTAINS(LCASE(?l), "glasgow")) }""") == []
-    assert len(_select(seeds_out, """
-        SELECT ?p WHERE { ?p a schema:Place ; skos:prefLabel "Glasgow" }""")) == 1
+                          FILTER(CONTAINS(LCASE(?l), "glasgow")) }""",
+        )
+        == []
+    )
+    assert (
+        len(
+            _select(
+                seeds_out,
+                """
+        SELECT ?p WHERE { ?p a schema:Place ; skos:prefLabel "Glasgow" }""",
+            )
+        )
+        == 1
+    )
 
 
 def test_nothing_from_the_page_footer(seeds_out):
     # The footer of the second seed names the BBC; no mention may come from it.
-    rows = _select(seeds_out, """
+    rows = _select(
+        seeds_out,
+        """
         SELECT ?m WHERE { ?m itsrdf:taIdentRef ?e ; nif:anchorOf ?a .
-                          FILTER(CONTAINS(?a, "BBC") || CONTAINS(?a, "sayings")) }""")
+                          FILTER(CONTAINS(?a, "BBC") || CONTAINS(?a, "sayings")) }""",
+    )
     assert rows == []
 
 
 def test_every_mention_offset_reproduces_its_text(seeds_out):
-    rows = _select(seeds_out, """
+    rows = _select(
+        seeds_out,
+        """
         SELECT ?b ?e ?a ?s WHERE { ?m nif:beginIndex ?b ; nif:endIndex ?e ; nif:anchorOf ?a ;
-                                   nif:referenceContext/nif:isString ?s }""")
+                                   nif:referenceContext/nif:isString ?s }""",
+    )
     assert rows
     for begin, end, anchor, text in rows:
         assert text[int(begin) : int(end)] == anchor

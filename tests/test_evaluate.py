@@ -98,8 +98,12 @@ def test_perfect_graph_scores_one(ds, gold):
     }
     for counts in (*report.entities.values(), *report.relations.values()):
         assert (counts.precision, counts.recall, counts.f1) == (1.0, 1.0, 1.0)
-    assert not (report.missed_entities or report.spurious_entities
-                or report.missed_relations or report.spurious_relations)
+    assert not (
+        report.missed_entities
+        or report.spurious_entities
+        or report.missed_relations
+        or report.spurious_relations
+    )
     assert report.articles == ("articles/alpha.txt", "articles/beta.txt")
 
 
@@ -126,7 +130,8 @@ def test_removing_one_entity_lowers_recall_by_one_gold_item(ds, gold):
     assert report.entities[ALL].recall == 7 / 8
     assert report.entities[ALL].precision == 1.0
     assert [(f.type, f.text, f.where) for f in report.missed_entities] == [
-        ("Place", "Port Ellery", ("articles/beta.txt",))]
+        ("Place", "Port Ellery", ("articles/beta.txt",))
+    ]
 
 
 def test_duplicate_entity_is_spurious(ds, gold):
@@ -143,8 +148,9 @@ def test_duplicate_entity_is_spurious(ds, gold):
 
 
 def test_unknown_entity_is_spurious_but_optional_one_is_not(ds, gold):
-    _entity(ds, URIRef(ID + "organization/quayside-ferries-1"), SDO.Organization,
-            "Quayside Ferries")
+    _entity(
+        ds, URIRef(ID + "organization/quayside-ferries-1"), SDO.Organization, "Quayside Ferries"
+    )
     _entity(ds, URIRef(ID + "organization/quayside-2"), SDO.Organization, "the Quayside")
     report = _score(ds, gold)
     # "Quayside Ferries" matches nothing: FP; "the Quayside" matches the optional item.
@@ -161,7 +167,8 @@ def test_duplicate_that_also_matches_an_optional_item_is_spurious(ds, gold):
     report = _score(ds, gold)
     assert report.entities["Organization"] == Counts(3, 1, 0, 1)
     assert [f.text for f in report.spurious_entities] == [
-        "Reyd Shipping (duplicate of Reyd Shipping)"]
+        "Reyd Shipping (duplicate of Reyd Shipping)"
+    ]
 
 
 def test_type_must_agree(ds, gold):
@@ -192,21 +199,27 @@ def test_unlisted_name_does_not_match_and_breaks_its_relations(ds, gold):
     assert report.relations["interaction"] == Counts(1, 1, 1, 1)
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("The Vellmoor Harbour Board", "vellmoor harbour board"),
-    ("  VELLMOOR\n harbour   Board. ", "Vellmoor Harbour Board"),
-    ("“the Narrows”", "Narrows"),
-    ("(Ministry of Tides)", "ministry of tides"),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The Vellmoor Harbour Board", "vellmoor harbour board"),
+        ("  VELLMOOR\n harbour   Board. ", "Vellmoor Harbour Board"),
+        ("“the Narrows”", "Narrows"),
+        ("(Ministry of Tides)", "ministry of tides"),
+    ],
+)
 def test_norm_equal(a, b):
     assert _norm(a) == _norm(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("Theatre Board", "atre Board"),  # "the" only as a whole word
-    ("Port Ellery", "Port-Ellery"),  # inner punctuation is kept
-    ("Vellmoor", "Vellmoor Harbour"),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Theatre Board", "atre Board"),  # "the" only as a whole word
+        ("Port Ellery", "Port-Ellery"),  # inner punctuation is kept
+        ("Vellmoor", "Vellmoor Harbour"),
+    ],
+)
 def test_norm_different(a, b):
     assert _norm(a) != _norm(b)
 
@@ -214,13 +227,16 @@ def test_norm_different(a, b):
 # ---------------------------------------------------------------- relations
 
 
-@pytest.mark.parametrize(("a", "b", "expected"), [
-    ("spokesman", "Lib Dem home affairs spokesman", True),
-    ("Chief Executive of the Board", "chief executive", True),
-    ("deputy mayor", "deputy chair of finance", False),
-    ("first minister", "prime minister", False),  # "first" is not a stop word here
-    ("the", "chair", False),  # nothing left of a title made of stop words
-])
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("spokesman", "Lib Dem home affairs spokesman", True),
+        ("Chief Executive of the Board", "chief executive", True),
+        ("deputy mayor", "deputy chair of finance", False),
+        ("first minister", "prime minister", False),  # "first" is not a stop word here
+        ("the", "chair", False),  # nothing left of a title made of stop words
+    ],
+)
 def test_role_word_containment(a, b, expected):
     assert _role_matches(a, b) is expected
     assert _role_matches(b, a) is expected
@@ -233,7 +249,8 @@ def test_wrong_role_is_spurious_and_missed(ds, gold):
     assert report.relations["role"] == Counts(1, 1, 1, 0)
     assert [f.text for f in report.spurious_relations] == ["Ingrid Falkenrath: 'Deputy Mayor'"]
     assert [f.text for f in report.missed_relations] == [
-        "Ingrid Falkenrath: 'deputy chair of finance'"]
+        "Ingrid Falkenrath: 'deputy chair of finance'"
+    ]
 
 
 def test_quote_snippet_must_be_contained(ds, gold):
@@ -346,12 +363,26 @@ def test_report_to_json(ds, gold):
     ds.remove((PORT_ELLERY, None, None, None))
     data = json.loads(json.dumps(report_to_json(_score(ds, gold))))
     assert data["entities"]["all"]["recall"] == 7 / 8
-    assert data["entities"]["Place"] == {"tp": 1, "fp": 0, "fn": 1, "ignored": 1,
-                                         "precision": 1.0, "recall": 0.5, "f1": 2 / 3}
+    assert data["entities"]["Place"] == {
+        "tp": 1,
+        "fp": 0,
+        "fn": 1,
+        "ignored": 1,
+        "precision": 1.0,
+        "recall": 0.5,
+        "f1": 2 / 3,
+    }
     assert data["missed"]["entities"] == [
-        {"type": "Place", "text": "Port Ellery", "where": ["articles/beta.txt"]}]
-    assert set(data["relations"]) == {"affiliation", "role", "quote", "legal_link",
-                                      "interaction", "all"}
+        {"type": "Place", "text": "Port Ellery", "where": ["articles/beta.txt"]}
+    ]
+    assert set(data["relations"]) == {
+        "affiliation",
+        "role",
+        "quote",
+        "legal_link",
+        "interaction",
+        "all",
+    }
 
 
 def test_empty_graph_scores_zero(gold):
@@ -378,29 +409,44 @@ def _relations(data, new):
     data["relations"] = [new]
 
 
-@pytest.mark.parametrize(("edit", "problem"), [
-    (lambda d: d.pop("entities"), "`entities` missing"),
-    (lambda d: d.update(article="/etc/passwd"), "must be a path inside"),
-    (lambda d: d.update(article="../x.txt"), "must be a path inside"),
-    (lambda d: d["entities"][0].update(type="Animal"), "`type` must be one of"),
-    (lambda d: d["entities"][0].update(name=" "), "`name` must be a non-empty string"),
-    (lambda d: d["entities"][0].update(aliases="Ms F"), "`aliases` must be a list"),
-    (lambda d: d["entities"][1].update(id="e1"), "entity id 'e1' used twice"),
-    (lambda d: d["entities"][0].pop("id"), "`id` must be a non-empty string"),
-    (lambda d: d.update(optional={}), "`optional` must be a list"),
-    (lambda d: _relations(d, {"type": "likes", "subject": "e1", "object": "e2"}),
-     "`type` must be one of"),
-    (lambda d: _relations(d, {"type": "affiliation", "subject": "e1", "object": "e9"}),
-     "`object` must be the id of a Organization"),
-    (lambda d: _relations(d, {"type": "affiliation", "subject": "e2", "object": "e5"}),
-     "`subject` must be the id of a Person"),
-    (lambda d: _relations(d, {"type": "quote", "subject": ["e1"], "snippet": "x"}),
-     "`subject` must be the id of a Person/Organization"),
-    (lambda d: _relations(d, {"type": "role", "subject": "e1"}),
-     "`value` must be a non-empty string"),
-    (lambda d: _relations(d, {"type": "legal_link", "subject": "e1", "object": "e2"}),
-     "needs a Legislation entity"),
-])
+@pytest.mark.parametrize(
+    ("edit", "problem"),
+    [
+        (lambda d: d.pop("entities"), "`entities` missing"),
+        (lambda d: d.update(article="/etc/passwd"), "must be a path inside"),
+        (lambda d: d.update(article="../x.txt"), "must be a path inside"),
+        (lambda d: d["entities"][0].update(type="Animal"), "`type` must be one of"),
+        (lambda d: d["entities"][0].update(name=" "), "`name` must be a non-empty string"),
+        (lambda d: d["entities"][0].update(aliases="Ms F"), "`aliases` must be a list"),
+        (lambda d: d["entities"][1].update(id="e1"), "entity id 'e1' used twice"),
+        (lambda d: d["entities"][0].pop("id"), "`id` must be a non-empty string"),
+        (lambda d: d.update(optional={}), "`optional` must be a list"),
+        (
+            lambda d: _relations(d, {"type": "likes", "subject": "e1", "object": "e2"}),
+            "`type` must be one of",
+        ),
+        (
+            lambda d: _relations(d, {"type": "affiliation", "subject": "e1", "object": "e9"}),
+            "`object` must be the id of a Organization",
+        ),
+        (
+            lambda d: _relations(d, {"type": "affiliation", "subject": "e2", "object": "e5"}),
+            "`subject` must be the id of a Person",
+        ),
+        (
+            lambda d: _relations(d, {"type": "quote", "subject": ["e1"], "snippet": "x"}),
+            "`subject` must be the id of a Person/Organization",
+        ),
+        (
+            lambda d: _relations(d, {"type": "role", "subject": "e1"}),
+            "`value` must be a non-empty string",
+        ),
+        (
+            lambda d: _relations(d, {"type": "legal_link", "subject": "e1", "object": "e2"}),
+            "needs a Legislation entity",
+        ),
+    ],
+)
 def test_malformed_gold_raises(tmp_path, edit, problem):
     gold_dir = _write_gold(tmp_path, edit)
     with pytest.raises(GoldError, match="alpha.json") as info:
@@ -446,7 +492,9 @@ def test_gold_article_paths(tmp_path, gold):
     for name in ("alpha", "beta"):
         (tmp_path / "articles" / f"{name}.txt").write_text("Text.\n")
     assert gold_article_paths(gold, gold_dir) == [
-        tmp_path / "articles" / "alpha.txt", tmp_path / "articles" / "beta.txt"]
+        tmp_path / "articles" / "alpha.txt",
+        tmp_path / "articles" / "beta.txt",
+    ]
 
 
 def test_shared_gold_is_valid():

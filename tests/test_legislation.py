@@ -42,8 +42,12 @@ def _doc_with_ents(blank, words, ents):
 # --- named instruments ------------------------------------------------------------------------
 def test_titled_act_with_year(blank):
     [m] = _found(blank, "Drugs controlled under the Misuse of Drugs Act 1971 are illegal.")
-    assert (m.text, m.title, m.year, m.kind) == ("Misuse of Drugs Act 1971", "Misuse of Drugs Act",
-                                                 1971, "Act")
+    assert (m.text, m.title, m.year, m.kind) == (
+        "Misuse of Drugs Act 1971",
+        "Misuse of Drugs Act",
+        1971,
+        "Act",
+    )
     assert m.name == "Misuse of Drugs Act 1971" and not m.anaphor and m.parent is None
     assert m.rule == "legislation:titled-act"
 
@@ -89,8 +93,11 @@ def test_regulations_keep_the_and_orders_need_a_year(blank):
         ("Misuse of Drugs Regulations 2001", "The Misuse of Drugs Regulations 2001", "Regulations")
     ]
     assert _names(blank, "Under the Town and Country Planning (Use Classes) Order 1987 it is.") == [
-        ("Town and Country Planning (Use Classes) Order 1987",
-         "The Town and Country Planning (Use Classes) Order 1987", "Order")
+        (
+            "Town and Country Planning (Use Classes) Order 1987",
+            "The Town and Country Planning (Use Classes) Order 1987",
+            "Order",
+        )
     ]
     assert _names(blank, "New Order played. He was made Commander of the Order of the Bath.") == []
 
@@ -113,8 +120,20 @@ def test_head_first_act(blank):
 
 
 def test_protocol_needs_a_place_or_law_hint(blank):
-    words = ["They", "did", "not", "sign", "the", "Kyoto", "Protocol", "or", "use", "Internet",
-             "Protocol", "."]
+    words = [
+        "They",
+        "did",
+        "not",
+        "sign",
+        "the",
+        "Kyoto",
+        "Protocol",
+        "or",
+        "use",
+        "Internet",
+        "Protocol",
+        ".",
+    ]
     doc = _doc_with_ents(blank, words, [(5, 6, "GPE")])
     assert [m.name for m in find_legislation(doc)] == ["Kyoto Protocol"]
 
@@ -246,13 +265,19 @@ def test_legislation_uri_only_for_curated_dated_names():
 
 
 def test_curated_table_is_well_formed():
-    lines = [line for line in legislation.IDS_FILE.read_text(encoding="utf-8").splitlines()
-             if line and not line.startswith("#")]
+    lines = [
+        line
+        for line in legislation.IDS_FILE.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
     assert lines
     for line in lines:
         name, uri = line.split("\t")
-        m = re.fullmatch(r"http://www\.legislation\.gov\.uk/id/(ukpga|uksi|asp|ssi|wsi|nisr)/"
-                         r"(\d{4})/\d+", uri)
+        m = re.fullmatch(
+            r"http://www\.legislation\.gov\.uk/id/(ukpga|uksi|asp|ssi|wsi|nisr)/"
+            r"(\d{4})/\d+",
+            uri,
+        )
         assert m, line
         assert name.endswith(m.group(2)), f"{name}: year and identifier disagree"
 

@@ -23,7 +23,9 @@ def test_role_title_is_stripped_from_a_name_and_kept(blank_vocab):
 
 
 def test_courtesy_title_outside_the_span_is_noticed(blank_vocab):
-    doc = make_doc(blank_vocab, "Ms/PROPN Hunter/PROPN said/VERB ./PUNCT", ents={"Hunter": "PERSON"})
+    doc = make_doc(
+        blank_vocab, "Ms/PROPN Hunter/PROPN said/VERB ./PUNCT", ents={"Hunter": "PERSON"}
+    )
     [cand] = find_candidates(doc)
     assert cand.honorific == "Ms" and cand.titles == ()
 
@@ -78,7 +80,8 @@ def test_party_adjective_opening_a_sentence_is_not_a_party_unless_a_proper_noun(
 def test_fragments_and_plurals_are_not_organisations(blank_vocab):
     doc = make_doc(
         blank_vocab,
-        "MPs/PROPN backed/VERB the/DET Home/PROPN Secretary/PROPN in/ADP the/DET House/PROPN ./PUNCT",
+        "MPs/PROPN backed/VERB the/DET Home/PROPN Secretary/PROPN "
+        "in/ADP the/DET House/PROPN ./PUNCT",
         ents={"MPs": "ORG", "Home": "ORG", "House": "ORG"},
     )
     assert find_candidates(doc) == []

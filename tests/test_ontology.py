@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import pyoxigraph
 import pytest
-from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, SDO, SH
+from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, SH
 
 from kg.namespace import ELI, KG
 from kg.paths import ONTOLOGY, SHAPES
 
 KG_NS = str(KG._NS)
+# A plain Namespace: rdflib's SDO warns when pytest probes module attributes.
+SCHEMA = Namespace("https://schema.org/")
 ONTOLOGY_IRI = URIRef("https://kg.example.org/ontology")
 TERM_KINDS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty}
 
@@ -27,7 +29,7 @@ def shapes_ttl() -> Graph:
 
 def _declared_kg_terms(graph: Graph) -> set[str]:
     return {
-        str(s)[len(KG_NS):]
+        str(s)[len(KG_NS) :]
         for kind in TERM_KINDS
         for s in graph.subjects(RDF.type, kind)
         if str(s).startswith(KG_NS)
@@ -48,8 +50,14 @@ def test_parses_alike_with_rdflib_and_pyoxigraph(path):
 
 def test_ontology_header(kg_ttl):
     assert (ONTOLOGY_IRI, RDF.type, OWL.Ontology) in kg_ttl
-    for prop in (OWL.versionInfo, OWL.versionIRI, RDFS.label, RDFS.comment, DCTERMS.created,
-                 DCTERMS.rights):
+    for prop in (
+        OWL.versionInfo,
+        OWL.versionIRI,
+        RDFS.label,
+        RDFS.comment,
+        DCTERMS.created,
+        DCTERMS.rights,
+    ):
         assert kg_ttl.value(ONTOLOGY_IRI, prop) is not None, f"ontology lacks {prop}"
     # schema.org is referred to, never imported wholesale.
     assert not list(kg_ttl.objects(ONTOLOGY_IRI, OWL.imports))
@@ -59,15 +67,17 @@ def test_every_kg_namespace_term_is_declared(kg_ttl):
     """Both directions: KG (kg/namespace.py) and kg.ttl declare the same kg: terms."""
     in_namespace = set(KG.__annotations__)
     declared = _declared_kg_terms(kg_ttl)
-    assert not in_namespace - declared, f"in kg/namespace.py, not declared in kg.ttl: " \
-        f"{sorted(in_namespace - declared)}"
-    assert not declared - in_namespace, f"declared in kg.ttl, missing from kg/namespace.py KG: " \
-        f"{sorted(declared - in_namespace)}"
+    assert not in_namespace - declared, (
+        f"in kg/namespace.py, not declared in kg.ttl: {sorted(in_namespace - declared)}"
+    )
+    assert not declared - in_namespace, (
+        f"declared in kg.ttl, missing from kg/namespace.py KG: {sorted(declared - in_namespace)}"
+    )
 
 
 def test_every_kg_iri_used_in_the_ontology_is_declared(kg_ttl):
     used = {
-        str(term)[len(KG_NS):]
+        str(term)[len(KG_NS) :]
         for triple in kg_ttl
         for term in triple
         if isinstance(term, URIRef) and str(term).startswith(KG_NS)
@@ -94,7 +104,7 @@ def test_kg_classes_align_to_external_classes(kg_ttl):
 
 
 def test_legislation_classes(kg_ttl):
-    legislation = SDO.Legislation
+    legislation = SCHEMA.Legislation
     for cls in (KG.Act, KG.Bill, KG.StatutoryInstrument, KG.Section, KG.Treaty):
         assert legislation in _superclasses(kg_ttl, cls)
     for enacted in (KG.Act, KG.StatutoryInstrument, KG.Section):
@@ -105,8 +115,8 @@ def test_legislation_classes(kg_ttl):
 
 
 def test_subclass_axioms_the_shapes_rely_on(kg_ttl):
-    assert SDO.Organization in _superclasses(kg_ttl, SDO.GovernmentOrganization)
-    assert SDO.CreativeWork in _superclasses(kg_ttl, SDO.NewsArticle)
+    assert SCHEMA.Organization in _superclasses(kg_ttl, SCHEMA.GovernmentOrganization)
+    assert SCHEMA.CreativeWork in _superclasses(kg_ttl, SCHEMA.NewsArticle)
 
 
 def test_relation_hierarchy(kg_ttl):
@@ -119,8 +129,15 @@ def test_relation_hierarchy(kg_ttl):
     assert not legal & subs(KG.interactsWith)
     # Every kg object property between entities sits under one of the two roots, except the
     # provenance ones and the place relations (which refine schema.org's).
-    others = {KG.evidence, KG.context, KG.cue, KG.basedIn, KG.serves, KG.interactsWith,
-              KG.legalRelation}
+    others = {
+        KG.evidence,
+        KG.context,
+        KG.cue,
+        KG.basedIn,
+        KG.serves,
+        KG.interactsWith,
+        KG.legalRelation,
+    }
     for prop in kg_ttl.subjects(RDF.type, OWL.ObjectProperty):
         if str(prop).startswith(KG_NS) and prop not in others:
             assert prop in legal | subs(KG.interactsWith), f"{prop} has no super-property"

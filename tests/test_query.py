@@ -18,7 +18,7 @@ from kg.query import PREFIXES, format_result, load_store, run_query
 
 SMALL = Path(__file__).parent / "data" / "small.trig"
 SCRIPT = "<script>alert(1)</script>"
-QUOTED = "Dara \"Quill\" O'Neill"
+QUOTED = 'Dara "Quill" O\'Neill'
 ORG_SCRIPT = "https://kg.example.org/id/organization/script-alert-1-script-a450b7a1"
 ENTITIES = "https://kg.example.org/id/graph/entities-b015c946"
 
@@ -58,7 +58,7 @@ def test_a_bare_store_is_queried_over_its_named_graphs():
     node = ox.NamedNode("https://kg.example.org/id/place/x-00000000")
     graph = ox.NamedNode("https://kg.example.org/id/graph/g-00000000")
     store.add(ox.Quad(node, ox.NamedNode(PREFIXES["skos"] + "prefLabel"), ox.Literal("X"), graph))
-    assert run_query(store, "ASK { ?s skos:prefLabel \"X\" }").boolean
+    assert run_query(store, 'ASK { ?s skos:prefLabel "X" }').boolean
 
 
 def test_graph_patterns_still_tell_graphs_apart(store):
@@ -69,8 +69,11 @@ def test_graph_patterns_still_tell_graphs_apart(store):
 
 
 def test_rows_hold_rdflib_terms(store):
-    result = run_query(store, """SELECT ?act ?year ?title ?nothing WHERE {
-        ?act kg:year ?year ; dct:title ?title OPTIONAL { ?act kg:nothing ?nothing } }""")
+    result = run_query(
+        store,
+        """SELECT ?act ?year ?title ?nothing WHERE {
+        ?act kg:year ?year ; dct:title ?title OPTIONAL { ?act kg:nothing ?nothing } }""",
+    )
     [(act, year, title, nothing)] = result.rows
     assert act == URIRef("https://kg.example.org/id/legislation/tidal-energy-act-2019-28888c74")
     assert year.toPython() == 2019
@@ -79,17 +82,20 @@ def test_rows_hold_rdflib_terms(store):
 
 
 def test_ask(store):
-    assert run_query(store, "ASK { ?o skos:altLabel \"<img src=x onerror=alert(1)>\" }").boolean
-    query = "ASK { ?p a schema:Person ; skos:prefLabel \"Nobody\" }"
+    assert run_query(store, 'ASK { ?o skos:altLabel "<img src=x onerror=alert(1)>" }').boolean
+    query = 'ASK { ?p a schema:Person ; skos:prefLabel "Nobody" }'
     assert run_query(store, query).boolean is False
 
 
 def test_fixture_offsets_match_anchors(store):
     # SPARQL SUBSTR counts code points from 1; nif:beginIndex from 0.
-    bad = run_query(store, """
+    bad = run_query(
+        store,
+        """
         ASK { ?m nif:anchorOf ?a ; nif:beginIndex ?b ; nif:endIndex ?e ;
                  nif:referenceContext/nif:isString ?text .
-              FILTER (SUBSTR(?text, ?b + 1, ?e - ?b) != ?a) }""")
+              FILTER (SUBSTR(?text, ?b + 1, ?e - ?b) != ?a) }""",
+    )
     assert bad.boolean is False
 
 
@@ -99,8 +105,11 @@ def test_a_declared_prefix_wins_over_the_predeclared_one(store):
 
 
 def test_construct_gives_turtle_with_prefixes(store):
-    result = run_query(store, """CONSTRUCT { ?o skos:prefLabel ?l }
-        WHERE { ?o a schema:Organization ; skos:prefLabel ?l }""")
+    result = run_query(
+        store,
+        """CONSTRUCT { ?o skos:prefLabel ?l }
+        WHERE { ?o a schema:Organization ; skos:prefLabel ?l }""",
+    )
     assert result.kind == "graph"
     assert len(result.triples) == 2
     assert (URIRef(ORG_SCRIPT), SKOS.prefLabel, Literal(SCRIPT)) in result.triples
@@ -110,7 +119,8 @@ def test_construct_gives_turtle_with_prefixes(store):
         assert "@prefix xsd:" not in text  # declared only when used
         graph = Graph().parse(data=text, format="turtle")
         assert set(graph.objects(None, SKOS.prefLabel)) == {
-            Literal("Brightwater Council"), Literal(SCRIPT)
+            Literal("Brightwater Council"),
+            Literal(SCRIPT),
         }
 
 
@@ -180,15 +190,17 @@ def test_table_shows_text_verbatim_and_wraps_long_values():
     assert "[bold red]not markup[/]" in out
     assert "\x1b[" not in out  # no colour when not writing to a terminal
     assert "…" not in out
-    assert all(f"word{i} " in out or f"word{i}\n" in out or f"word{i} │" in out
-               for i in range(80))
+    assert all(f"word{i} " in out or f"word{i}\n" in out or f"word{i} │" in out for i in range(80))
     assert max(len(line) for line in out.splitlines()) <= 120
     assert "2 rows" in out
 
 
 def test_table_marks_unbound_and_uses_prefixes(store):
-    result = run_query(store, """SELECT ?a ?d WHERE {
-        ?a a schema:NewsArticle . OPTIONAL { ?a schema:datePublished ?d } } ORDER BY ?d""")
+    result = run_query(
+        store,
+        """SELECT ?a ?d WHERE {
+        ?a a schema:NewsArticle . OPTIONAL { ?a schema:datePublished ?d } } ORDER BY ?d""",
+    )
     out = format_result(result, "table")
     assert "2021-01-28" in out
     assert "https://kg.example.org/id/article/small-a-5faf9a9a" in out
@@ -221,14 +233,17 @@ def test_grammar_error_names_the_line(store):
     assert "[_]" not in str(info.value)
 
 
-@pytest.mark.parametrize("query", [
-    'INSERT DATA { <http://e/a> <http://e/b> "c" }',
-    "PREFIX ex: <http://e/#>\n# a comment\nDELETE WHERE { ?s ex:p ?o }",
-    "load <http://example.org/data.ttl>",
-    "CLEAR ALL",
-    "DROP GRAPH <http://e/g>",
-    "WITH <http://e/g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        'INSERT DATA { <http://e/a> <http://e/b> "c" }',
+        "PREFIX ex: <http://e/#>\n# a comment\nDELETE WHERE { ?s ex:p ?o }",
+        "load <http://example.org/data.ttl>",
+        "CLEAR ALL",
+        "DROP GRAPH <http://e/g>",
+        "WITH <http://e/g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+    ],
+)
 def test_updates_are_refused(store, query):
     before = len(store)
     with pytest.raises(QueryError, match="read-only"):

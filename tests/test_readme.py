@@ -28,9 +28,12 @@ def test_a_second_set_up_does_not_reinstall():
             ["make", "-n", target], cwd=ROOT, capture_output=True, text=True, check=True
         ).stdout
         assert "pip install" not in plan, plan
-    assert "pytest" in subprocess.run(
-        ["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout
+    assert (
+        "pytest"
+        in subprocess.run(
+            ["make", "-n", "test"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout
+    )
 
 
 @pytest.mark.model

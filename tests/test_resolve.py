@@ -14,7 +14,8 @@ def _entities(doc):
 def test_surname_with_courtesy_title_joins_the_full_name(blank_vocab):
     doc = make_doc(
         blank_vocab,
-        "Mhairi/PROPN Hunter/PROPN spoke/VERB ./PUNCT Ms/PROPN Hunter/PROPN said/VERB so/ADV ./PUNCT",
+        "Mhairi/PROPN Hunter/PROPN spoke/VERB ./PUNCT "
+        "Ms/PROPN Hunter/PROPN said/VERB so/ADV ./PUNCT",
         ents={"Mhairi Hunter": "PERSON"},
     )
     # The second "Hunter" is a separate PERSON span the model found.
@@ -50,8 +51,12 @@ def _leeds(blank_vocab, labels):
         blank_vocab,
         "Leeds/PROPN won/VERB ./PUNCT Leeds/PROPN lost/VERB ./PUNCT Leeds/PROPN drew/VERB ./PUNCT",
     )
-    doc.set_ents([doc.char_span(doc[i].idx, doc[i].idx + 5, label=lab)
-                  for i, lab in zip((0, 3, 6), labels, strict=True)])
+    doc.set_ents(
+        [
+            doc.char_span(doc[i].idx, doc[i].idx + 5, label=lab)
+            for i, lab in zip((0, 3, 6), labels, strict=True)
+        ]
+    )
     return _entities(doc)["Leeds"].type
 
 
@@ -68,8 +73,12 @@ def test_votes_decide_the_type_of_a_repeated_name(blank_vocab):
         blank_vocab,
         "Acme/PROPN won/VERB ./PUNCT Acme/PROPN lost/VERB ./PUNCT Acme/PROPN drew/VERB ./PUNCT",
     )
-    doc.set_ents([doc.char_span(doc[i].idx, doc[i].idx + 4, label=lab)
-                  for i, lab in ((0, "PERSON"), (3, "ORG"), (6, "ORG"))])
+    doc.set_ents(
+        [
+            doc.char_span(doc[i].idx, doc[i].idx + 4, label=lab)
+            for i, lab in ((0, "PERSON"), (3, "ORG"), (6, "ORG"))
+        ]
+    )
     assert _entities(doc)["Acme"].type == ORGANIZATION
 
 
@@ -80,9 +89,7 @@ def test_defined_acronym_joins_its_long_form(blank_vocab):
         "(/PUNCT JCWI/PROPN )/PUNCT objected/VERB ./PUNCT JCWI/PROPN said/VERB so/ADV ./PUNCT",
         ents={"JCWI": "PERSON"},
     )
-    doc.set_ents(
-        [doc.char_span(doc[i].idx, doc[i].idx + 4, label="PERSON") for i in (9, 13)]
-    )
+    doc.set_ents([doc.char_span(doc[i].idx, doc[i].idx + 4, label="PERSON") for i in (9, 13)])
     ents = _entities(doc)
     long_form = "Joint Council for the Welfare of Immigrants"
     assert set(ents) == {long_form}

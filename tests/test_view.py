@@ -72,9 +72,12 @@ def page(store, tmp_path_factory):
 
 
 def _entities(store) -> dict[str, str]:
-    result = run_query(store, f"""
+    result = run_query(
+        store,
+        f"""
         SELECT DISTINCT ?e ?l WHERE {{
-            VALUES ?class {{ {ENTITY_CLASSES} }} ?e a ?class ; skos:prefLabel ?l }}""")
+            VALUES ?class {{ {ENTITY_CLASSES} }} ?e a ?class ; skos:prefLabel ?l }}""",
+    )
     return {str(e): str(label) for e, label in result.rows}
 
 
@@ -101,8 +104,23 @@ def test_hostile_labels_appear_only_escaped(page):
     assert "<img" not in page.lower()
     assert page.count("<script") == page.count("</script>") + 1  # +1: inside vis-network's code
     # every element in the page is one the template writes; none has an event handler
-    allowed = {"html", "head", "meta", "title", "style", "body", "header", "h1", "p", "ul",
-               "li", "span", "div", "noscript", "script"}
+    allowed = {
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "header",
+        "h1",
+        "p",
+        "ul",
+        "li",
+        "span",
+        "div",
+        "noscript",
+        "script",
+    }
     page_tags = _parse(page).tags
     assert {tag for tag, _ in page_tags} <= allowed
     assert not [attr for _, attrs in page_tags for attr in attrs if attr.startswith("on")]
@@ -112,10 +130,10 @@ def test_hostile_labels_appear_only_escaped(page):
 def test_escaped_labels_decode_back_exactly(page, store):
     labels = {node["label"] for node in _data(page)["nodes"]}
     assert labels == set(_entities(store).values())
-    assert SCRIPT in labels and "Dara \"Quill\" O'Neill" in labels
+    assert SCRIPT in labels and 'Dara "Quill" O\'Neill' in labels
     tips = [line for node in _data(page)["nodes"] for line in node["tooltip"]]
     assert f"Also: {IMG}" in tips
-    assert "Also: D. \"Quill\"\nO'Neill" in tips
+    assert 'Also: D. "Quill"\nO\'Neill' in tips
 
 
 def test_one_node_per_entity(page, store):
@@ -129,8 +147,7 @@ def test_tooltips_are_text_not_html(page):
     # vis-network renders a string `title` as HTML in some versions: the page builds
     # each title as DOM text from `tooltip`, so the data carries no `title` at all.
     assert all("title" not in item for item in data["nodes"] + data["edges"])
-    [app] = [body for attrs, body in _parse(page).scripts
-             if not attrs and "kg-data" in body]
+    [app] = [body for attrs, body in _parse(page).scripts if not attrs and "kg-data" in body]
     assert "textContent" in app and "innerHTML" not in app
 
 
@@ -155,10 +172,13 @@ def test_shape_and_colour_follow_type_and_size_follows_degree(page):
 
 
 def _relations(store) -> set[tuple[str, str, str]]:
-    result = run_query(store, f"""
+    result = run_query(
+        store,
+        f"""
         SELECT DISTINCT ?s ?p ?o WHERE {{
             VALUES ?c1 {{ {ENTITY_CLASSES} }} VALUES ?c2 {{ {ENTITY_CLASSES} }}
-            ?s a ?c1 . ?o a ?c2 . ?s ?p ?o FILTER (?p NOT IN (rdf:type, owl:sameAs)) }}""")
+            ?s a ?c1 . ?o a ?c2 . ?s ?p ?o FILTER (?p NOT IN (rdf:type, owl:sameAs)) }}""",
+    )
     return {(str(s), str(p), str(o)) for s, p, o in result.rows}
 
 
@@ -167,7 +187,8 @@ def test_relation_edges(page, store):
     iri_of = {node["id"]: node["tooltip"][-1] for node in data["nodes"]}
     edges = {
         (iri_of[e["from"]], e["tooltip"][1], iri_of[e["to"]])
-        for e in data["edges"] if e["kind"] == "relation"
+        for e in data["edges"]
+        if e["kind"] == "relation"
     }
     assert edges == _relations(store)
     assert len([e for e in data["edges"] if e["kind"] == "relation"]) == len(edges)
@@ -180,7 +201,8 @@ def test_comention_edges_weighted_by_sentences(page):
     label_of = {node["id"]: node["label"] for node in data["nodes"]}
     pairs = {
         frozenset((label_of[e["from"]], label_of[e["to"]])): e
-        for e in data["edges"] if e["kind"] == "comention"
+        for e in data["edges"]
+        if e["kind"] == "comention"
     }
     both = pairs[frozenset(("Nora Vance", "Kelmouth"))]
     assert both["tooltip"] == ["Mentioned together in 2 sentences"]
@@ -192,8 +214,11 @@ def test_comention_edges_weighted_by_sentences(page):
     comention = {frozenset((e["from"], e["to"])) for e in data["edges"] if e["kind"] == "comention"}
     assert related and not related & comention
     member = {"Nora Vance", "Brightwater Council"}
-    relation = next(e for e in data["edges"] if e["kind"] == "relation"
-                    and {label_of[e["from"]], label_of[e["to"]]} == member)
+    relation = next(
+        e
+        for e in data["edges"]
+        if e["kind"] == "relation" and {label_of[e["from"]], label_of[e["to"]]} == member
+    )
     assert "Mentioned together in 1 sentence" in relation["tooltip"]
 
 
@@ -218,8 +243,11 @@ def test_rdflib_dataset_and_store_give_the_same_page(page, tmp_path):
 
 def test_content_security_policy_admits_exactly_the_page_scripts(page):
     parsed = _parse(page)
-    [policy] = [attrs["content"] for tag, attrs in parsed.tags
-                if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy"]
+    [policy] = [
+        attrs["content"]
+        for tag, attrs in parsed.tags
+        if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy"
+    ]
     allowed = set(re.findall(r"'sha256-([^']+)'", policy))
     code = [body for attrs, body in parsed.scripts if "type" not in attrs]
     assert len(code) == 2
@@ -230,7 +258,7 @@ def test_content_security_policy_admits_exactly_the_page_scripts(page):
 
 
 def test_legend_lists_each_type_with_its_count(page):
-    header = page[page.index("<header>"): page.index("</header>")]
+    header = page[page.index("<header>") : page.index("</header>")]
     for entry in ("Person (2)", "Organization (2)", "Legislation (2)", "Place (1)"):
         assert entry in header
 

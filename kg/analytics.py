@@ -1,0 +1,381 @@
+"""Analytics over the projected entity graph (kg.project): centrality, communities, paths, stats.
+
+Centrality and communities are computed on an undirected, weighted view of the entity graph:
+who is connected to whom matters to a reader more than which way a verb points. Relations
+weigh more than co-mentions (a stated fact says more than two names in one sentence).
+Names are matched by any label (prefLabel, schema:name, altLabel), ignoring case and spacing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass, field
+
+from kg.errors import QueryError
+from kg.project import Evidence, entities
+
+_WEIGHTS = {"relation": 2.0, "comention": 1.0}
+_EXACT_BETWEENNESS_MAX = 2000  # above this, betweenness is estimated from sampled sources
+_BETWEENNESS_SAMPLES = 300
+_SEED = 7
+_CANDIDATES_MAX = 8
+
+
+@dataclass(frozen=True)
+class Centrality:
+    degree: int
+    pagerank: float
+    betweenness: float
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One relation on a path, read in the direction it was stated."""
+
+    subject: str
+    predicate: str  # short form, e.g. "kg:opposes"
+    object: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Hop:
+    source: str
+    target: str
+    facts: tuple[Fact, ...]
+
+
+@dataclass
+class Stats:
+    counts: dict[str, int]
+    relations: dict[str, int]
+    comention_pairs: int
+    central: list[tuple[str, str, Centrality]] = field(default_factory=list)  # iri, label, c
+    quoted: list[tuple[str, int]] = field(default_factory=list)
+    cited: list[tuple[str, int, int]] = field(default_factory=list)  # label, articles, mentions
+    communities: list[list[str]] = field(default_factory=list)  # labels, largest first
+
+
+def entity_graph(graph, kinds=("relation", "comention")):
+    """An undirected nx.Graph of the entities, edges weighted by what links them."""
+    import networkx as nx
+
+    view = nx.Graph()
+    view.add_nodes_from(entities(graph))
+    for a, b, data in graph.edges(data=True):
+        kind = data.get("kind")
+        if kind not in kinds or a == b or a not in view or b not in view:
+            continue
+        weight = _WEIGHTS.get(kind, 1.0) * max(1, data.get("weight", 1))
+        if view.has_edge(a, b):
+            view[a][b]["weight"] += weight
+        else:
+            view.add_edge(a, b, weight=weight)
+    return view
+
+
+def centrality(graph, kinds=("relation", "comention")) -> dict[str, Centrality]:
+    """Degree (distinct neighbours), PageRank and betweenness of every entity."""
+    import networkx as nx
+
+    view = entity_graph(graph, kinds)
+    if not view:
+        return {}
+    rank = _pagerank(view)
+    if len(view) <= _EXACT_BETWEENNESS_MAX:
+        between = nx.betweenness_centrality(view)
+    else:
+        between = nx.betweenness_centrality(view, k=_BETWEENNESS_SAMPLES, seed=_SEED)
+    return {n: Centrality(view.degree(n), rank[n], between[n]) for n in view}
+
+
+def _pagerank(view, damping: float = 0.85, tol: float = 1e-10) -> dict[str, float]:
+    # networkx's pagerank needs scipy, which kg does not depend on; power iteration over an
+    # undirected weighted graph converges in a few dozen rounds.
+    n = len(view)
+    strength = {u: sum(d["weight"] for d in view[u].values()) for u in view}
+    rank = dict.fromkeys(view, 1.0 / n)
+    for _ in range(200):
+        dangling = damping * sum(rank[u] for u in view if not strength[u]) / n
+        new = dict.fromkeys(view, (1.0 - damping) / n + dangling)
+        for u in view:
+            if strength[u]:
+                share = damping * rank[u] / strength[u]
+                for v, d in view[u].items():
+                    new[v] += share * d["weight"]
+        if sum(abs(new[u] - rank[u]) for u in view) < n * tol:
+            return new
+        rank = new
+    return rank
+
+
+def communities(graph, kinds=("relation", "comention")) -> list[list[str]]:
+    """Groups of entities more linked to each other than to the rest (Louvain), largest first.
+
+    Entities with no link at all are left out: each would be a community of one.
+    """
+    import networkx as nx
+
+    view = entity_graph(graph, kinds)
+    view.remove_nodes_from([n for n in list(view) if view.degree(n) == 0])
+    if not view:
+        return []
+    found = nx.community.louvain_communities(view, weight="weight", seed=_SEED)
+    return sorted((sorted(group) for group in found), key=lambda g: (-len(g), g))
+
+
+def find_entity(graph, name: str) -> str:
+    """The entity whose label is `name`; an error lists the candidates when that is unclear."""
+    wanted = _fold(name)
+    by_label: dict[str, set[str]] = {}
+    for node in entities(graph):
+        data = graph.nodes[node]
+        for label in [data["label"], *data.get("alt_labels", [])]:
+            by_label.setdefault(_fold(label), set()).add(node)
+    found = by_label.get(wanted, set())
+    if len(found) == 1:
+        return next(iter(found))
+    if found:
+        listed = "; ".join(
+            _describe(graph, n) for n in sorted(found, key=lambda n: _sort(graph, n))
+        )
+        raise QueryError(
+            f"{name!r} names {len(found)} entities: {listed}. "
+            "Use a fuller name or another of its labels"
+        )
+    near = [label for label in by_label if wanted and wanted in label]
+    near += difflib.get_close_matches(wanted, list(by_label), n=_CANDIDATES_MAX, cutoff=0.6)
+    nodes = sorted({n for label in near for n in by_label[label]}, key=lambda n: _sort(graph, n))
+    if nodes:
+        listed = "; ".join(_describe(graph, n) for n in nodes[:_CANDIDATES_MAX])
+        raise QueryError(f"no entity is called {name!r}. Did you mean: {listed}?")
+    raise QueryError(
+        f"no entity is called {name!r}, nor anything like it; "
+        "`kg stats OUT` lists the most connected entities"
+    )
+
+
+def shortest_path(graph, source: str, target: str, *, comentions: bool = False) -> list[Hop]:
+    """The fewest hops from one entity to another, each hop with every fact that links them.
+
+    Relations are followed either way. With `comentions`, two entities named in the same
+    sentence also count as linked (their evidence is that sentence).
+    """
+    import networkx as nx
+
+    kinds = ("relation", "comention") if comentions else ("relation",)
+    view = entity_graph(graph, kinds)
+    if source == target:
+        raise QueryError("the two names are the same entity; give two different ones")
+    try:
+        nodes = nx.shortest_path(view, source, target)
+    except nx.NetworkXNoPath:
+        hint = "" if comentions else "; --comentions also follows names in the same sentence"
+        raise QueryError(
+            f"no chain of relations links {graph.nodes[source]['label']!r} and "
+            f"{graph.nodes[target]['label']!r}{hint}"
+        ) from None
+    hops = []
+    for a, b in zip(nodes, nodes[1:], strict=False):
+        facts = [
+            _fact(graph, a, b, data) for data in graph.get_edge_data(a, b, default={}).values()
+        ]
+        facts += [
+            _fact(graph, b, a, data) for data in graph.get_edge_data(b, a, default={}).values()
+        ]
+        # a co-mention has no direction: read it the way the path goes
+        facts = [
+            f if f.predicate else Fact(a, "", b, f.evidence)
+            for f in facts
+            if f is not None and (comentions or f.predicate != "")
+        ]
+        facts.sort(key=lambda f: (f.predicate == "", f.predicate, f.subject))
+        hops.append(Hop(a, b, tuple(facts)))
+    return hops
+
+
+def _fact(graph, s: str, o: str, data: dict) -> Fact | None:
+    if data.get("kind") not in ("relation", "comention"):
+        return None
+    predicate = data["label"] if data["kind"] == "relation" else ""
+    return Fact(s, predicate, o, tuple(data.get("evidence", ())))
+
+
+def stats(graph, *, top: int = 10) -> Stats:
+    """Counts by type, most central entities, most quoted people, most cited legislation."""
+    nodes = entities(graph)
+    counts: dict[str, int] = {}
+    for node in nodes:
+        counts[graph.nodes[node]["type"]] = counts.get(graph.nodes[node]["type"], 0) + 1
+    relations: dict[str, int] = {}
+    pairs = 0
+    for _, _, data in graph.edges(data=True):
+        if data.get("kind") == "relation":
+            relations[data["label"]] = relations.get(data["label"], 0) + 1
+        elif data.get("kind") == "comention":
+            pairs += 1
+    scores = centrality(graph)
+    central = sorted(scores, key=lambda n: (-scores[n].pagerank, _sort(graph, n)))
+    label = {n: graph.nodes[n]["label"] for n in nodes}
+    quoted = sorted(
+        (n for n in nodes if graph.nodes[n].get("quotations")),
+        key=lambda n: (-graph.nodes[n]["quotations"], _sort(graph, n)),
+    )
+    laws = sorted(
+        (
+            n
+            for n in nodes
+            if graph.nodes[n]["type"] == "Legislation" and graph.nodes[n]["mentions"]
+        ),
+        key=lambda n: (-graph.nodes[n]["articles"], -graph.nodes[n]["mentions"], _sort(graph, n)),
+    )
+    return Stats(
+        counts=dict(sorted(counts.items())),
+        relations=dict(sorted(relations.items(), key=lambda kv: (-kv[1], kv[0]))),
+        comention_pairs=pairs,
+        central=[(n, label[n], scores[n]) for n in central[:top] if scores[n].degree],
+        quoted=[(label[n], graph.nodes[n]["quotations"]) for n in quoted[:top]],
+        cited=[
+            (label[n], graph.nodes[n]["articles"], graph.nodes[n]["mentions"]) for n in laws[:top]
+        ],
+        communities=[
+            [label[n] for n in sorted(group, key=lambda n: -scores[n].pagerank)]
+            for group in communities(graph)[:top]
+        ],
+    )
+
+
+def format_stats(result: Stats) -> str:
+    lines = ["Entities by type:"]
+    lines += [f"  {name:<14}{n:>7}" for name, n in result.counts.items()] or ["  (none)"]
+    lines += [f"  {'total':<14}{sum(result.counts.values()):>7}", "", "Relations:"]
+    lines += [f"  {name:<22}{n:>7}" for name, n in result.relations.items()] or ["  (none)"]
+    lines += [
+        f"  pairs named in the same sentence: {result.comention_pairs}",
+        "",
+        "Most central entities (PageRank; degree = distinct neighbours):",
+    ]
+    lines += [
+        f"  {i:>2}. {_clean(label)} (pagerank {c.pagerank:.4f}, degree {c.degree}, "
+        f"betweenness {c.betweenness:.4f})"
+        for i, (_, label, c) in enumerate(result.central, 1)
+    ] or ["  (no links yet)"]
+    lines += ["", "Most quoted:"]
+    lines += [
+        f"  {i:>2}. {_clean(label)}: {n} quotation{'' if n == 1 else 's'}"
+        for i, (label, n) in enumerate(result.quoted, 1)
+    ] or ["  (no quotations)"]
+    lines += ["", "Most cited legislation:"]
+    lines += [
+        f"  {i:>2}. {_clean(label)}: {a} article{'' if a == 1 else 's'}, {m} mention"
+        f"{'' if m == 1 else 's'}"
+        for i, (label, a, m) in enumerate(result.cited, 1)
+    ] or ["  (no legislation)"]
+    lines += ["", "Largest communities:"]
+    lines += [
+        f"  {i:>2}. {len(group)} entities: {', '.join(_clean(x) for x in group[:6])}"
+        f"{', ...' if len(group) > 6 else ''}"
+        for i, group in enumerate(result.communities, 1)
+    ] or ["  (none)"]
+    return "\n".join(lines)
+
+
+def format_path(graph, hops: list[Hop]) -> str:
+    """Each hop with its facts, and each fact's evidence sentence and article."""
+    label = {n: _clean(graph.nodes[n]["label"]) for n in entities(graph)}
+    names = [label[hops[0].source]] + [label[hop.target] for hop in hops]
+    lines = [" -> ".join(names), f"{len(hops)} hop{'' if len(hops) == 1 else 's'}", ""]
+    for i, hop in enumerate(hops, 1):
+        lines.append(f"{i}. {label[hop.source]} -- {label[hop.target]}")
+        for fact in hop.facts:
+            verb = fact.predicate or "named in the same sentence as"
+            lines.append(f"   {label[fact.subject]} {verb} {label[fact.object]}")
+            for ev in fact.evidence or ():
+                where = (
+                    _clean(ev.headline) + f" [{ev.article_id}]" if ev.headline else ev.article_id
+                )
+                hedge = " (hedged)" if ev.hedged else ""
+                lines.append(f"     \u201c{_clean(ev.sentence)}\u201d{hedge}")
+                lines.append(f"       \u2014 {where}")
+            if not fact.evidence:
+                lines.append("     (no evidence sentence recorded)")
+    return "\n".join(lines)
+
+
+def layout(view, *, seed: int = _SEED, scale: float = 60.0) -> dict[str, tuple[float, float]]:
+    """Positions for the nodes of an undirected graph, fast enough for thousands of nodes.
+
+    Force-directed (Fruchterman-Reingold) per connected component, with repulsion felt from
+    a random sample of the component's nodes when it is large (so a round costs O(n k), not
+    O(n^2)); components are then packed in rows, largest first. `scale` is the typical
+    distance between linked nodes. Deterministic for a given seed and node order.
+    """
+    import networkx as nx
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    placed: list[tuple[list[str], np.ndarray]] = []
+    parts = sorted((sorted(c) for c in nx.connected_components(view)), key=lambda c: (-len(c), c))
+    for nodes in parts:
+        placed.append((nodes, _force_layout(view, nodes, rng) * scale))
+    positions: dict[str, tuple[float, float]] = {}
+    row_width = scale * 3 * max(1.0, len(view) ** 0.5)
+    x = y = row_height = 0.0
+    for nodes, pos in placed:
+        pos = pos - pos.min(axis=0)
+        width, height = pos.max(axis=0) + scale
+        if x and x + width > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for node, (px, py) in zip(nodes, pos, strict=True):
+            positions[node] = (round(float(px + x), 1), round(float(py + y), 1))
+        x += width
+        row_height = max(row_height, height)
+    return positions
+
+
+def _force_layout(view, nodes: list[str], rng, rounds: int = 80, sample: int = 400):
+    import numpy as np
+
+    n = len(nodes)
+    if n == 1:
+        return np.zeros((1, 2))
+    index = {node: i for i, node in enumerate(nodes)}
+    edges = np.array([(index[a], index[b]) for a, b in view.subgraph(nodes).edges()])
+    angle = np.linspace(0, 2 * np.pi, n, endpoint=False)
+    pos = np.c_[np.cos(angle), np.sin(angle)] * np.sqrt(n) / 2 + rng.normal(0, 0.01, (n, 2))
+    step = np.sqrt(n) / 4
+    for _ in range(rounds):
+        pivots = np.arange(n) if n <= sample else rng.choice(n, sample, replace=False)
+        dx = pos[:, 0, None] - pos[None, pivots, 0]
+        dy = pos[:, 1, None] - pos[None, pivots, 1]
+        inv = 1.0 / np.maximum(dx * dx + dy * dy, 1e-4)
+        # each pivot stands for n / len(pivots) nodes; repulsion k^2/d with k = 1
+        move = np.c_[(dx * inv).sum(axis=1), (dy * inv).sum(axis=1)] * (n / len(pivots))
+        if len(edges):
+            pull = pos[edges[:, 0]] - pos[edges[:, 1]]
+            length = np.sqrt((pull**2).sum(axis=1))[:, None]
+            np.add.at(move, edges[:, 0], -pull * length)
+            np.add.at(move, edges[:, 1], pull * length)
+        norm = np.maximum(np.sqrt((move**2).sum(axis=1)), 1e-9)[:, None]
+        pos += move / norm * np.minimum(norm, step)
+        step *= 0.95
+    return pos
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _sort(graph, node: str) -> tuple:
+    return (graph.nodes[node]["label"].casefold(), node)
+
+
+def _describe(graph, node: str) -> str:
+    data = graph.nodes[node]
+    return f"{_clean(data['label'])} ({data['type']}, {node})"
+
+
+def _clean(text: str) -> str:
+    # Article text must not reach the terminal as control codes, nor break a line in two.
+    return "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)

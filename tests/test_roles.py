@@ -1,0 +1,408 @@
+"""Posts and affiliations (kg.roles): each shape, and the near miss it must not take."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEEDS, make_doc
+
+from kg.model import ORGANIZATION, PERSON, PLACE, Entity, Mention
+from kg.names import name_key
+from kg.role_lexicon import role_lexicon, words_of
+from kg.roles import find_affiliations
+
+
+def _entities(doc, names: dict[str, str]) -> list[Entity]:
+    """One entity per name, with a mention at each place its surface forms occur.
+
+    `names` maps "Canonical Name|other form|..." to the entity type.
+    """
+    out = []
+    for forms, type_ in names.items():
+        canonical, *others = forms.split("|")
+        mentions = []
+        for form in [canonical, *others]:
+            start = doc.text.find(form)
+            while start >= 0:
+                end = start + len(form)
+                if doc.char_span(start, end) is not None:
+                    mentions.append(Mention(start, end, form, type_, "test", 0.9))
+                start = doc.text.find(form, end)
+        assert mentions, f"{forms!r} not in {doc.text!r}"
+        out.append(
+            Entity(
+                type_,
+                canonical,
+                name_key(canonical, person=type_ == PERSON),
+                tuple(sorted(mentions, key=lambda m: m.start)),
+                tuple(others),
+            )
+        )
+    return out
+
+
+def _find(blank_vocab, spec: str, names: dict[str, str], ents: dict[str, str] | None = None):
+    doc = make_doc(blank_vocab, spec, ents=ents)
+    return doc, find_affiliations(doc, _entities(doc, names))
+
+
+def _pairs(doc, affiliations):
+    return {(a.person, a.organization, a.role) for a in affiliations}
+
+
+# ---------------------------------------------------------------- a title before the name
+
+
+def test_title_before_name_names_the_organisation_it_leads(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "Police/PROPN Federation/PROPN chairman/NOUN Jan/PROPN Berry/PROPN said/VERB ./PUNCT",
+        {"Jan Berry": PERSON, "Police Federation": ORGANIZATION},
+    )
+    assert _pairs(doc, found) == {("jan berry", "police federation", "chairman")}
+    assert found[0].head and not found[0].office
+    assert doc.text[found[0].start : found[0].end] == "Police Federation chairman Jan Berry"
+
+
+def test_organisation_and_person_in_one_sentence_are_not_linked(blank_vocab):
+    _, found = _find(
+        blank_vocab,
+        "Jan/PROPN Berry/PROPN criticised/VERB the/DET Police/PROPN Federation/PROPN ./PUNCT",
+        {"Jan Berry": PERSON, "Police Federation": ORGANIZATION},
+    )
+    assert found == []
+
+
+def test_a_word_that_is_not_a_post_is_no_role(blank_vocab):
+    _, found = _find(
+        blank_vocab,
+        "coma/NOUN victim/NOUN Tony/PROPN Bland/PROPN died/VERB ./PUNCT",
+        {"Tony Bland": PERSON},
+    )
+    assert found == []
+
+
+def test_office_without_organisation_is_a_post(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "Home/PROPN Secretary/PROPN Charles/PROPN Clarke/PROPN said/VERB ./PUNCT",
+        {"Charles Clarke": PERSON},
+    )
+    assert _pairs(doc, found) == {("charles clarke", "", "Home Secretary")}
+    assert found[0].office and not found[0].head
+
+
+def test_shadow_office_keeps_shadow_even_when_tagged_a_verb(blank_vocab):
+    _, found = _find(
+        blank_vocab,
+        "shadow/VERB home/NOUN secretary/NOUN David/PROPN Davis/PROPN said/VERB ./PUNCT",
+        {"David Davis": PERSON},
+    )
+    assert [a.role for a in found] == ["shadow home secretary"]
+    assert found[0].office
+
+
+def test_former_post_is_not_held(blank_vocab):
+    _, found = _find(
+        blank_vocab,
+        "former/ADJ home/NOUN secretary/NOUN David/PROPN Blunkett/PROPN said/VERB ./PUNCT",
+        {"David Blunkett": PERSON},
+    )
+    assert [a.role for a in found] == ["former home secretary"]
+    assert not found[0].office
+
+
+def test_party_adjective_stays_in_the_role_and_names_the_party(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "Tory/PROPN leader/NOUN Michael/PROPN Howard/PROPN said/VERB ./PUNCT",
+        {"Michael Howard": PERSON, "Conservative Party|Tory": ORGANIZATION},
+    )
+    assert _pairs(doc, found) == {("michael howard", "conservative party", "Tory leader")}
+    assert found[0].head
+
+
+def test_party_word_the_mention_finder_missed_still_names_the_party(blank_vocab):
+    # "Tory" is not a mention here, but the article names the party as "Tories".
+    doc, found = _find(
+        blank_vocab,
+        "Tory/ADJ leader/NOUN Michael/PROPN Howard/PROPN spoke/VERB to/ADP Tories/PROPN ./PUNCT",
+        {"Michael Howard": PERSON, "Conservative Party|Tories": ORGANIZATION},
+    )
+    assert ("michael howard", "conservative party", "Tory leader") in _pairs(doc, found)
+
+
+def test_subordinate_post_does_not_lead(blank_vocab):
+    _, found = _find(
+        blank_vocab,
+        "Lib/PROPN Dem/PROPN home/NOUN affairs/NOUN spokesman/NOUN Mark/PROPN Oaten/PROPN "
+        "said/VERB ./PUNCT",
+        {"Mark Oaten": PERSON, "Liberal Democrats|Lib Dem": ORGANIZATION},
+    )
+    assert [(a.organization, a.role, a.head) for a in found] == [
+        ("liberal democrats", "Lib Dem home affairs spokesman", False)
+    ]
+
+
+def test_two_posts_joined_by_and_are_not_one(blank_vocab):
+    _, found = _find(
+        blank_vocab,
+        "host/NOUN and/CCONJ East/PROPN Midlands/PROPN MEP/PROPN Robert/PROPN Kilroy/PROPN "
+        "said/VERB ./PUNCT",
+        {"Robert Kilroy": PERSON},
+    )
+    assert [a.role for a in found] == ["East Midlands MEP"]
+
+
+# ---------------------------------------------------------------- comma before the name
+
+
+def test_post_then_comma_then_name(blank_vocab):
+    _, found = _find(
+        blank_vocab,
+        "The/DET motion/NOUN was/AUX proposed/VERB by/ADP city/NOUN convener/NOUN for/ADP "
+        "health/NOUN and/CCONJ social/ADJ care/NOUN ,/PUNCT Mhairi/PROPN Hunter/PROPN ./PUNCT",
+        {"Mhairi Hunter": PERSON},
+    )
+    assert [a.role for a in found] == ["city convener for health and social care"]
+
+
+def test_object_before_a_comma_is_not_the_subjects_post(blank_vocab):
+    _, found = _find(
+        blank_vocab,
+        "After/ADP meeting/VERB the/DET prime/ADJ minister/NOUN ,/PUNCT John/PROPN Smith/PROPN "
+        "said/VERB no/DET ./PUNCT",
+        {"John Smith": PERSON},
+    )
+    assert found == []
+
+
+# ---------------------------------------------------------------- after the name
+
+
+def test_appositive_names_the_organisation_after_for(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "Andrew/PROPN Hogg/PROPN ,/PUNCT spokesman/NOUN for/ADP the/DET Medical/PROPN "
+        "Foundation/PROPN ,/PUNCT said/VERB no/DET ./PUNCT",
+        {"Andrew Hogg": PERSON, "Medical Foundation": ORGANIZATION},
+    )
+    assert _pairs(doc, found) == {("andrew hogg", "medical foundation", "spokesman")}
+
+
+def test_appositive_listing_another_person_is_not_a_post(blank_vocab):
+    _, found = _find(
+        blank_vocab,
+        "Gordon/PROPN Brown/PROPN ,/PUNCT Labour/PROPN leader/NOUN Tony/PROPN Blair/PROPN "
+        "and/CCONJ others/NOUN met/VERB ./PUNCT",
+        {"Gordon Brown": PERSON, "Tony Blair": PERSON, "Labour Party|Labour": ORGANIZATION},
+    )
+    assert {a.person for a in found} == {"tony blair"}
+
+
+def test_post_for_a_person_keeps_no_organisation(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "Gareth/PROPN Peirce/PROPN ,/PUNCT lawyer/NOUN for/ADP Mr/PROPN Begg/PROPN ,/PUNCT "
+        "said/VERB no/DET ./PUNCT",
+        {"Gareth Peirce": PERSON, "Azmat Begg|Begg": PERSON},
+    )
+    assert _pairs(doc, found) == {("gareth peirce", "", "lawyer")}
+
+
+def test_seat_after_mp_for_is_not_an_organisation(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "Tony/PROPN Banks/PROPN ,/PUNCT Labour/PROPN MP/PROPN for/ADP West/PROPN Ham/PROPN "
+        ",/PUNCT said/VERB no/DET ./PUNCT",
+        {"Tony Banks": PERSON, "Labour Party|Labour": ORGANIZATION, "West Ham": ORGANIZATION},
+    )
+    assert {a.organization for a in found} == {"labour party"}
+
+
+def test_the_council_resolves_to_the_council_named_before(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "The/DET Muslim/PROPN Council/PROPN of/ADP Britain/PROPN urged/VERB calm/NOUN ./PUNCT "
+        '"/PUNCT Enough/ADJ "/PUNCT said/VERB Iqbal/PROPN Sacranie/PROPN ,/PUNCT '
+        "secretary/NOUN general/NOUN of/ADP the/DET council/NOUN ./PUNCT",
+        {"Iqbal Sacranie": PERSON, "Muslim Council of Britain": ORGANIZATION},
+    )
+    assert _pairs(doc, found) == {
+        ("iqbal sacranie", "muslim council of britain", "secretary general")
+    }
+    assert found[0].head
+
+
+def test_the_council_with_no_council_named_links_nothing(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "The/DET Home/PROPN Office/PROPN agreed/VERB ./PUNCT Iqbal/PROPN Sacranie/PROPN ,/PUNCT "
+        "secretary/NOUN general/NOUN of/ADP the/DET council/NOUN ,/PUNCT agreed/VERB ./PUNCT",
+        {"Iqbal Sacranie": PERSON, "Home Office": ORGANIZATION},
+    )
+    assert _pairs(doc, found) == {("iqbal sacranie", "", "secretary general")}
+
+
+def test_of_organisation_without_a_post(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "Rhian/PROPN Beynon/PROPN of/ADP the/DET JCWI/PROPN said/VERB no/DET ./PUNCT",
+        {"Rhian Beynon": PERSON, "Joint Council|JCWI": ORGANIZATION},
+    )
+    assert _pairs(doc, found) == {("rhian beynon", "joint council", "")}
+
+
+def test_of_organisation_going_on_as_a_noun_phrase_is_not_membership(blank_vocab):
+    _, found = _find(
+        blank_vocab,
+        "a/DET letter/NOUN from/ADP Rhian/PROPN Beynon/PROPN to/ADP the/DET JCWI/PROPN "
+        "arrived/VERB ./PUNCT",
+        {"Rhian Beynon": PERSON, "Joint Council|JCWI": ORGANIZATION},
+    )
+    assert found == []
+
+
+def test_for_the_party_between_commas(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "Mark/PROPN Oaten/PROPN ,/PUNCT for/ADP the/DET Liberal/PROPN Democrats/PROPN ,/PUNCT "
+        "said/VERB no/DET ./PUNCT",
+        {"Mark Oaten": PERSON, "Liberal Democrats": ORGANIZATION},
+    )
+    assert _pairs(doc, found) == {("mark oaten", "liberal democrats", "")}
+
+
+def test_who_chairs_leads(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "Ms/PROPN Dunwoody/PROPN ,/PUNCT who/PRON chairs/VERB the/DET Transport/PROPN "
+        "Committee/PROPN ,/PUNCT says/VERB no/DET ./PUNCT",
+        {"Gwyneth Dunwoody|Dunwoody": PERSON, "Transport Committee": ORGANIZATION},
+    )
+    assert _pairs(doc, found) == {("gwyneth dunwoody", "transport committee", "chair")}
+    assert found[0].head
+
+
+def test_who_criticised_is_no_post(blank_vocab):
+    _, found = _find(
+        blank_vocab,
+        "Ms/PROPN Dunwoody/PROPN ,/PUNCT who/PRON criticised/VERB the/DET Transport/PROPN "
+        "Committee/PROPN ,/PUNCT says/VERB no/DET ./PUNCT",
+        {"Gwyneth Dunwoody|Dunwoody": PERSON, "Transport Committee": ORGANIZATION},
+    )
+    assert found == []
+
+
+# ---------------------------------------------------------------- across sentences
+
+_SPOKE = (
+    "The/DET AA/PROPN Trust/PROPN said/VERB it/PRON was/AUX unsure/ADJ ./PUNCT "
+    "Road/NOUN safety/NOUN head/NOUN Andrew/PROPN Howard/PROPN said/VERB so/ADV ./PUNCT"
+)
+
+
+def test_spokesperson_right_after_the_organisation_spoke_speaks_for_it(blank_vocab):
+    doc, found = _find(blank_vocab, _SPOKE, {"Andrew Howard": PERSON, "AA Trust": ORGANIZATION})
+    assert _pairs(doc, found) == {("andrew howard", "aa trust", "Road safety head")}
+    assert found[0].rule == "role:speaks-for-previous" and not found[0].head
+
+
+def test_spokesperson_after_an_organisation_that_did_not_speak_stands_alone(blank_vocab):
+    spec = _SPOKE.replace("said/VERB it/PRON was/AUX unsure/ADJ", "lost/VERB it/PRON all/DET")
+    doc, found = _find(blank_vocab, spec, {"Andrew Howard": PERSON, "AA Trust": ORGANIZATION})
+    assert _pairs(doc, found) == {("andrew howard", "", "Road safety head")}
+
+
+_COUNCILLOR = (
+    "Glasgow/PROPN City/PROPN Council/PROPN agreed/VERB ./PUNCT Councillor/PROPN "
+    "Mhairi/PROPN Hunter/PROPN said/VERB so/ADV ./PUNCT"
+)
+
+
+def test_councillor_sits_on_the_one_local_council_named(blank_vocab):
+    doc, found = _find(
+        blank_vocab, _COUNCILLOR, {"Mhairi Hunter": PERSON, "Glasgow City Council": ORGANIZATION}
+    )
+    assert _pairs(doc, found) == {("mhairi hunter", "glasgow city council", "Councillor")}
+
+
+def test_councillor_with_two_councils_named_has_no_council(blank_vocab):
+    spec = _COUNCILLOR.replace("agreed/VERB", "and/CCONJ Brent/PROPN Council/PROPN agreed/VERB")
+    doc, found = _find(
+        blank_vocab,
+        spec,
+        {
+            "Mhairi Hunter": PERSON,
+            "Glasgow City Council": ORGANIZATION,
+            "Brent Council": ORGANIZATION,
+        },
+    )
+    assert _pairs(doc, found) == {("mhairi hunter", "", "Councillor")}
+
+
+def test_dates_and_places_before_a_name(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "Glasgow/PROPN councillor/NOUN Mhairi/PROPN Hunter/PROPN said/VERB ./PUNCT",
+        {"Mhairi Hunter": PERSON, "Glasgow": PLACE},
+    )
+    assert [a.role for a in found] == ["Glasgow councillor"]
+
+
+# ---------------------------------------------------------------- the lexicon
+
+
+@pytest.mark.parametrize(
+    ("post", "office"),
+    [
+        ("Home Secretary", True),
+        ("shadow home secretary", True),
+        ("immigration minister", True),
+        ("Minister for Europe", True),
+        ("Secretary of State for Health", True),
+        ("Prime Minister", True),
+        ("political editor", False),
+        ("Home Office minister", False),
+        ("spokesman", False),
+    ],
+)
+def test_offices(post, office):
+    assert role_lexicon().is_office(words_of(post)) is office
+
+
+def test_acronym_posts_count_only_in_capitals():
+    lexicon = role_lexicon()
+    assert lexicon.post_length(["Labour", "MP"]) == 1
+    assert lexicon.post_length(["am"]) == 0
+
+
+# ---------------------------------------------------------------- the real model
+
+
+@pytest.mark.model
+def test_seed_article_councillor_and_convener(nlp):
+    from kg.extract import extract
+    from kg.model import Article
+
+    text = sorted(SEEDS.glob("000_*.txt"))[0].read_text(encoding="utf-8")
+    x = extract(nlp(text), Article(id="seed", text=text))
+    hunter = {(a.organization, a.role) for a in x.affiliations if a.person == "mhairi hunter"}
+    assert ("", "city convener for health and social care integration") in hunter
+    assert ("glasgow city council", "Councillor") in hunter
+    # The Home Office is named in her sentence but she does not work for it.
+    assert not any(a.organization == "home office" for a in x.affiliations)
+
+
+@pytest.mark.model
+def test_real_parse_of_title_and_appositive(nlp):
+    from kg.extract import extract
+    from kg.model import Article
+
+    text = (
+        "Police Federation chairman Jan Berry said the plan was wrong. "
+        "Andrew Hogg, spokesman for the Medical Foundation, said he agreed."
+    )
+    x = extract(nlp(text), Article(id="t", text=text))
+    got = {(a.person, a.organization, a.role) for a in x.affiliations}
+    assert ("jan berry", "police federation", "chairman") in got
+    assert ("andrew hogg", "medical foundation", "spokesman") in got
