@@ -219,7 +219,10 @@ def _is_inner_connector(doc: Doc, j: int) -> bool:
     nxt = j + 1
     while nxt < len(doc) and doc[nxt].lower_ in ("the",):
         nxt += 1
-    return nxt < len(doc) and _is_cap(doc[nxt]) and not doc[nxt].is_sent_start
+    if nxt >= len(doc) or not _is_cap(doc[nxt]) or doc[nxt].is_sent_start:
+        return False
+    # "the Department for Work and Pensions on Monday": a date is not part of a name.
+    return doc[nxt].ent_type_ not in ("DATE", "TIME")
 
 
 def _extend_with_complement(doc: Doc, end: int) -> int:

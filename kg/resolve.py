@@ -126,9 +126,8 @@ def _merge_person_parts(doc, groups, order, surfaces) -> None:
             continue
         fits = [a for a, full in anchors if _is_part_of(words, full)]
         if len(fits) > 1:
-            # Two Beggs: "Mr Begg" is the one the article is most about.
-            fits = [max(fits, key=lambda a: (len(groups[a].cands), -order.index(a)))]
-        if len(fits) == 1:
+            _share_among(groups, key, fits)
+        elif len(fits) == 1:
             groups[fits[0]].type = PERSON
             _merge_into(groups, key, fits[0])
         elif (
@@ -141,6 +140,25 @@ def _merge_person_parts(doc, groups, order, surfaces) -> None:
             # "Lord" to mark it, is too often a misread word ("Bill", "Frost").
             if _vote(group) == PERSON:
                 del groups[key]
+
+
+def _share_among(groups, key: str, fits: list[str]) -> None:
+    """Two people share a surname: each "Mr X" is the one named most recently before it.
+
+    A mention before either full name goes to the first one named.
+    """
+    named = {a: sorted(c.start for c in groups[a].cands) for a in fits}
+    first = min(fits, key=lambda a: named[a][0])
+    for cand in groups[key].cands:
+        before = [
+            (max(s for s in starts if s < cand.start), a)
+            for a, starts in named.items()
+            if starts[0] < cand.start
+        ]
+        target = max(before)[1] if before else first
+        groups[target].type = PERSON
+        groups[target].cands.append(cand)
+    del groups[key]
 
 
 def _is_part_of(words: list[str], full: list[str]) -> bool:

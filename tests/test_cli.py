@@ -45,3 +45,18 @@ def test_unknown_model_is_a_clear_error(tmp_path):
 def test_query_needs_exactly_one_query(tmp_path):
     result = runner.invoke(app, ["query", str(tmp_path)])
     assert result.exit_code == 2
+
+
+def test_eval_needs_gold_dir_or_conll04():
+    assert runner.invoke(app, ["eval"]).exit_code == 2
+
+
+@pytest.mark.model
+def test_eval_conll04_prints_scores_per_relation_type():
+    from pathlib import Path
+
+    small = Path(__file__).parent / "data" / "conll_small.json"
+    result = runner.invoke(app, ["eval", "--conll04", str(small)])
+    assert result.exit_code == 0, result.output
+    for name in ("Work_For", "OrgBased_In", "micro", "REBEL"):
+        assert name in result.output
