@@ -177,11 +177,26 @@ def validate(
 
 @app.command(name="eval")
 def evaluate(
-    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold annotation JSON files.")],
+    gold_dir: Annotated[
+        Path | None, typer.Argument(help="Folder of gold annotation JSON files.")
+    ] = None,
+    conll04: Annotated[
+        Path | None,
+        typer.Option("--conll04", help="Score Work_For and OrgBased_In on a SpERT CoNLL04 file."),
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option(min=1, help="With --conll04: score the first N sentences.")
+    ] = None,
     model: ModelOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
-    """Build from the articles the gold files name and score the graph against them."""
+    """Score the graph against gold annotations (GOLD_DIR) or a CoNLL04 file (--conll04)."""
+    if (gold_dir is None) == (conll04 is None):
+        _err("error: give either GOLD_DIR or --conll04 FILE")
+        raise typer.Exit(2)
+    if conll04 is not None:
+        _eval_conll04(conll04, model, limit, as_json)
+        return
     import json
 
     from kg.build import build as run_build
@@ -201,6 +216,23 @@ def evaluate(
         typer.echo(json.dumps(report_to_json(report), indent=2))
     else:
         typer.echo(format_report(report))
+
+
+def _eval_conll04(path: Path, model: str | None, limit: int | None, as_json: bool) -> None:
+    import dataclasses
+    import json
+
+    from kg.conll import evaluate_conll04, format_conll_report
+    from kg.nlp import load_nlp
+
+    try:
+        report = evaluate_conll04(path, nlp=load_nlp(model), limit=limit)
+    except KgError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        typer.echo(json.dumps(dataclasses.asdict(report), indent=2, default=str))
+    else:
+        typer.echo(format_conll_report(report))
 
 
 def main() -> None:
