@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from kg.gazetteer import org_aliases
 from kg.model import ORGANIZATION, PERSON, PLACE
-from kg.names import HONORIFICS
+from kg.names import HONORIFICS, NAME_OPENERS, POST_NOMINALS
 
 # Words that end an organisation's name ("Glasgow City Council", "Home Office").
 ORG_HEADS = frozenset(
@@ -146,6 +146,9 @@ def _org_pattern_candidates(doc: Doc) -> list[Candidate]:
             continue
         j = i
         while j < n and (_is_cap(doc[j]) or _is_inner_connector(doc, j)):
+            # "told the BBC Mr Howard ...": a courtesy title starts another name.
+            if j > i and doc[j].text.rstrip(".").casefold() in NAME_OPENERS:
+                break
             j += 1
         heads = [k for k in range(i, j) if doc[k].text in ORG_HEADS]
         if not heads and _acronym_led(doc, i, j):
@@ -272,6 +275,8 @@ def _ner_candidates(doc: Doc) -> list[Candidate]:
             continue
         start = _strip_front(doc, ent.start, ent.end)
         end = _strip_back(doc, start, ent.end)
+        if type_ in (PERSON, ORGANIZATION) and _post_nominal_name(doc, start, end):
+            type_, end = PERSON, end - 1  # "Guy Smith QC" is Guy Smith
         titles: list[str] = []
         honorific = ""
         title_start = -1
@@ -309,6 +314,17 @@ def _ner_candidates(doc: Doc) -> list[Candidate]:
             )
         )
     return out
+
+
+def _post_nominal_name(doc: Doc, start: int, end: int) -> bool:
+    """Two or more proper names closed by letters such as "QC" or "MP", and no head word."""
+    words = doc[start:end]
+    return (
+        len(words) >= 3
+        and words[-1].text in POST_NOMINALS
+        and all(t.pos_ == "PROPN" and _is_cap(t) for t in words[:-1])
+        and not any(t.text in ORG_HEADS for t in words)
+    )
 
 
 def _cut_short(doc: Doc, start: int, end: int, type_: str) -> bool:

@@ -14,6 +14,11 @@ HONORIFICS = frozenset(
     """.split()
 )
 
+# Letters after a name that are not part of it: "Guy Smith QC", "Jane Doe MP".
+POST_NOMINALS = frozenset("QC KC MP MEP MSP OBE CBE MBE KBE DBE JP".split())
+# Courtesy titles that start a new personal name, so a run of capitalised words stops there.
+NAME_OPENERS = frozenset("mr mrs ms miss dr sir dame".split())
+
 _SPACE = re.compile(r"\s+")
 _EDGE_PUNCT = " \t\n\r\"'“”‘’`.,;:!?()[]{}<>«»–—-"
 

@@ -52,6 +52,7 @@ class SpeakerFinder:
     def __init__(self, doc: Doc, index: EntityIndex, quoted: Sequence[tuple[int, int]]) -> None:
         self.doc = doc
         self.index = index
+        self._quoted = quoted
         self._sent_starts = [s.start_char for s in doc.sents]
         self._gender: dict[str, set[str]] = {}
         self._titles: list[tuple[int, Entity, tuple[tuple[str, ...], ...]]] = []
@@ -141,8 +142,23 @@ class SpeakerFinder:
             if pos < floor or pos < blocker:
                 break
             if self._gender.get(entity.key, set()) <= {want}:
+                if self._named_between(entity, pos, tok.idx, want):
+                    return None  # someone else named since could be meant: leave it
                 return Speaker(entity, "pronoun")
         return None
+
+    def _named_between(self, entity: Entity, start: int, end: int, want: str) -> bool:
+        """Another person of the pronoun's gender, the subject of some clause, named between
+        the antecedent and the pronoun: "X ... But Mr Y denied ... He also said"."""
+        return any(
+            r.entity.type == PERSON
+            and self._head(r).dep_ in ("nsubj", "nsubjpass")
+            and r.entity.key != entity.key
+            and start < r.mention.start < end
+            and self._gender.get(r.entity.key, set()) <= {want}
+            and not _inside(r.mention.start, self._quoted)
+            for r in self.index.refs
+        )
 
     def _role(self, tok: Token, noun: str) -> Speaker | None:
         """ "the council" -> the only council; "the spokesman" -> whom that noun last named."""
@@ -226,6 +242,9 @@ class SpeakerFinder:
         not someone inside a reported clause ("said Mr Blair should butt out")."""
         head = self._head(ref)
         if head.dep_ == "appos":
+            # A name in apposition to another name is a misread list ("X, Y and Z").
+            if head.head.ent_type_ == "PERSON":
+                return False
             head = head.head
         if head.dep_ not in ("nsubj", "nsubjpass"):
             return False

@@ -112,3 +112,30 @@ def test_reserved_tokens_are_left_alone(blank_vocab):
         ents={"Road Safety Bill": "ORG"},
     )
     assert find_candidates(doc, reserved=[(1, 4)]) == []
+
+
+def test_post_nominal_letters_close_a_personal_name(blank_vocab):
+    # The model reads "Guy Mansfield QC" as an organisation; the letters are not the name.
+    doc = make_doc(
+        blank_vocab,
+        "The/DET chairman/NOUN ,/PUNCT Guy/PROPN Mansfield/PROPN QC/PROPN warned/VERB ./PUNCT",
+        ents={"Guy Mansfield QC": "ORG"},
+    )
+    [cand] = find_candidates(doc)
+    assert doc[cand.start : cand.end].text == "Guy Mansfield"
+    assert cand.type == PERSON
+
+
+def test_party_and_post_are_not_post_nominal_names(blank_vocab):
+    doc = make_doc(blank_vocab, "Labour/PROPN MP/PROPN spoke/VERB ./PUNCT", ents={"Labour": "ORG"})
+    assert all(c.type != PERSON for c in find_candidates(doc))
+
+
+def test_a_courtesy_title_ends_an_acronym_led_name(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "They/PRON told/VERB the/DET BBC/PROPN Mr/PROPN Howard/PROPN agreed/VERB ./PUNCT",
+        ents={"BBC": "ORG", "Howard": "PERSON"},
+    )
+    found = {doc[c.start : c.end].text: c.type for c in find_candidates(doc)}
+    assert found == {"BBC": ORGANIZATION, "Howard": PERSON}
