@@ -121,9 +121,14 @@ def _alias_candidates(doc: Doc) -> list[Candidate]:
 
 def _alias_ok(span: Span) -> bool:
     # A one-word form at the start of a sentence may be an ordinary word ("Conservative
-    # estimates ..."); accept it there only when tagged a proper noun.
+    # estimates ..."); accept it there only when tagged a proper noun or an organisation.
     first = span[0]
-    if len(span) == 1 and first.is_sent_start and first.tag_ not in ("NNP", "NNPS"):
+    if (
+        len(span) == 1
+        and first.is_sent_start
+        and first.tag_ not in ("NNP", "NNPS")
+        and first.ent_type_ != "ORG"
+    ):
         return False
     # Inside a longer capitalised name the form is only part of it ("Labour Party
     # Conference" is matched whole or not at all, "EU Commission" is not the EU).

@@ -139,3 +139,20 @@ def test_a_courtesy_title_ends_an_acronym_led_name(blank_vocab):
     )
     found = {doc[c.start : c.end].text: c.type for c in find_candidates(doc)}
     assert found == {"BBC": ORGANIZATION, "Howard": PERSON}
+
+
+def test_a_party_opening_a_sentence_is_the_party_when_the_model_sees_an_organisation(
+    blank_vocab,
+):
+    doc = make_doc(
+        blank_vocab,
+        "Labour/ADJ campaign/NOUN spokesman/NOUN Fraser/PROPN Kemp/PROPN said/VERB so/ADV ./PUNCT",
+        ents={"Labour": "ORG", "Fraser Kemp": "PERSON"},
+    )
+    [party] = [c for c in find_candidates(doc) if c.type == ORGANIZATION]
+    assert party.canonical == "Labour Party"
+
+
+def test_a_party_word_opening_a_sentence_as_an_adjective_is_not_the_party(blank_vocab):
+    doc = make_doc(blank_vocab, "Conservative/ADJ estimates/NOUN rose/VERB ./PUNCT")
+    assert find_candidates(doc) == []
