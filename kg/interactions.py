@@ -128,6 +128,9 @@ def _verb_facts(verb: Token, r: Resolver) -> list[Fact]:
                 verb,
                 [*verb_words(verb), *_by(verb)],
                 "interaction:passive",
+                # The statement reads agent -> patient, so its label is the active verb:
+                # "X was sued by Y" is Y "sued" X.
+                phrase=verb.text,
             )
         return facts
     subject = _actor(clause_subject(verb), r)

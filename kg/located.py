@@ -253,7 +253,7 @@ def _possessives(doc: Doc, index: EntityIndex) -> Iterator[Fact]:
         if org is None or org.start != j + 1 or _is_party(org.entity) or _is_event(org.entity):
             continue
         if doc[place.end - 1].head.i in range(org.start, org.end):
-            yield from _facts(org, [place], BASED_IN, "located:possessive", 0.65, doc[j].text)
+            yield from _facts(org, [place], BASED_IN, "located:possessive", 0.65, "based in")
 
 
 # ---------------------------------------------------------------- names
