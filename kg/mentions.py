@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from kg.gazetteer import org_aliases
+from kg.gazetteer import is_place, org_aliases
 from kg.model import ORGANIZATION, PERSON, PLACE
 from kg.names import HONORIFICS, NAME_OPENERS, POST_NOMINALS
 
@@ -240,6 +240,11 @@ def _extend_with_complement(doc: Doc, end: int) -> int:
         if k < len(doc) and doc[k].lower_ == "the":
             k += 1
         if k >= len(doc) or not _is_cap(doc[k]) or doc[k].ent_type_ in ("PERSON", "DATE"):
+            break
+        # "entered Parliament for Sheffield": a seat, not part of the name.
+        if doc[end].lower_ == "for" and (
+            doc[k].ent_type_ in ("GPE", "LOC") or is_place(doc[k].text)
+        ):
             break
         while k < len(doc) and (_is_cap(doc[k]) or _is_inner_connector(doc, k)):
             k += 1

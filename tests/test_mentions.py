@@ -156,3 +156,22 @@ def test_a_party_opening_a_sentence_is_the_party_when_the_model_sees_an_organisa
 def test_a_party_word_opening_a_sentence_as_an_adjective_is_not_the_party(blank_vocab):
     doc = make_doc(blank_vocab, "Conservative/ADJ estimates/NOUN rose/VERB ./PUNCT")
     assert find_candidates(doc) == []
+
+
+def test_a_seat_after_for_is_not_part_of_the_name(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "He/PRON entered/VERB Parliament/PROPN for/ADP Sheffield/PROPN in/ADP 1987/NUM ./PUNCT",
+        ents={"Sheffield": "GPE"},
+    )
+    names = {doc[c.start : c.end].text for c in find_candidates(doc)}
+    assert "Parliament for Sheffield" not in names
+
+
+def test_a_complement_after_for_that_is_no_place_is_part_of_the_name(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "The/DET Commission/PROPN for/ADP Racial/PROPN Equality/PROPN said/VERB so/ADV ./PUNCT",
+    )
+    names = {doc[c.start : c.end].text for c in find_candidates(doc)}
+    assert names == {"Commission for Racial Equality"}
