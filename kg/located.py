@@ -226,7 +226,7 @@ def _attached(doc: Doc, index: EntityIndex) -> Iterator[Fact]:
         prep = doc[j]
         # The parse must attach the preposition to the name (or to its bracketed acronym),
         # not to a verb or another noun: "sued Acme in Leeds" is about the suing.
-        attached = org.start <= prep.head.i < j
+        attached = org.start <= prep.head.i < j and not _of_an_event(doc, org)
         site = prep.lower_ == "in" and _is_site(org.entity)
         if not (attached or site):
             continue
@@ -239,6 +239,16 @@ def _attached(doc: Doc, index: EntityIndex) -> Iterator[Fact]:
             yield from _facts(
                 org, places, BASED_IN, f"located:{prep.lower_}-place", confidence, prep.text
             )
+
+
+_EVENT_NOUNS = frozenset("meeting summit conference session gathering talks rally".split())
+
+
+def _of_an_event(doc: Doc, org) -> bool:
+    """ "a meeting of the Commission in Cape Town": the place is where the meeting is."""
+    root = doc[org.start : org.end].root
+    of = root.head
+    return root.dep_ == "pobj" and of.lower_ == "of" and of.head.lower_ in _EVENT_NOUNS
 
 
 def _possessives(doc: Doc, index: EntityIndex) -> Iterator[Fact]:
