@@ -308,6 +308,8 @@ def _ner_candidates(doc: Doc) -> list[Candidate]:
         span = doc[start:end]
         if not any(ch.isalpha() for ch in span.text) or span.text.islower():
             continue
+        if type_ == PERSON and any(t.like_num and not t.is_alpha for t in span):
+            continue  # "Perm 35": no personal name has figures in it
         if _cut_short(doc, start, end, type_):
             continue
         out.append(

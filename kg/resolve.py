@@ -270,6 +270,8 @@ def _freeze(doc: Doc, group: _Group, surfaces) -> Entity | None:
         counts = Counter(names)
         canonical = max(counts, key=lambda n: (len(_tokens(n)), counts[n], n))
     canonical = _fix_case(canonical)
+    if type_ == PERSON and len(_tokens(canonical)) == 1:
+        canonical = _with_peerage(group, canonical)
     if _is_misread_place(group, type_, canonical):
         type_ = PLACE
     mentions = []
@@ -308,6 +310,15 @@ def _freeze(doc: Doc, group: _Group, surfaces) -> Entity | None:
         mentions=tuple(sorted(mentions, key=lambda m: m.start)),
         aliases=tuple(sorted(a for a in aliases if a and a != canonical)),
     )
+
+
+_PEERAGE = frozenset("lord lady baroness baron viscount earl".split())
+
+
+def _with_peerage(group: _Group, name: str) -> str:
+    """A peer known by one name is named with the title: "Baroness Scotland", not "Scotland"."""
+    titles = sorted({c.honorific for c in group.cands if c.honorific.casefold() in _PEERAGE})
+    return f"{titles[0]} {name}" if titles else name
 
 
 def _is_misread_place(group: _Group, type_: str, name: str) -> bool:

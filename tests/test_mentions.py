@@ -175,3 +175,12 @@ def test_a_complement_after_for_that_is_no_place_is_part_of_the_name(blank_vocab
     )
     names = {doc[c.start : c.end].text for c in find_candidates(doc)}
     assert names == {"Commission for Racial Equality"}
+
+
+def test_a_name_with_figures_is_no_person(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "sent/VERB to/ADP Perm/PROPN 35/NUM ,/PUNCT a/DET camp/NOUN ./PUNCT",
+        ents={"Perm 35": "PERSON"},
+    )
+    assert find_candidates(doc) == []
