@@ -372,7 +372,12 @@ def _anaphors(text, found, taken, starts) -> list[LegalMention]:
         if head == "legislation":
             sentence = bisect_right(starts, start) - 1
             first = starts[max(sentence - 1, 0)]
-            earlier = [m for m in earlier if m.start >= first and m.kind != SECTION]
+            whole = [m for m in earlier if m.kind != SECTION]
+            earlier = [m for m in whole if m.start >= first]
+            # Further back, "the legislation" is only unambiguous when one instrument
+            # has been named so far.
+            if not earlier and len({m.name for m in whole}) == 1:
+                earlier = whole
         else:
             kind = _ANAPHOR_KINDS[head]
             earlier = [m for m in earlier if m.kind == kind and (year is None or m.year == year)]

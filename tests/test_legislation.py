@@ -178,11 +178,17 @@ def test_anaphor_without_a_compatible_antecedent_is_dropped(blank):
     ]
 
 
-def test_the_legislation_refers_only_to_a_nearby_instrument(blank):
+def test_the_legislation_refers_to_a_nearby_instrument_or_the_only_one(blank):
     near = _found(blank, "The Gambling Bill was debated. MPs said the legislation was weak.")
     assert [(m.text, m.name) for m in near if m.anaphor] == [("the legislation", "Gambling Bill")]
     far = _found(blank, "The Gambling Bill was debated. It rained. It snowed. The legislation won.")
-    assert [m for m in far if m.anaphor] == []
+    assert [(m.text, m.name) for m in far if m.anaphor] == [("The legislation", "Gambling Bill")]
+    two = _found(
+        blank,
+        "The Gambling Bill was debated. The Hunting Act 2004 was cited. It rained. "
+        "It snowed. The legislation won.",
+    )
+    assert [m for m in two if m.anaphor] == []
 
 
 # --- sections -------------------------------------------------------------------------------
