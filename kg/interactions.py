@@ -18,7 +18,7 @@ from kg.tokens import EntityIndex
 from kg.verbs import (
     Resolver,
     clause_subject,
-    evidence,
+    facts_between,
     known,
     label,
     lemma,
@@ -230,28 +230,17 @@ def _make(
         return []
     mood = modality(verb) if verb.pos_ != "NOUN" else ""
     confidence = _CONFIDENCE[rule.split(":")[1].split("-")[0]] * (0.9 if mood else 1.0)
-    facts = []
-    for a, a_tok in r.named(subj):
-        for b, b_tok in r.named(obj):
-            if a.key == b.key:
-                continue
-            start, end = evidence(r, [a_tok, b_tok], words)
-            facts.append(
-                Fact(
-                    subject=a.key,
-                    predicate=predicate,
-                    object=b.key,
-                    rule=rule,
-                    confidence=confidence,
-                    start=start,
-                    end=end,
-                    subject_type=a.type,
-                    object_type=b.type,
-                    label=phrase or label(words),
-                    modality=mood,
-                )
-            )
-    return facts
+    return facts_between(
+        r,
+        r.named(subj),
+        list(r.named(obj)),
+        predicate=predicate,
+        rule=rule,
+        confidence=confidence,
+        words=words,
+        phrase=phrase or label(words),
+        mood=mood,
+    )
 
 
 def _pobj(prep: Token) -> Token | None:

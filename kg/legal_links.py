@@ -25,7 +25,7 @@ from kg.verbs import (
     SPEECH,
     Resolver,
     clause_subject,
-    evidence,
+    facts_between,
     known,
     label,
     lemma,
@@ -332,25 +332,14 @@ def _make(
         return []
     mood = modality(verb)
     confidence = _CONFIDENCE[rule.split(":")[1]] * (0.9 if mood else 1.0)
-    facts = []
-    for a, a_tok in r.named(subj, (LEGISLATION,) if legal_subject else _AGENTS):
-        for b, b_tok in r.named(obj, (LEGISLATION,) if legal_object else _AGENTS):
-            if a.key == b.key:
-                continue
-            start, end = evidence(r, [a_tok, b_tok], words)
-            facts.append(
-                Fact(
-                    subject=a.key,
-                    predicate=predicate,
-                    object=b.key,
-                    rule=rule,
-                    confidence=confidence,
-                    start=start,
-                    end=end,
-                    subject_type=a.type,
-                    object_type=b.type,
-                    label=label(words),
-                    modality=mood,
-                )
-            )
-    return facts
+    return facts_between(
+        r,
+        r.named(subj, (LEGISLATION,) if legal_subject else _AGENTS),
+        list(r.named(obj, (LEGISLATION,) if legal_object else _AGENTS)),
+        predicate=predicate,
+        rule=rule,
+        confidence=confidence,
+        words=words,
+        phrase=label(words),
+        mood=mood,
+    )

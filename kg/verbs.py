@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
-from kg.model import ORGANIZATION, PERSON, Entity
+from kg.model import ORGANIZATION, PERSON, Entity, Fact
 from kg.names import HONORIFICS, fold
 from kg.tokens import EntityIndex
 
@@ -217,6 +217,43 @@ def evidence(r: Resolver, named: Iterable[Token], words: Iterable[Token]) -> tup
     first = r.doc[min(s for s, _ in spans)]
     last = r.doc[max(e for _, e in spans) - 1]
     return first.idx, last.idx + len(last.text)
+
+
+def facts_between(
+    r: Resolver,
+    subjects: Iterable[tuple[Entity, Token]],
+    objects: Sequence[tuple[Entity, Token]],
+    *,
+    predicate: str,
+    rule: str,
+    confidence: float,
+    words: list[Token],
+    phrase: str,
+    mood: str,
+) -> list[Fact]:
+    """One fact from each named subject to each named object (never an entity to itself)."""
+    facts = []
+    for a, a_tok in subjects:
+        for b, b_tok in objects:
+            if a.key == b.key:
+                continue
+            start, end = evidence(r, [a_tok, b_tok], words)
+            facts.append(
+                Fact(
+                    subject=a.key,
+                    predicate=predicate,
+                    object=b.key,
+                    rule=rule,
+                    confidence=confidence,
+                    start=start,
+                    end=end,
+                    subject_type=a.type,
+                    object_type=b.type,
+                    label=phrase,
+                    modality=mood,
+                )
+            )
+    return facts
 
 
 def verb_words(verb: Token) -> list[Token]:
