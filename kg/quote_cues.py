@@ -135,9 +135,11 @@ def cue_after(doc: Doc, close_i: int) -> Cue | None:
     if j >= len(doc) or doc[j].is_space:
         return None
     # A quotation that ends a sentence ("... alone.") is not followed by its own cue; after
-    # "?" or "!" the sentence goes on only in lower case ("... is this?" he asked).
+    # "?" or "!" the sentence goes on in lower case ("... is this?" he asked) or with a name
+    # ("... is this?" Ms Hunter asked); the speech verb must still follow.
     last = doc.text[: doc[close_i].idx].rstrip()[-1:]
-    if last == "." or (last in ("?", "!") and not doc[j].text[:1].islower()):
+    goes_on = doc[j].text[:1].islower() or doc[j].pos_ == "PROPN"
+    if last == "." or (last in ("?", "!") and not goes_on):
         return None
     according = _according(doc, j)
     if according is not None:

@@ -18,7 +18,10 @@ _OPEN_AFTER = "([{—–-/"  # what may stand before an opening straight quote b
 _CLOSE_BEFORE = ".,;:!?)]}—–-'’"  # what may follow a closing straight quote besides space
 # A single-quoted span: the mark after a space (never an apostrophe inside a word), the
 # closing mark not followed by a letter ("officers' pay" is a possessive, not a closer).
-_SINGLE = re.compile(r"(?<![^\s(\[])[‘'](?=[^\W_])([^\n‘’']*?[^\s‘’'])[’'](?![^\W_])")
+# Inside, an apostrophe between two letters is part of a word ("won't", "Glasgow's").
+_SINGLE = re.compile(
+    r"(?<![^\s(\[])[‘'](?=[^\W_])((?:[^\n‘’']|(?<=\w)[’'](?=\w))*?[^\s‘’'])[’'](?![^\W_])"
+)
 
 
 @dataclass(frozen=True)

@@ -3,41 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS
-from spacy.tokens import Doc
+from conftest import SEEDS, entity, parsed_doc
 
 from kg.interactions import find_interactions
-from kg.model import ORGANIZATION, PERSON, Article, Entity, Mention
-from kg.names import name_key
-
-
-def parsed_doc(vocab, spec: str) -> Doc:
-    """A Doc from "word/POS/TAG/dep/head ..." (head = absolute token index)."""
-    words, pos, tags, deps, heads = [], [], [], [], []
-    for item in spec.split():
-        word, p, tag, dep, head = item.split("/")
-        words.append(word)
-        pos.append(p)
-        tags.append(tag)
-        deps.append(dep)
-        heads.append(int(head))
-    return Doc(vocab, words=words, pos=pos, tags=tags, deps=deps, heads=heads)
-
-
-def entity(doc: Doc, type_: str, *surfaces: str) -> Entity:
-    """An entity whose mentions are every occurrence of each surface form in `doc`."""
-    mentions = []
-    for surface in surfaces:
-        start = 0
-        while (i := doc.text.find(surface, start)) >= 0:
-            mentions.append(Mention(i, i + len(surface), surface, type_, "test", 0.9))
-            start = i + len(surface)
-    return Entity(
-        type=type_,
-        name=surfaces[0],
-        key=name_key(surfaces[0]),
-        mentions=tuple(sorted(mentions, key=lambda m: m.start)),
-    )
+from kg.model import ORGANIZATION, PERSON, Article
 
 
 def triples(facts) -> set[tuple[str, str, str, str]]:
