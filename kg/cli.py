@@ -235,5 +235,10 @@ def _eval_conll04(path: Path, model: str | None, limit: int | None, as_json: boo
         typer.echo(format_conll_report(report))
 
 
+from kg import cli_graph  # noqa: E402
+
+cli_graph.register(app)
+
+
 def main() -> None:
     app()

@@ -1,16 +1,19 @@
 """graph.html: an interactive view of the entities and how they connect, that works offline.
 
-One node per entity (Person, Organization, Legislation, Place), sized by its number of
-neighbours. Two kinds of edge: relations (any triple from one entity to another except
-rdf:type and owl:sameAs) and co-mentions (two entities named in the same sentence, weighted
-by how many sentences), so a graph with no relations extracted yet still shows structure.
+The page draws the projected entity graph (kg.project, with co-mentions so a graph with few
+relations still shows structure): colour and shape per type with a legend, size by
+PageRank (kg.analytics), relation edges solid with their predicate, co-mentions dashed. A
+click on a node or edge opens a panel with labels, type, relations and the evidence
+sentences with their articles; the page also has search by any label, filters by type and
+by relation, and a physics switch. Above `_PRECOMPUTED_MIN` nodes the layout is computed
+here (kg.analytics.layout) and physics starts off, so the page is usable at once.
 
-The page is one self-contained file. pyvis's own templates fetch Bootstrap and vis-network
-from CDNs, so we use pyvis for its bundled vis-network build and its node/edge records, and
-render kg/templates/graph.html ourselves. Every string from the graph ends up either in a
-JSON block with `<`, `>` and `&` escaped, or in HTML through `html.escape`; tooltips are built
-as DOM text in the page, never parsed as HTML. A Content-Security-Policy admits only the
-page's own scripts (by hash), so nothing can load from the network.
+The page is one self-contained file: pyvis's own templates fetch Bootstrap and vis-network
+from CDNs, so we take only pyvis's bundled vis-network build and render
+kg/templates/graph.html ourselves. Every string from the graph ends up either in a JSON
+block with `<`, `>` and `&` escaped, or in HTML through `html.escape`; the page's script
+builds tooltips and the panel as DOM text, never parsing HTML. A Content-Security-Policy
+admits only the page's own scripts (by hash), so nothing can load from the network.
 """
 
 from __future__ import annotations
@@ -21,51 +24,36 @@ import html
 import json
 import math
 import string
-from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections import Counter
 from html.parser import HTMLParser
 from importlib import resources
-from itertools import combinations
 from pathlib import Path
 from typing import NamedTuple
 
 from kg.errors import OutputError
 
-_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-_OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
-_PREF_LABEL = "http://www.w3.org/2004/02/skos/core#prefLabel"
-_ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
-_NAME = "https://schema.org/name"
-_MENTIONS = "https://schema.org/mentions"
-_TA_IDENT_REF = "http://www.w3.org/2005/11/its/rdf#taIdentRef"
-_NIF_SENTENCE = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#sentence"
-_NOT_RELATIONS = {_RDF_TYPE, _OWL_SAME_AS}
-
 
 class _Style(NamedTuple):
     type_name: str
-    class_iri: str
     colour: str
     shape: str  # a vis-network shape that draws its label underneath, so `size` applies
     symbol: str  # the legend's stand-in for the shape
 
 
-# In priority order: an entity typed twice is shown as the first type that matches.
 _STYLES = (
-    _Style("Legislation", "https://schema.org/Legislation", "#59a14f", "diamond", "\u25c6"),
-    _Style("Organization", "https://schema.org/Organization", "#f28e2b", "square", "\u25a0"),
-    _Style("Person", "https://schema.org/Person", "#4e79a7", "dot", "\u25cf"),
-    _Style("Place", "https://schema.org/Place", "#b07aa1", "triangle", "\u25b2"),
+    _Style("Legislation", "#59a14f", "diamond", "\u25c6"),
+    _Style("Organization", "#f28e2b", "square", "\u25a0"),
+    _Style("Person", "#4e79a7", "dot", "\u25cf"),
+    _Style("Place", "#b07aa1", "triangle", "\u25b2"),
 )
 _STYLE_BY_TYPE = {style.type_name: style for style in _STYLES}
 _VIS_DIR = ("lib", "vis-9.1.2")  # inside the pyvis package
 _CSP_PENDING = "'kg-csp-pending'"
 _IMPROVED_LAYOUT_MAX = 150  # vis's initial clustering layout is slow beyond this many nodes
-
-
-class _Lit(NamedTuple):
-    value: str
-    language: str | None
+_PRECOMPUTED_MIN = 600  # from here on, lay out in Python and start with physics off
+_EDGE_LABELS_MAX = 400  # more edge labels than this are unreadable clutter and slow to draw
+_EVIDENCE_MAX = 8  # sentences kept per edge, quotations per node: the panel stays readable
+_SIZE_MIN, _SIZE_MAX = 10.0, 45.0
 
 
 def write_html(dataset_or_store, path: Path, *, title: str = "kg") -> None:
@@ -73,257 +61,177 @@ def write_html(dataset_or_store, path: Path, *, title: str = "kg") -> None:
 
     A path to an OUT directory or RDF file is read with `kg.query.load_store`.
     """
-    reader = _reader(dataset_or_store)
-    data = _vis_data(reader)
-    page = _render(data, title)
+    from kg.project import project
+
+    graph = project(dataset_or_store, comentions=True, quotations=True)
+    page = render_html(graph, title=title)
     try:
         Path(path).write_text(page, encoding="utf-8")
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc}") from exc
 
 
-# -- reading the graph -------------------------------------------------------------------
-# Both backends are read through one `match(s, p, o)` that yields plain values: IRIs as
-# str, blank nodes as "_:id" (no IRI starts so), literals as _Lit.
+def render_html(graph, *, title: str = "kg") -> str:
+    """The page for a graph from `kg.project.project`.
 
-
-class _OxigraphReader:
-    def __init__(self, store) -> None:
-        import pyoxigraph as ox
-
-        self._ox = ox
-        self._store = store
-
-    def _term(self, key: str | None):
-        if key is None:
-            return None
-        if key.startswith("_:"):
-            return self._ox.BlankNode(key[2:])
-        return self._ox.NamedNode(key)
-
-    def match(self, s: str | None, p: str | None, o: str | None) -> Iterator[tuple]:
-        ox = self._ox
-        for quad in self._store.quads_for_pattern(self._term(s), self._term(p), self._term(o)):
-            subject, obj = quad.subject, quad.object
-            if isinstance(subject, ox.Triple) or isinstance(obj, ox.Triple):
-                continue  # a quoted triple is neither an entity nor a label
-            if isinstance(obj, ox.Literal):
-                value = _Lit(obj.value, obj.language)
-            else:
-                value = f"_:{obj.value}" if isinstance(obj, ox.BlankNode) else obj.value
-            key = f"_:{subject.value}" if isinstance(subject, ox.BlankNode) else subject.value
-            yield key, quad.predicate.value, value
-
-
-class _RdflibReader:
-    def __init__(self, graph) -> None:
-        self._graph = graph
-
-    @staticmethod
-    def _term(key: str | None):
-        from rdflib import BNode, URIRef
-
-        if key is None:
-            return None
-        return BNode(key[2:]) if key.startswith("_:") else URIRef(key)
-
-    def match(self, s: str | None, p: str | None, o: str | None) -> Iterator[tuple]:
-        from rdflib import BNode, Literal
-
-        pattern = (self._term(s), self._term(p), self._term(o))
-        # A Dataset's triples() reads only its default graph; quads() reads every graph.
-        if hasattr(self._graph, "quads"):
-            found = (quad[:3] for quad in self._graph.quads((*pattern, None)))
-        else:
-            found = self._graph.triples(pattern)
-        for subject, predicate, obj in found:
-            if isinstance(obj, Literal):
-                value = _Lit(str(obj), obj.language)
-            elif isinstance(obj, BNode):
-                value = f"_:{obj}"
-            else:
-                value = str(obj)
-            key = f"_:{subject}" if isinstance(subject, BNode) else str(subject)
-            yield key, str(predicate), value
-
-
-def _reader(source):
-    if isinstance(source, str | Path):
-        from kg.query import load_store
-
-        source = load_store(Path(source))
-    if hasattr(source, "quads_for_pattern"):
-        return _OxigraphReader(source)
-    if hasattr(source, "triples"):
-        return _RdflibReader(source)
-    raise TypeError(
-        f"write_html needs an rdflib Dataset/Graph or a pyoxigraph Store, not {type(source)}"
-    )
+    Entities, relations and co-mentions are drawn; quotation nodes, when projected, are
+    listed in their speaker's panel rather than drawn.
+    """
+    return _render(_vis_data(graph), title)
 
 
 # -- nodes and edges ---------------------------------------------------------------------
 
 
-def _vis_data(reader) -> dict:
-    from pyvis.edge import Edge
-    from pyvis.node import Node
+def _vis_data(graph) -> dict:
+    from kg.analytics import centrality, entity_graph, layout
+    from kg.project import entities
 
-    types = _entity_types(reader)
-    pref, alts = _labels(reader, types)
-    articles: dict[str, set[str]] = defaultdict(set)
-    for article, _, entity in reader.match(None, _MENTIONS, None):
-        if entity in types:
-            articles[entity].add(article)
-    relations = _relations(reader, types)
-    comentions = _comentions(reader, types)
-
-    neighbours: dict[str, set[str]] = defaultdict(set)
-    for a, b in [(s, o) for s, _, o in relations] + list(comentions):
-        neighbours[a].add(b)
-        neighbours[b].add(a)
-
-    order = sorted(types, key=lambda e: (types[e], pref[e].casefold(), e))
+    order = sorted(
+        entities(graph),
+        key=lambda e: (graph.nodes[e]["type"], graph.nodes[e]["label"].casefold(), e),
+    )
     ids = {entity: i for i, entity in enumerate(order)}
-    nodes = []
+    scores = centrality(graph, betweenness=False)  # the page sizes nodes by PageRank
+    top = max((c.pagerank for c in scores.values()), default=1.0) or 1.0
+    precomputed = len(order) >= _PRECOMPUTED_MIN
+    positions = layout(entity_graph(graph)) if precomputed else {}
+
+    nodes, node_details = [], []
     for entity in order:
-        style = _STYLE_BY_TYPE[types[entity]]
-        n_articles = len(articles[entity])
-        tooltip = [style.type_name, pref[entity]]
-        if alts[entity]:
-            tooltip.append("Also: " + "; ".join(alts[entity]))
-        tooltip += [f"Mentioned in {n_articles} article{'' if n_articles == 1 else 's'}", entity]
-        node = Node(
-            ids[entity],
-            style.shape,
-            pref[entity],
-            color=style.colour,
-            size=round(10 + 5 * math.sqrt(len(neighbours[entity])), 1),
-            group=style.type_name,
-            tooltip=tooltip,
+        data = graph.nodes[entity]
+        style = _STYLE_BY_TYPE[data["type"]]
+        score = scores.get(entity)
+        rank = score.pagerank / top if score else 0.0
+        tooltip = [data["type"], data["label"]]
+        if data["alt_labels"]:
+            tooltip.append("Also: " + "; ".join(data["alt_labels"]))
+        n = data["articles"]
+        tooltip += [f"Mentioned in {n} article{'' if n == 1 else 's'}", entity]
+        node = {
+            "id": ids[entity],
+            "label": data["label"],
+            "shape": style.shape,
+            "color": style.colour,
+            "group": data["type"],
+            "tooltip": tooltip,
+            "size": round(_SIZE_MIN + (_SIZE_MAX - _SIZE_MIN) * math.sqrt(rank), 1),
+        }
+        if entity in positions:
+            node["x"], node["y"] = positions[entity]
+        nodes.append(node)
+        node_details.append(
+            {
+                "iri": entity,
+                "type": data["type"],
+                "subtype": data.get("subtype", ""),
+                "labels": [data["label"], *data["alt_labels"]],
+                "articles": n,
+                "mentions": data["mentions"],
+                "quotations": data["quotations"],
+                "degree": score.degree if score else 0,
+                "pagerank": round(score.pagerank, 5) if score else 0.0,
+                "quotes": _quotes(graph, entity),
+            }
         )
-        nodes.append(node.options)
 
-    edges = []
-    for s, p, o in sorted(relations):
-        short = _short(p)
-        edge = Edge(
-            ids[s],
-            ids[o],
-            directed=True,
-            label=short,
-            kind="relation",
-            tooltip=[f"{pref[s]} \u2192 {short} \u2192 {pref[o]}", p]
-            + _together(comentions[tuple(sorted((s, o)))]),
-            color={"color": "#555555"},
-            width=2,
-        )
-        edges.append(edge.options)
-    related = {frozenset((s, o)) for s, _, o in relations}
-    for (a, b), weight in sorted(comentions.items()):
-        if frozenset((a, b)) in related:
+    edges, edge_details = [], []
+    edge_list = sorted(
+        (e for e in graph.edges(keys=True, data=True) if e[0] in ids and e[1] in ids),
+        key=lambda e: (e[3]["kind"] != "relation", ids[e[0]], ids[e[1]], e[2]),
+    )
+    related = {frozenset((s, o)) for s, o, _, d in edge_list if d["kind"] == "relation"}
+    show_labels = len(edge_list) <= _EDGE_LABELS_MAX
+    for s, o, _, data in edge_list:
+        relation = data["kind"] == "relation"
+        if not relation and frozenset((s, o)) in related:
             continue  # the relation edge says more; a second edge would be drawn over it
-        edge = Edge(
-            ids[a],
-            ids[b],
-            kind="comention",
-            dashes=True,
-            color={"color": "#bbbbbb"},
-            width=min(1 + weight, 8),
-            tooltip=_together(weight),
+        weight = data.get("weight", 1)
+        edge = {
+            "id": len(edges),
+            "from": ids[s],
+            "to": ids[o],
+            "kind": data["kind"],
+            "relation": data["label"],
+        }
+        if relation:
+            arrow = (
+                f"{graph.nodes[s]['label']} \u2192 {data['label']} \u2192 {graph.nodes[o]['label']}"
+            )
+            edge.update(
+                arrows="to",
+                color={"color": "#555555"},
+                width=2,
+                tooltip=[arrow, data["predicate"], _support(data["articles"])],
+            )
+            if show_labels:
+                edge["label"] = data["label"]
+        else:
+            edge.update(
+                dashes=True,
+                color={"color": "#bbbbbb"},
+                width=min(1 + weight, 8),
+                tooltip=[f"Mentioned together in {weight} sentence{'' if weight == 1 else 's'}"],
+            )
+        edges.append(edge)
+        edge_details.append(
+            {
+                "family": data.get("family", ""),
+                "predicate": data.get("predicate", ""),
+                "articles": data.get("articles", 0),
+                "evidence": [
+                    [ev.sentence, ev.headline, ev.article_id, ev.hedged]
+                    for ev in data.get("evidence", [])[:_EVIDENCE_MAX]
+                ],
+            }
         )
-        edges.append(edge.options)
 
-    counts = Counter(types.values())
+    counts = Counter(graph.nodes[e]["type"] for e in order)
+    relations = Counter(e["relation"] for e in edges if e["kind"] == "relation")
+    n_pairs = sum(1 for _, _, d in graph.edges(data=True) if d["kind"] == "comention")
     return {
         "nodes": nodes,
         "edges": edges,
+        "details": {"nodes": node_details, "edges": edge_details},
         "legend": [(style, counts[style.type_name]) for style in _STYLES],
-        "summary": (len(nodes), len(relations), len(comentions)),
-        "options": _options(len(nodes)),
+        "relations": sorted(relations.items()),
+        "summary": (len(nodes), sum(relations.values()), n_pairs),
+        "options": _options(len(nodes), precomputed),
     }
 
 
-def _together(weight: int) -> list[str]:
-    if not weight:
-        return []
-    return [f"Mentioned together in {weight} sentence{'' if weight == 1 else 's'}"]
+def _quotes(graph, entity: str) -> list[list[str]]:
+    """[text, headline, article id] of the entity's quotations, if the layer was projected."""
+    found = []
+    for _, quote, data in graph.out_edges(entity, data=True):
+        if data.get("kind") == "quoted":
+            ev = data["evidence"][0] if data.get("evidence") else None
+            found.append(
+                [graph.nodes[quote]["text"], ev.headline if ev else "", ev.article_id if ev else ""]
+            )
+    return sorted(found)[:_EVIDENCE_MAX]
 
 
-def _entity_types(reader) -> dict[str, str]:
-    types: dict[str, str] = {}
-    for style in _STYLES:
-        for subject, _, _ in reader.match(None, _RDF_TYPE, style.class_iri):
-            types.setdefault(subject, style.type_name)
-    return types
+def _support(n: int) -> str:
+    return f"Supported by {n} article{'' if n == 1 else 's'}" if n else "No supporting article"
 
 
-def _labels(reader, types) -> tuple[dict[str, str], dict[str, list[str]]]:
-    found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for predicate in (_PREF_LABEL, _NAME, _ALT_LABEL):
-        for subject, _, obj in reader.match(None, predicate, None):
-            if subject in types and isinstance(obj, _Lit):
-                found[subject][predicate].add(obj.value)
-    pref: dict[str, str] = {}
-    alts: dict[str, list[str]] = {}
-    for entity in types:
-        # sorted so a graph that breaks the one-prefLabel rule still gives a stable page
-        labels = sorted(found[entity][_PREF_LABEL]) or sorted(found[entity][_NAME])
-        pref[entity] = labels[0] if labels else _local_name(entity)
-        alts[entity] = sorted(found[entity][_ALT_LABEL] - {pref[entity]})
-    return pref, alts
-
-
-def _relations(reader, types) -> set[tuple[str, str, str]]:
-    relations = set()
-    for entity in types:
-        for s, p, o in reader.match(entity, None, None):
-            if p not in _NOT_RELATIONS and isinstance(o, str) and o in types:
-                relations.add((s, p, o))
-    return relations
-
-
-def _comentions(reader, types) -> Counter:
-    """(a, b) with a < b -> number of sentences that mention both."""
-    entities_of: dict[str, set[str]] = defaultdict(set)
-    for mention, _, entity in reader.match(None, _TA_IDENT_REF, None):
-        if entity in types:
-            entities_of[mention].add(entity)
-    in_sentence: dict[str, set[str]] = defaultdict(set)
-    for mention, _, sentence in reader.match(None, _NIF_SENTENCE, None):
-        in_sentence[sentence] |= entities_of.get(mention, set())
-    pairs: Counter = Counter()
-    for entities in in_sentence.values():
-        pairs.update(combinations(sorted(entities), 2))
-    return pairs
-
-
-def _short(iri: str) -> str:
-    from kg.query import PREFIXES
-
-    for name, namespace in PREFIXES.items():
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{name}:{iri[len(namespace) :]}"
-    return _local_name(iri)
-
-
-def _local_name(iri: str) -> str:
-    return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1] or iri
-
-
-def _options(n_nodes: int) -> dict:
+def _options(n_nodes: int, precomputed: bool) -> dict:
     return {
         "layout": {"randomSeed": 7, "improvedLayout": n_nodes <= _IMPROVED_LAYOUT_MAX},
         "nodes": {"font": {"size": 14}, "widthConstraint": {"maximum": 220}},
         "edges": {
-            "smooth": {"type": "continuous"},
+            # curved edges cost a control point each: straight ones at scale
+            "smooth": False if precomputed else {"type": "continuous"},
             "font": {"size": 11, "align": "middle", "strokeWidth": 3},
         },
         "physics": {
+            "enabled": not precomputed,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {"gravitationalConstant": -80, "springLength": 140},
-            "stabilization": {"iterations": 400},
+            "stabilization": {"iterations": 300, "updateInterval": 50},
         },
-        "interaction": {"hover": True, "tooltipDelay": 120},
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": precomputed},
     }
 
 
@@ -338,14 +246,20 @@ def _render(data: dict, title: str) -> str:
         f"{n_pairs} pairs mentioned in the same sentence"
     )
     legend = "\n".join(
-        f'<li><span class="sym kg-{style.type_name}">{style.symbol}</span> '
-        f"{html.escape(style.type_name)} ({count})</li>"
+        f'<li><label><input type="checkbox" class="kg-type" value="{html.escape(style.type_name)}"'
+        f' checked> <span class="sym kg-{style.type_name}">{style.symbol}</span> '
+        f"{html.escape(style.type_name)} ({count})</label></li>"
         for style, count in data["legend"]
+    )
+    relation_filters = "\n".join(
+        f'<li><label><input type="checkbox" class="kg-rel" value="{html.escape(name, quote=True)}"'
+        f" checked> {html.escape(name)} ({count})</label></li>"
+        for name, count in data["relations"]
     )
     colours = "\n".join(
         f".kg-{style.type_name} {{ color: {style.colour}; }}" for style, _ in data["legend"]
     )
-    payload = {"nodes": data["nodes"], "edges": data["edges"], "options": data["options"]}
+    payload = {key: data[key] for key in ("nodes", "edges", "details", "options")}
     page = string.Template(_template_text("graph.html")).substitute(
         title=html.escape(title),
         csp_script_hashes=_CSP_PENDING,
@@ -353,6 +267,7 @@ def _render(data: dict, title: str) -> str:
         type_colours=colours,
         summary=html.escape(summary),
         legend=legend,
+        relation_filters=relation_filters,
         vis_js=js,
         data=_json_for_html(payload),
     )
@@ -422,8 +337,10 @@ def _vis_assets() -> tuple[str, str]:
         raise OutputError(
             f"cannot find vis-network inside the pyvis package ({exc}); reinstall pyvis==0.3.2"
         ) from exc
-    # The source map is a file we do not ship; the browser would try to fetch it.
-    js = "\n".join(line for line in js.splitlines() if not line.startswith("//# sourceMappingURL"))
+    # The source map is a file we do not ship; the browser would try to fetch it. Split on
+    # "\n" only: str.splitlines() also splits at U+2028 and other separators that sit inside
+    # the minified code's string literals, and the rejoined script would not parse.
+    js = "\n".join(line for line in js.split("\n") if not line.startswith("//# sourceMappingURL"))
     if "</script" in js.lower() or "</style" in css.lower():
         raise OutputError("this vis-network build cannot be inlined safely; reinstall pyvis==0.3.2")
     return css, js

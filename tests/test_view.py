@@ -1,4 +1,7 @@
-"""kg.view: graph.html from tests/data/small.trig (see the expectations written at its top)."""
+"""kg.view: graph.html from tests/data/small.trig (see the expectations written at its top).
+
+These read the page as text and its JSON; tests/test_browser.py runs it in Chromium.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import networkx as nx
 import pyoxigraph as ox
 import pytest
 from rdflib import Dataset
@@ -120,6 +124,13 @@ def test_hostile_labels_appear_only_escaped(page):
         "div",
         "noscript",
         "script",
+        # the search box, the filters and the panel
+        "input",
+        "label",
+        "datalist",
+        "main",
+        "aside",
+        "button",
     }
     page_tags = _parse(page).tags
     assert {tag for tag, _ in page_tags} <= allowed
@@ -160,14 +171,14 @@ def test_node_tooltip_lists_type_labels_and_articles(page):
     assert "Mentioned in 1 article" in by_label["Brightwater Council"]["tooltip"]
 
 
-def test_shape_and_colour_follow_type_and_size_follows_degree(page):
+def test_shape_and_colour_follow_type_and_size_follows_centrality(page):
     nodes = _data(page)["nodes"]
     by_label = {node["label"]: node for node in nodes}
     for node in nodes:
         same_type = [n for n in nodes if n["group"] == node["group"]]
         assert {(n["shape"], n["color"]) for n in same_type} == {(node["shape"], node["color"])}
     assert len({(n["shape"], n["color"]) for n in nodes}) == 4
-    # Vance shares a sentence or a relation with 4 entities, Kelmouth with 2
+    # Vance shares a sentence or a relation with 4 entities, Kelmouth with 2: higher PageRank
     assert by_label["Nora Vance"]["size"] > by_label["Kelmouth"]["size"]
 
 
@@ -219,7 +230,7 @@ def test_comention_edges_weighted_by_sentences(page):
         for e in data["edges"]
         if e["kind"] == "relation" and {label_of[e["from"]], label_of[e["to"]]} == member
     )
-    assert "Mentioned together in 1 sentence" in relation["tooltip"]
+    assert "Supported by 1 article" in relation["tooltip"]
 
 
 def test_a_graph_without_relations_still_has_edges(tmp_path):
@@ -269,3 +280,109 @@ def test_a_union_turtle_file_gives_the_same_page(page, store, tmp_path):
     ox.serialize(triples, tmp_path / "graph.ttl", format=ox.RdfFormat.TURTLE)
     write_html(tmp_path / "graph.ttl", tmp_path / "graph.html", title=f"News {SCRIPT}")
     assert (tmp_path / "graph.html").read_text(encoding="utf-8") == page
+
+
+def _details(data: dict, label: str) -> tuple[dict, list[tuple[dict, dict]]]:
+    """The panel data of the node labelled `label`, and (edge, edge details) touching it."""
+    [node] = [n for n in data["nodes"] if n["label"] == label]
+    edges = [
+        (edge, data["details"]["edges"][edge["id"]])
+        for edge in data["edges"]
+        if node["id"] in (edge["from"], edge["to"])
+    ]
+    return data["details"]["nodes"][node["id"]], edges
+
+
+def test_panel_data_has_labels_type_and_evidence_with_articles(page):
+    data = _data(page)
+    info, edges = _details(data, "Nora Vance")
+    assert info["type"] == "Person" and info["labels"] == ["Nora Vance", "Ms Vance"]
+    assert info["articles"] == 2 and info["mentions"] == 3
+    [(member, detail)] = [(e, d) for e, d in edges if e["relation"] == "org:memberOf"]
+    assert detail["articles"] == 1
+    assert detail["evidence"] == [
+        [
+            "Councillor Nora Vance of Brightwater Council said the council opposes the Tidal "
+            "Energy Act 2019.",
+            "Council opposes tidal act",
+            "small_a",
+            False,
+        ]
+    ]
+    # a co-mention edge carries the sentences it stands for
+    label_of = {node["id"]: node["label"] for node in data["nodes"]}
+    [kelmouth] = [d for e, d in edges if "Kelmouth" in (label_of[e["from"]], label_of[e["to"]])]
+    assert [ev[0] for ev in kelmouth["evidence"]] == [
+        "Ms Vance spoke in Kelmouth.",
+        "<img src=x onerror=alert(1)> and Nora Vance met in Kelmouth.",
+    ]
+
+
+def test_hostile_evidence_and_headlines_stay_data(page):
+    data = _data(page)
+    _, edges = _details(data, 'Dara "Quill" O\'Neill')
+    headlines = {ev[1] for _, d in edges for ev in d["evidence"]}
+    assert 'Protest at "<script>alert(1)</script>" HQ' in headlines
+    # in the page itself, only escaped
+    assert 'Protest at \\"\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\\" HQ' in page
+
+
+def test_filters_list_each_relation_with_its_count(page):
+    header = page[page.index("<header>") : page.index("</header>")]
+    boxes = {
+        attrs["value"]: attrs
+        for tag, attrs in _parse(header).tags
+        if tag == "input" and attrs.get("class") == "kg-rel"
+    }
+    assert set(boxes) == {"kg:opposes", "org:memberOf"}
+    assert "kg:opposes (2)" in header and "org:memberOf (1)" in header
+    types = {
+        attrs["value"] for tag, attrs in _parse(header).tags if attrs.get("class") == "kg-type"
+    }
+    assert types == {"Person", "Organization", "Legislation", "Place"}
+
+
+def test_small_graph_is_laid_out_in_the_browser(page):
+    data = _data(page)
+    assert data["options"]["physics"]["enabled"] is True
+    assert not any("x" in node for node in data["nodes"])
+
+
+def test_large_graph_comes_with_a_layout_and_physics_off():
+    from kg.project import Evidence
+    from kg.view import _PRECOMPUTED_MIN, render_html
+
+    graph = nx.MultiDiGraph()
+    n = _PRECOMPUTED_MIN
+    for i in range(n):
+        graph.add_node(
+            f"urn:e{i}", kind="entity", type="Person", subtype="", label=f"P{i}",
+            alt_labels=[], articles=1, mentions=1, quotations=0,
+        )  # fmt: skip
+    for i in range(1, n):
+        graph.add_edge(
+            f"urn:e{i}", f"urn:e{i // 2}", key="urn:p", kind="relation", predicate="urn:p",
+            label="p", family="other", articles=1, evidence=[Evidence("s", "a", "")],
+        )  # fmt: skip
+    data = _data(render_html(graph))
+    assert data["options"]["physics"]["enabled"] is False
+    positions = {(node["x"], node["y"]) for node in data["nodes"]}
+    assert len(positions) == n  # every node placed, none on top of another
+    # a parent is drawn nearer its children than a random pair is, on average
+    xy = {node["label"]: (node["x"], node["y"]) for node in data["nodes"]}
+
+    def dist(a, b):
+        return ((xy[a][0] - xy[b][0]) ** 2 + (xy[a][1] - xy[b][1]) ** 2) ** 0.5
+
+    linked = sum(dist(f"P{i}", f"P{i // 2}") for i in range(1, n)) / (n - 1)
+    apart = sum(dist(f"P{i}", f"P{(i * 7919) % n}") for i in range(1, n)) / (n - 1)
+    assert linked < apart / 3
+
+
+def test_an_empty_graph_gives_a_page():
+    from kg.view import render_html
+
+    page = render_html(nx.MultiDiGraph())
+    data = _data(page)
+    assert data["nodes"] == [] and data["edges"] == []
+    assert "0 entities \u00b7 0 relations" in page
