@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -92,11 +93,14 @@ def _alias_candidates(doc: Doc) -> list[Candidate]:
     """Known short forms: "the Tories" is the Conservative Party, "Lib Dem" the Lib Dems."""
     table = org_aliases()
     max_len = max(len(form.split()) for form in table)
+    openers = _alias_openers()
     out: list[Candidate] = []
     i = 0
     while i < len(doc):
         match = None
-        for n in range(min(max_len, len(doc) - i), 0, -1):
+        # Most tokens open no form: skip them before slicing spans (this loop is hot).
+        widths = range(min(max_len, len(doc) - i), 0, -1) if doc[i].text in openers else ()
+        for n in widths:
             span = doc[i : i + n]
             if span.text in table and _alias_ok(span):
                 match = span
@@ -117,6 +121,14 @@ def _alias_candidates(doc: Doc) -> list[Candidate]:
         )
         i = match.end
     return out
+
+
+@lru_cache(maxsize=1)
+def _alias_openers() -> frozenset[str]:
+    """Every string a form's first token can be: its first word or a prefix of it, since the
+    tokenizer may split a word ("Co-operative" -> "Co", "-", "operative")."""
+    firsts = {form.split()[0] for form in org_aliases()}
+    return frozenset(word[:k] for word in firsts for k in range(1, len(word) + 1))
 
 
 def _alias_ok(span: Span) -> bool:

@@ -137,7 +137,10 @@ def cue_after(doc: Doc, close_i: int) -> Cue | None:
     # A quotation that ends a sentence ("... alone.") is not followed by its own cue; after
     # "?" or "!" the sentence goes on in lower case ("... is this?" he asked) or with a name
     # ("... is this?" Ms Hunter asked); the speech verb must still follow.
-    last = doc.text[: doc[close_i].idx].rstrip()[-1:]
+    k = close_i - 1
+    while k >= 0 and not doc[k].text.strip():
+        k -= 1
+    last = doc[k].text.rstrip()[-1:] if k >= 0 else ""
     goes_on = doc[j].text[:1].islower() or doc[j].pos_ == "PROPN"
     if last == "." or (last in ("?", "!") and not goes_on):
         return None

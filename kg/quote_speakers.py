@@ -69,9 +69,10 @@ class SpeakerFinder:
         # through to someone earlier ("Professor X said ... He said: ...").
         self._unknown = [
             t.idx
-            for t in doc
-            if t.ent_type_ == "PERSON"
-            and index.at(t.i) is None
+            for ent in doc.ents
+            if ent.label_ == "PERSON"
+            for t in ent
+            if index.at(t.i) is None
             and t.dep_ == "nsubj"
             and _main_or_speech(t.head)
             and not _inside(t.idx, quoted)

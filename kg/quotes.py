@@ -69,7 +69,8 @@ def find_quotes(
     doc: Doc, entities: Sequence[Entity], *, excluded: Sequence[tuple[int, int]] = ()
 ) -> list[Quote]:
     """Every direct quotation in `doc` attributed to a person or organisation entity."""
-    spans = [s for s in quoted_spans(doc.text, excluded) if len(s.text.split()) >= MIN_WORDS]
+    text = doc.text  # Doc.text joins every token on each access: read it once
+    spans = [s for s in quoted_spans(text, excluded) if len(s.text.split()) >= MIN_WORDS]
     if not spans:
         return []
     finder = SpeakerFinder(doc, EntityIndex(doc, entities), [(s.open_at, _frame(s)) for s in spans])
@@ -84,10 +85,10 @@ def find_quotes(
             found = _Attribution(speaker, own, _KIND_RULE[own.kind]) if speaker else None
         else:
             found = (
-                _continued(doc.text, span, previous)
-                or _after_reported(doc, span, starts, finder)
+                _continued(text, span, previous)
+                or _after_reported(doc, text, span, starts, finder)
                 or _followed(
-                    doc, span, spans[n + 1] if n + 1 < len(spans) else None, starts, finder
+                    doc, text, span, spans[n + 1] if n + 1 < len(spans) else None, starts, finder
                 )
             )
         previous = (span, found)
@@ -143,10 +144,10 @@ def _continued(
 
 
 def _after_reported(
-    doc: Doc, span: QuotedSpan, starts: list[int], finder: SpeakerFinder
+    doc: Doc, text: str, span: QuotedSpan, starts: list[int], finder: SpeakerFinder
 ) -> _Attribution | None:
     """`X said the plan would fail. "It is a mess."`: the sentence before reports speech."""
-    if not _SENTENCE_END.search(doc.text[: span.open_at]):
+    if not _SENTENCE_END.search(text[: span.open_at]):
         return None
     k = _token_at(starts, span.open_at) - 1
     while k >= 0 and doc[k].is_space:
@@ -176,6 +177,7 @@ def _after_reported(
 
 def _followed(
     doc: Doc,
+    text: str,
     span: QuotedSpan,
     following: QuotedSpan | None,
     starts: list[int],
@@ -184,9 +186,7 @@ def _followed(
     """`"First part." "Second part," she said.`: the next quotation's cue covers both."""
     if following is None or span.close_at < 0:
         return None
-    if following.close_at < 0 or not _GAP.fullmatch(
-        doc.text[span.close_at + 1 : following.open_at]
-    ):
+    if following.close_at < 0 or not _GAP.fullmatch(text[span.close_at + 1 : following.open_at]):
         return None
     cue = cue_after(doc, _token_at(starts, following.close_at))
     speaker = _speaker(cue, finder) if cue is not None else None

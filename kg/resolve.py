@@ -181,16 +181,17 @@ def _initials(text: str) -> str:
 def _generic_acronyms(doc: Doc) -> set[str]:
     """Acronyms the text defines for a common noun: "drug consumption room (DCR)"."""
     generic: set[str] = set()
-    for match in _ACRONYM_DEF.finditer(doc.text):
+    text = doc.text
+    for match in _ACRONYM_DEF.finditer(text):
         acronym = match.group(1).rstrip("s")
-        before = doc.text[: match.start()].split()[-len(acronym) :]
+        before = text[: match.start()].split()[-len(acronym) :]
         if (
             len(before) == len(acronym)
             and all(w[:1].islower() for w in before)
             and "".join(w[0] for w in before).upper() == acronym.upper()
         ):
             generic.update({acronym, acronym + "s", acronym + "S"})
-    for match in _ACRONYM_GLOSS.finditer(doc.text):
+    for match in _ACRONYM_GLOSS.finditer(text):
         acronym, gloss = match.group(1), match.group(2).split()
         if "".join(w[0] for w in gloss if w).upper() == acronym:
             generic.update({acronym, acronym + "s"})
@@ -279,7 +280,7 @@ def _freeze(doc: Doc, group: _Group, surfaces) -> Entity | None:
     for cand in group.cands:
         start_char = doc[cand.start].idx
         end_char = doc[cand.end - 1].idx + len(doc[cand.end - 1])
-        text = doc.text[start_char:end_char]
+        text = doc[cand.start : cand.end].text
         title = " ".join(cand.titles)
         title_start = doc[cand.title_start].idx if cand.title_start >= 0 else -1
         mentions.append(
