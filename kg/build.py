@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 
 OUTPUT_FILES = ("graph.trig", "graph.ttl", "graph.jsonld", "graph.html")
 Progress = Callable[[int], None]
+Results = tuple[list[ArticleExtraction], list[Skipped]]
+# Where extraction runs: given the articles, the config and a progress callback, it returns
+# every article's extraction (in input order) and the articles it had to skip.
+Extractor = Callable[[Sequence[Article], BuildConfig, "Progress | None"], Results]
 
 
 @dataclass
@@ -59,7 +63,7 @@ def extract_articles(
         from kg.nlp import load_nlp
 
         nlp = nlp or load_nlp(config.model)
-        results = _extract_serial(nlp, articles, config.batch_size)
+        results = extract_with(nlp, articles, config.batch_size)
     extractions: list[ArticleExtraction] = []
     skipped: list[Skipped] = []
     for result in results:
@@ -69,9 +73,10 @@ def extract_articles(
     return extractions, skipped
 
 
-def _extract_serial(
+def extract_with(
     nlp: Language, articles: Sequence[Article], batch_size: int
 ) -> Iterator[ArticleExtraction | Skipped]:
+    """Parse `articles` with `nlp` in batches and extract each; failures become Skipped."""
     from kg.extract import extract
 
     docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
@@ -100,7 +105,7 @@ def _init_worker(model: str | None) -> None:
 
 def _work(chunk: list[Article], batch_size: int) -> list[ArticleExtraction | Skipped]:
     assert _WORKER_NLP is not None
-    return list(_extract_serial(_WORKER_NLP, chunk, batch_size))
+    return list(extract_with(_WORKER_NLP, chunk, batch_size))
 
 
 def _extract_parallel(
@@ -123,8 +128,13 @@ def build(
     nlp: Language | None = None,
     progress: Progress | None = None,
     on_article_count: Callable[[int], None] | None = None,
+    extractor: Extractor | None = None,
 ) -> BuildResult:
-    """Read, extract and link the articles under `paths` into one RDF dataset."""
+    """Read, extract and link the articles under `paths` into one RDF dataset.
+
+    `extractor` runs the extraction elsewhere (kg.distributed: on a Dask cluster); by
+    default it runs here, in `config.processes` processes.
+    """
     config = config or BuildConfig()
     from kg.nlp import load_nlp, model_id
     from kg.rdf import RunInfo, build_dataset
@@ -138,13 +148,17 @@ def build(
         (articles if isinstance(item, Article) else skipped).append(item)
     if on_article_count:
         on_article_count(len(articles))
-    if nlp is None and (config.processes <= 1 or len(articles) <= 1):
+    local = extractor is None
+    if local and nlp is None and (config.processes <= 1 or len(articles) <= 1):
         nlp = load_nlp(config.model)
     if nlp is not None:
         name, version = model_id(nlp)
     else:
         name, version = _model_id_of(config.model)
-    extractions, failed = extract_articles(articles, config, nlp=nlp, progress=progress)
+    if local:
+        extractions, failed = extract_articles(articles, config, nlp=nlp, progress=progress)
+    else:
+        extractions, failed = extractor(articles, config, progress)
     skipped.extend(failed)
     extractions = link_across_articles(extractions)
     run = RunInfo(
@@ -182,6 +196,8 @@ def write_outputs(dataset: Dataset, out: Path, *, title: str = "kg") -> list[Pat
     The files are written into a fresh directory beside `out`, which then takes its
     place: an interrupted build leaves the previous `out` as it was.
     """
+    from kg.rdf import PREFIXES
+    from kg.serialize import to_quads, write_jsonld, write_trig, write_turtle
     from kg.view import write_html
 
     out = Path(out)
@@ -190,30 +206,16 @@ def write_outputs(dataset: Dataset, out: Path, *, title: str = "kg") -> list[Pat
     _recover(out)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=parent))
     try:
-        dataset.serialize(staging / "graph.trig", format="trig", encoding="utf-8")
-        union = _union(dataset)
-        union.serialize(staging / "graph.ttl", format="turtle", encoding="utf-8")
-        dataset.serialize(
-            staging / "graph.jsonld", format="json-ld", encoding="utf-8", auto_compact=True
-        )
+        quads = to_quads(dataset)
+        write_trig(quads, staging / "graph.trig", PREFIXES)
+        write_turtle(quads, staging / "graph.ttl", PREFIXES)
+        write_jsonld(quads, staging / "graph.jsonld")
         write_html(dataset, staging / "graph.html", title=title)
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return [out / name for name in OUTPUT_FILES]
-
-
-def _union(dataset: Dataset):
-    from rdflib import Graph
-
-    from kg.rdf import bind_prefixes
-
-    union = Graph()
-    bind_prefixes(union)
-    for s, p, o, _g in dataset.quads((None, None, None, None)):
-        union.add((s, p, o))
-    return union
 
 
 def _swap(staging: Path, out: Path) -> None:

@@ -67,22 +67,28 @@ def meta_graph_iri(base: str = BASE) -> URIRef:
     return mint("graph", "meta", base=base)
 
 
+PREFIXES = {
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "schema": str(SDO),
+    "kg": str(KG._NS),
+    "nif": str(NIF),
+    "itsrdf": str(ITSRDF),
+    "eli": str(ELI),
+    "org": str(ORG),
+    "foaf": str(FOAF),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "dct": str(DCTERMS),
+    "owl": str(OWL),
+    "kgid": BASE + "/id/",
+}
+
+
 def bind_prefixes(graph: Graph) -> None:
-    for prefix, ns in {
-        "schema": SDO,
-        "kg": KG._NS,
-        "nif": NIF,
-        "itsrdf": ITSRDF,
-        "eli": ELI,
-        "org": ORG,
-        "foaf": FOAF,
-        "skos": SKOS,
-        "prov": PROV,
-        "dct": DCTERMS,
-        "owl": OWL,
-        "kgid": URIRef(BASE + "/id/"),
-    }.items():
-        graph.bind(prefix, ns, override=True, replace=True)
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, URIRef(ns), override=True, replace=True)
 
 
 def build_dataset(
