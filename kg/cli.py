@@ -43,9 +43,12 @@ ModelOpt = Annotated[
 @app.command()
 def build(
     paths: Annotated[list[str], typer.Argument(help="Files, directories or globs of articles.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output directory (replaced).")] = Path(
-        "out"
-    ),
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Output directory (replaced); default out, or none with --store."
+        ),
+    ] = None,
     model: ModelOpt = None,
     processes: Annotated[
         int, typer.Option("--processes", "-p", min=1, help="Worker processes.")
@@ -54,8 +57,42 @@ def build(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
     ] = False,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", metavar="ADDRESS", help="Extract on this Dask scheduler's workers."),
+    ] = None,
+    graph_store: Annotated[
+        str | None,
+        typer.Option(
+            "--graph-store",
+            metavar="URL",
+            help="PUT each named graph to this SPARQL Graph Store endpoint instead of OUT.",
+        ),
+    ] = None,
+    store: Annotated[
+        Path | None,
+        typer.Option(
+            "--store",
+            metavar="DIR",
+            help="Add new and changed articles to this on-disk Oxigraph store (and write OUT "
+            "from it when -o is given too).",
+        ),
+    ] = None,
 ) -> None:
     """Build the graph from articles (.txt .md .html .jsonl) and write it to OUT."""
+    if store is not None and (dask or graph_store):
+        _err("error: --store cannot be combined with --dask or --graph-store")
+        raise typer.Exit(2)
+    if store is not None:
+        from kg import cli_store
+
+        config = cli_store.build_config(model, processes, batch_size)
+        with _progress(quiet) as (on_count, on_done):
+            code = cli_store.build_store_command(
+                paths, store, out, config, quiet, on_count, on_done
+            )
+        raise typer.Exit(code)
+    out = out if out is not None else Path("out")
     from kg.build import build as run_build
     from kg.build import write_outputs
     from kg.config import BuildConfig
@@ -63,14 +100,29 @@ def build(
 
     config = BuildConfig(model=model, processes=processes, batch_size=batch_size)
     try:
+        extractor = None
+        if dask:
+            from kg.distributed import dask_extractor
+
+            extractor = dask_extractor(dask)
         with _progress(quiet) as (on_count, on_done):
-            result = run_build(paths, config, progress=on_done, on_article_count=on_count)
+            result = run_build(
+                paths, config, progress=on_done, on_article_count=on_count, extractor=extractor
+            )
         for item in result.skipped:
             _err(f"skipped {item.origin}: {item.reason}")
         if not result.extractions:
             _err("error: no article could be read; nothing was written")
             raise typer.Exit(EXIT_ERROR)
-        files = write_outputs(result.dataset, out)
+        if graph_store:
+            from kg.distributed import put_graphs
+
+            files = []
+            written = put_graphs(result.dataset, graph_store)
+            if not quiet:
+                typer.echo(f"wrote {written} named graph(s) to {graph_store}")
+        else:
+            files = write_outputs(result.dataset, out)
     except KgError as exc:
         raise _fail(exc) from exc
     if not quiet:
@@ -119,7 +171,9 @@ class _progress:
 
 @app.command()
 def query(
-    source: Annotated[Path, typer.Argument(help="An OUT directory or an RDF file.")],
+    source: Annotated[
+        Path, typer.Argument(help="A store directory, an OUT directory or an RDF file.")
+    ],
     sparql: Annotated[str | None, typer.Argument(help="The SPARQL query.")] = None,
     file: Annotated[
         Path | None, typer.Option("--file", "-f", help="Read the query from a file.")
@@ -127,10 +181,29 @@ def query(
     fmt: Annotated[
         str, typer.Option("--format", help="table, csv, tsv or json (SELECT/ASK).")
     ] = "table",
+    name: Annotated[
+        str | None, typer.Option("--name", "-n", help="Run a named query (see `kg queries`).")
+    ] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-P", metavar="NAME=VALUE", help="A named query's parameter."),
+    ] = None,
+    allow_service: Annotated[
+        bool, typer.Option("--allow-service", help="Allow federated SERVICE calls.")
+    ] = False,
+    timeout: Annotated[
+        float, typer.Option("--timeout", min=0.1, help="Stop the query after this many seconds.")
+    ] = 30.0,
+    limit_rows: Annotated[
+        int, typer.Option("--limit-rows", min=1, help="Keep at most this many rows.")
+    ] = 10_000,
 ) -> None:
     """Run a SPARQL query over a built graph (the union of its named graphs)."""
-    if (sparql is None) == (file is None):
-        _err("error: give the query as an argument or with --file, not both")
+    if sum(x is not None for x in (sparql, file, name)) != 1:
+        _err("error: give the query as an argument, with --file or with --name (one of them)")
+        raise typer.Exit(2)
+    if param and name is None:
+        _err("error: --param goes with --name")
         raise typer.Exit(2)
     if fmt not in ("table", "csv", "tsv", "json"):
         _err(f"error: unknown --format {fmt!r}; use table, csv, tsv or json")
@@ -138,11 +211,20 @@ def query(
     from kg.query import format_result, run_query
 
     try:
-        text = sparql if sparql is not None else _read_query(file)
-        result = run_query(source, text)
+        if name is not None:
+            from kg.named_queries import get, parse_params
+
+            text = get(name).bind(parse_params(param or []))
+        else:
+            text = sparql if sparql is not None else _read_query(file)
+        result = run_query(
+            source, text, timeout=timeout, limit_rows=limit_rows, allow_service=allow_service
+        )
         typer.echo(format_result(result, fmt))
     except KgError as exc:
         raise _fail(exc) from exc
+    if result.truncated:
+        _err(f"warning: results truncated to the first {limit_rows} (raise --limit-rows)")
 
 
 def _read_query(path: Path | None) -> str:
@@ -238,6 +320,9 @@ def _eval_conll04(path: Path, model: str | None, limit: int | None, as_json: boo
 from kg import cli_graph  # noqa: E402
 
 cli_graph.register(app)
+from kg import cli_store  # noqa: E402
+
+cli_store.register(app)
 
 
 def main() -> None:

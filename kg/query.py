@@ -8,17 +8,25 @@ the parser (not by editing the text), so error positions are those of the user's
 The union is copied into the store's default graph when it is loaded rather than asked for
 with pyoxigraph's `use_default_graph_as_union`: in pyoxigraph 0.5 that option answers a
 triple once per graph holding it (oxigraph issue #1919), and kg repeats every entity's types
-in each article graph, so counts would be inflated.
+in each article graph, so counts would be inflated. A store written by `kg build --store`
+keeps that union in its default graph itself (kg.store) and is opened read-only.
+
+Safety: updates and federated SERVICE calls are refused before the query runs; with a
+`timeout` the query runs in a forked child process that is killed when time is up (a
+thread could not be stopped); `limit_rows` caps what is read, and the result says so.
 """
 
 from __future__ import annotations
 
 import io
+import json
+import multiprocessing
 import re
 import shutil
 import sys
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -66,6 +74,16 @@ _PROLOGUE = re.compile(
 _UPDATE_START = re.compile(
     r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE
 )
+# Comments, strings and IRIs are blanked out before looking for the SERVICE keyword, so
+# that "service" inside a text or an IRI is not mistaken for it.
+_NOT_KEYWORDS = re.compile(
+    r'#[^\n]*|"""(?:[^\\]|\\.)*?"""|' + r"'''(?:[^\\]|\\.)*?'''"
+    r'|"(?:[^"\\\n]|\\.)*"|' + r"'(?:[^'\\\n]|\\.)*'" + r'|<[^<>"{}|^`\\\s]*>',
+    re.DOTALL,
+)
+_SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:-])", re.IGNORECASE)
+DEFAULT_TIMEOUT = 30.0  # seconds: the command line's and the endpoint's default
+DEFAULT_LIMIT_ROWS = 10_000
 _ERROR_AT = re.compile(r"^error at (\d+):(\d+):\s*(.*)$", re.DOTALL)
 _PNAME_BEFORE = re.compile(r"([A-Za-z][\w.-]*)?:[\w.-]*$")
 _MESSAGE_MAX = 200
@@ -91,6 +109,7 @@ class QueryResult:
     rows: tuple[tuple[Node | None, ...], ...] = ()
     boolean: bool | None = None
     triples: tuple[tuple[Node, Node, Node], ...] = ()
+    truncated: bool = False  # more rows (or triples) than `limit_rows` were found
     # What pyoxigraph returned, so every format comes from its own writers: SELECT/ASK
     # results as SPARQL JSON, CONSTRUCT/DESCRIBE triples as they are.
     _results_json: bytes = field(default=b"", repr=False, compare=False)
@@ -98,17 +117,22 @@ class QueryResult:
 
 
 def load_store(source: Path) -> ox.Store:
-    """Load an OUT directory (its graph.trig) or one RDF file into an in-memory store.
+    """Open a store directory read-only, or load an OUT directory (its graph.trig) or one
+    RDF file into an in-memory store.
 
     The store's default graph also holds the union of its named graphs (a set: a triple
     written in several graphs is there once), which is what `run_query` queries.
     """
+    from kg.store import is_store, open_read_only
+
     source = Path(source)
     if not source.exists():
         raise OutputError(
-            f"{source} does not exist; pass an OUT directory written by `kg build` or an RDF "
-            f"file ({', '.join(_RDF_FORMATS)})"
+            f"{source} does not exist; pass a store directory (`kg build --store`), an OUT "
+            f"directory written by `kg build` or an RDF file ({', '.join(_RDF_FORMATS)})"
         )
+    if is_store(source):
+        return open_read_only(source)
     path = source / "graph.trig" if source.is_dir() else source
     if source.is_dir() and not path.is_file():
         raise OutputError(
@@ -144,27 +168,145 @@ def _copy_union_to_default(store: ox.Store) -> None:
             )
 
 
-def run_query(source: Path | ox.Store, sparql: str) -> QueryResult:
-    """Run a read-only SPARQL query over `source` (a store, OUT directory or RDF file).
+class QueryTimeout(QueryError):
+    """The query ran out of time and was stopped."""
+
+
+def run_query(
+    source: Path | ox.Store,
+    sparql: str,
+    *,
+    timeout: float | None = None,
+    limit_rows: int | None = None,
+    allow_service: bool = False,
+) -> QueryResult:
+    """Run a read-only SPARQL query over `source` (a store, store directory, OUT directory
+    or RDF file).
 
     A store from `load_store` is queried over its default graph, which holds the union. A
     store whose default graph is empty is queried over the union of its named graphs.
+    `timeout` (seconds) stops the query in a child process; `limit_rows` keeps the first
+    rows (or triples) and marks the result `truncated`; SERVICE needs `allow_service`.
     """
-    _refuse_update(sparql)
+    refuse_unsafe(sparql, allow_service=allow_service)
     store = source if isinstance(source, ox.Store) else load_store(Path(source))
+    if timeout is None:
+        outcome = _evaluate(store, sparql, limit_rows)
+    else:
+        outcome = _in_child(_evaluate, (store, sparql, limit_rows), timeout)
+    status, payload = outcome
+    if status == "syntax":
+        raise QueryError(_syntax_message(sparql, payload))
+    if status == "failed":
+        raise QueryError(f"the query failed while running: {payload}")
+    return _decode(*payload)
+
+
+def refuse_unsafe(sparql: str, *, allow_service: bool = False) -> None:
+    """Raise QueryError for an update, or for a federated SERVICE call unless allowed."""
+    _refuse_update(sparql)
+    if not allow_service and _SERVICE.search(_NOT_KEYWORDS.sub(" ", sparql)):
+        raise QueryError(
+            "the query calls another endpoint with SERVICE, which is refused by default: it "
+            "sends data to a third party and waits on it; pass --allow-service to permit it"
+        )
+
+
+def _evaluate(store: ox.Store, sparql: str, limit_rows: int | None):
+    """Run the query and read its answer into bytes: ("ok", (kind, bytes, truncated)).
+
+    Errors come back as values, not exceptions, so a child process can send them.
+    """
     no_default = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
+    from kg.store import public_graphs
+
     try:
         answer = store.query(
-            sparql, prefixes=PREFIXES, use_default_graph_as_union=no_default is None
+            sparql,
+            prefixes=PREFIXES,
+            use_default_graph_as_union=no_default is None,
+            named_graphs=public_graphs(store),
         )
+        # results stream lazily, so evaluation errors can surface while reading them
+        return "ok", _read(answer, limit_rows)
     except SyntaxError as exc:
-        raise QueryError(_syntax_message(sparql, str(exc))) from exc
-    except OSError as exc:
-        raise QueryError(f"the query failed while running: {exc}") from exc
+        return "syntax", str(exc)
+    except (OSError, RuntimeError, ValueError) as exc:
+        return "failed", str(exc)
+
+
+def _read(answer, limit_rows: int | None) -> tuple[str, bytes, bool]:
+    json_format = ox.QueryResultsFormat.JSON
+    if isinstance(answer, ox.QueryBoolean):
+        return "ask", answer.serialize(format=json_format), False
+    if isinstance(answer, ox.QueryTriples):
+        found = list(answer if limit_rows is None else islice(answer, limit_rows + 1))
+        truncated = limit_rows is not None and len(found) > limit_rows
+        found = found[:limit_rows] if truncated else found
+        return "graph", ox.serialize(found, format=ox.RdfFormat.N_TRIPLES) or b"", truncated
+    if limit_rows is None:
+        return "select", answer.serialize(format=json_format), False
+    variables = [v.value for v in answer.variables]
+    rows = list(islice(answer, limit_rows + 1))
+    truncated = len(rows) > limit_rows
+    bindings = [
+        {name: _json_term(row[name]) for name in variables if row[name] is not None}
+        for row in rows[:limit_rows]
+    ]
+    data = {"head": {"vars": variables}, "results": {"bindings": bindings}}
+    return "select", json.dumps(data).encode("utf-8"), truncated
+
+
+def _json_term(term) -> dict:
+    """A term as SPARQL 1.1 Query Results JSON writes it (with RDF 1.2 triple terms)."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != _XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    parts = ("subject", "predicate", "object")
+    return {"type": "triple", "value": {p: _json_term(getattr(term, p)) for p in parts}}
+
+
+def _in_child(function, args: tuple, timeout: float):
+    """Call `function(*args)` in a forked child process; kill it after `timeout` seconds.
+
+    Fork, so the child shares the parent's store (loaded once) without copying or
+    pickling it. The child only evaluates the query, so no lock the parent's other
+    threads might hold at fork time is ever needed in it.
+    """
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(sender, function, args), daemon=True)
+    child.start()
+    sender.close()
     try:
-        return _materialise(answer)
-    except OSError as exc:  # results stream lazily, so evaluation errors can surface here
-        raise QueryError(f"the query failed while running: {exc}") from exc
+        if not receiver.poll(timeout):
+            raise QueryTimeout(
+                f"the query was stopped after {timeout:g} s (the time limit); narrow it, "
+                "or allow more time with --timeout"
+            )
+        return receiver.recv()
+    except EOFError:
+        return "failed", f"the query process ended without an answer (exit code {child.exitcode})"
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receiver.close()
+
+
+def _child(sender, function, args) -> None:
+    try:
+        sender.send(function(*args))
+    finally:
+        sender.close()
 
 
 def format_result(result: QueryResult, fmt: str) -> str:
@@ -193,19 +335,23 @@ def _refuse_update(sparql: str) -> None:
         )
 
 
-def _materialise(answer) -> QueryResult:
-    if isinstance(answer, ox.QueryBoolean):
-        data = answer.serialize(format=ox.QueryResultsFormat.JSON)
+def _decode(kind: str, data: bytes, truncated: bool) -> QueryResult:
+    if kind == "ask":
+        answer = ox.parse_query_results(data, ox.QueryResultsFormat.JSON)
         return QueryResult(kind="ask", boolean=bool(answer), _results_json=data)
-    if isinstance(answer, ox.QueryTriples):
-        found = tuple(answer)
+    if kind == "graph":
+        found = tuple(
+            ox.Triple(q.subject, q.predicate, q.object)
+            for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+        )
         triples = tuple(tuple(_to_rdflib(term) for term in triple) for triple in found)
-        return QueryResult(kind="graph", triples=triples, _ox_triples=found)
-    data = answer.serialize(format=ox.QueryResultsFormat.JSON)
+        return QueryResult(kind="graph", triples=triples, truncated=truncated, _ox_triples=found)
     parsed = ox.parse_query_results(data, ox.QueryResultsFormat.JSON)
     variables = tuple(v.value for v in parsed.variables)
     rows = tuple(tuple(_to_rdflib(solution[name]) for name in variables) for solution in parsed)
-    return QueryResult(kind="select", variables=variables, rows=rows, _results_json=data)
+    return QueryResult(
+        kind="select", variables=variables, rows=rows, truncated=truncated, _results_json=data
+    )
 
 
 def _to_rdflib(term):

@@ -288,3 +288,36 @@ def test_unusable_source(tmp_path):
     bad.write_text('<http://e/a> <http://e/b> "unterminated', encoding="utf-8")
     with pytest.raises(OutputError, match="bad.ttl is not valid"):
         load_store(bad)
+
+
+def test_a_query_past_its_time_limit_is_stopped(store):
+    from kg.query import QueryTimeout
+
+    slow = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    with pytest.raises(QueryTimeout, match=r"stopped after 0.5 s .*--timeout"):
+        run_query(store, slow, timeout=0.5)
+    # a query within its limit answers as usual through the child process
+    quick = run_query(store, "SELECT ?l { ?p a schema:Person ; skos:prefLabel ?l }", timeout=30)
+    assert len(quick.rows) == 2
+
+
+def test_the_row_cap_keeps_the_first_rows_and_says_so(store):
+    capped = run_query(store, "SELECT ?s ?p ?o { ?s ?p ?o } ORDER BY ?s ?p ?o", limit_rows=3)
+    full = run_query(store, "SELECT ?s ?p ?o { ?s ?p ?o } ORDER BY ?s ?p ?o")
+    assert capped.truncated and not full.truncated
+    assert capped.rows == full.rows[:3]
+    graph = run_query(store, "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", limit_rows=2)
+    assert graph.truncated and len(graph.triples) == 2
+    exact = run_query(store, "SELECT ?s { ?s a schema:Person }", limit_rows=2)
+    assert not exact.truncated  # exactly at the cap is not cut
+
+
+def test_service_calls_are_refused_unless_allowed(store):
+    service = "SELECT * { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    with pytest.raises(QueryError, match="--allow-service"):
+        run_query(store, service)
+    # the word inside a string or an IRI is no SERVICE call
+    assert not run_query(store, 'ASK { ?s <http://x/SERVICE> "service" }').boolean
+    # allowed, the call is attempted (and fails here: nothing listens on port 9)
+    with pytest.raises(QueryError, match="failed while running"):
+        run_query(store, service, allow_service=True)

@@ -1,0 +1,146 @@
+"""Beyond one machine: extraction on a Dask cluster, graphs to a remote SPARQL store.
+
+`dask_extractor(address)` plugs into `kg.build.build`: chunks of articles go to the
+cluster's workers, each of which loads the spaCy pipeline once and sends back the chunk's
+extractions. Linking across articles and the RDF stay with the caller, so the graph is the
+one a local build makes. `put_graphs` writes a dataset to a SPARQL 1.1 Graph Store (an
+Oxigraph server, say): one HTTP PUT per named graph, so a re-run replaces what it wrote.
+
+Workers need kg and the spaCy model installed (`pip install 'kg[distributed]'`).
+"""
+
+from __future__ import annotations
+
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from kg.errors import KgError, OutputError
+from kg.model import Article, ArticleExtraction, Skipped
+
+if TYPE_CHECKING:
+    from distributed import Client
+    from rdflib import Dataset
+    from spacy.language import Language
+
+    from kg.build import Extractor, Progress, Results
+    from kg.config import BuildConfig
+
+# Per worker process: the loaded pipelines, and one lock so that worker threads neither
+# load a pipeline twice nor run one Language object concurrently.
+_PIPELINES: dict[str | None, Language] = {}
+_LOCK = threading.Lock()
+
+
+def connect(address: str) -> Client:
+    """A client of the scheduler at `address` (e.g. tcp://10.0.0.5:8786); close it after."""
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise KgError("--dask needs Dask: pip install 'kg[distributed]'") from exc
+    try:
+        return Client(address, timeout="20s")
+    except (OSError, TimeoutError) as exc:
+        raise KgError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+
+
+def dask_extractor(address: str) -> Extractor:
+    """An extractor for `kg.build.build` that runs on the workers of the cluster at `address`."""
+
+    def extract(
+        articles: Sequence[Article], config: BuildConfig, progress: Progress | None
+    ) -> Results:
+        with connect(address) as client:
+            return _extract_on(client, articles, config, progress)
+
+    return extract
+
+
+def _extract_on(
+    client: Client, articles: Sequence[Article], config: BuildConfig, progress: Progress | None
+) -> Results:
+    from distributed import as_completed
+
+    threads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
+    chunks = _chunks(articles, config.batch_size, max(1, threads))
+    futures = [
+        client.submit(_extract_chunk, chunk, config.model, config.batch_size, pure=False)
+        for chunk in chunks
+    ]
+    index = {future.key: n for n, future in enumerate(futures)}
+    done: list[list[ArticleExtraction | Skipped]] = [[] for _ in futures]
+    for future in as_completed(futures):
+        done[index[future.key]] = future.result()
+        if progress:
+            progress(len(done[index[future.key]]))
+    extractions: list[ArticleExtraction] = []
+    skipped: list[Skipped] = []
+    for results in done:
+        for result in results:
+            (extractions if isinstance(result, ArticleExtraction) else skipped).append(result)
+    return extractions, skipped
+
+
+def _chunks(articles: Sequence[Article], batch_size: int, slots: int) -> list[list[Article]]:
+    # Small enough that every worker thread gets several (a slow one does not hold up the
+    # end), large enough to fill spaCy's batches.
+    size = max(1, min(batch_size * 2, -(-len(articles) // (slots * 4))))
+    return [list(articles[i : i + size]) for i in range(0, len(articles), size)]
+
+
+def _extract_chunk(
+    chunk: list[Article], model: str | None, batch_size: int
+) -> list[ArticleExtraction | Skipped]:
+    """Runs on a worker."""
+    from kg.build import extract_with
+    from kg.nlp import load_nlp
+
+    with _LOCK:
+        nlp = _PIPELINES.get(model)
+        if nlp is None:
+            nlp = _PIPELINES[model] = load_nlp(model)
+        return list(extract_with(nlp, chunk, batch_size))
+
+
+# --- the SPARQL 1.1 Graph Store HTTP Protocol ----------------------------------------------
+
+
+def put_graphs(dataset: Dataset, url: str, *, timeout: float = 60.0) -> int:
+    """PUT every non-empty named graph of `dataset` to the Graph Store at `url`.
+
+    `url` is the store's Graph Store Protocol endpoint (Oxigraph: http://host:7878/store).
+    Returns the number of graphs written.
+    """
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    written = 0
+    for graph in dataset.graphs():
+        if graph.identifier == DATASET_DEFAULT_GRAPH_ID or len(graph) == 0:
+            continue
+        body = graph.serialize(format="nt", encoding="utf-8")
+        put_graph(url, str(graph.identifier), body, timeout=timeout)
+        written += 1
+    return written
+
+
+def put_graph(url: str, graph_iri: str, ntriples: bytes, *, timeout: float = 60.0) -> None:
+    """Replace the named graph `graph_iri` in the store at `url` with `ntriples`."""
+    separator = "&" if "?" in url else "?"
+    target = f"{url}{separator}{urllib.parse.urlencode({'graph': graph_iri})}"
+    request = urllib.request.Request(
+        target,
+        data=ntriples,
+        method="PUT",
+        headers={"Content-Type": "application/n-triples"},
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            response.read()
+    except urllib.error.HTTPError as exc:
+        detail = exc.read().decode("utf-8", "replace")[:300]
+        raise OutputError(f"graph store {url} refused {graph_iri}: {exc.code} {detail}") from exc
+    except (urllib.error.URLError, OSError) as exc:
+        raise OutputError(f"cannot write to the graph store {url}: {exc}") from exc
