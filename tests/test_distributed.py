@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -47,7 +48,10 @@ def local_build():
 
 @pytest.fixture
 def oxigraph(tmp_path):
-    binary = shutil.which("oxigraph")
+    # The package installs the binary beside this Python, which need not be on PATH.
+    binary = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which(
+        "oxigraph"
+    )
     if binary is None:
         pytest.skip("the oxigraph server (pip install oxigraph) is not installed")
     with socket.socket() as probe:
