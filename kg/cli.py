@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from kg.cli_options import AllowServiceOpt, LimitRowsOpt, TimeoutOpt
 from kg.errors import KgError
 
 EXIT_ERROR = 1
@@ -188,15 +189,9 @@ def query(
         list[str] | None,
         typer.Option("--param", "-P", metavar="NAME=VALUE", help="A named query's parameter."),
     ] = None,
-    allow_service: Annotated[
-        bool, typer.Option("--allow-service", help="Allow federated SERVICE calls.")
-    ] = False,
-    timeout: Annotated[
-        float, typer.Option("--timeout", min=0.1, help="Stop the query after this many seconds.")
-    ] = 30.0,
-    limit_rows: Annotated[
-        int, typer.Option("--limit-rows", min=1, help="Keep at most this many rows.")
-    ] = 10_000,
+    allow_service: AllowServiceOpt = False,
+    timeout: TimeoutOpt = 30.0,
+    limit_rows: LimitRowsOpt = 10_000,
 ) -> None:
     """Run a SPARQL query over a built graph (the union of its named graphs)."""
     if sum(x is not None for x in (sparql, file, name)) != 1:

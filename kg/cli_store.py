@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from kg.cli_options import AllowServiceOpt, LimitRowsOpt, TimeoutOpt
 from kg.errors import KgError
 
 EXIT_ERROR = 1
@@ -103,15 +104,9 @@ def serve(
         str, typer.Option("--host", help="Address to listen on (localhost unless told).")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port.")] = 8000,
-    allow_service: Annotated[
-        bool, typer.Option("--allow-service", help="Allow federated SERVICE calls.")
-    ] = False,
-    timeout: Annotated[
-        float, typer.Option("--timeout", min=0.1, help="Stop a query after this many seconds.")
-    ] = 30.0,
-    limit_rows: Annotated[
-        int, typer.Option("--limit-rows", min=1, help="Keep at most this many rows.")
-    ] = 10_000,
+    allow_service: AllowServiceOpt = False,
+    timeout: TimeoutOpt = 30.0,
+    limit_rows: LimitRowsOpt = 10_000,
 ) -> None:
     """Serve a read-only SPARQL 1.1 endpoint at /sparql (and graph.html at /)."""
     from kg.serve import Settings, make_server
