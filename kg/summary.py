@@ -16,7 +16,10 @@ def summarise(result: BuildResult, files: list[Path]) -> str:
     entities: dict[str, set[str]] = {t: set() for t in ENTITY_TYPES}
     mentions = 0
     facts = Counter()
+    quotes = affiliations = 0
     for extraction in result.extractions:
+        quotes += len(extraction.quotes)
+        affiliations += len(extraction.affiliations)
         for entity in extraction.entities:
             entities[entity.type].add(entity.key)
             mentions += len(entity.mentions)
@@ -27,6 +30,7 @@ def summarise(result: BuildResult, files: list[Path]) -> str:
         "entities: " + ", ".join(f"{len(keys)} {t}" for t, keys in entities.items()),
         f"mentions: {mentions}; facts: "
         + (", ".join(f"{n} {p}" for p, n in sorted(facts.items())) or "none"),
+        f"quotations: {quotes}; affiliations: {affiliations}",
         f"triples: {len(result.dataset)} in {len(list(result.dataset.contexts()))} graph(s)",
     ]
     for path in files:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -32,6 +33,11 @@ def seeds_out(tmp_path_factory) -> Path:
     proc = run_kg("build", str(SEEDS), "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     assert "built 2 article(s)" in proc.stdout
+    # The summary counts what was found: Mhairi Hunter's quotations and her post.
+    quotes, affiliations = re.search(
+        r"quotations: (\d+); affiliations: (\d+)", proc.stdout
+    ).groups()
+    assert int(quotes) >= 2 and int(affiliations) >= 1
     return out
 
 
