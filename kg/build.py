@@ -12,6 +12,7 @@ import tempfile
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -191,31 +192,31 @@ def _now() -> str:
 
 
 def write_outputs(dataset: Dataset, out: Path, *, title: str = "kg") -> list[Path]:
-    """Write every output file into `out`, replacing it only once all are written.
-
-    The files are written into a fresh directory beside `out`, which then takes its
-    place: an interrupted build leaves the previous `out` as it was.
-    """
-    from kg.rdf import PREFIXES
-    from kg.serialize import to_quads, write_jsonld, write_trig, write_turtle
+    """Write every output file into `out`, replacing it only once all are written."""
+    from kg.serialize import to_quads, write_rdf_files
     from kg.view import write_html
 
+    with staged(out) as staging:
+        write_rdf_files(to_quads(dataset), staging)
+        write_html(dataset, staging / "graph.html", title=title)
+    return [Path(out) / name for name in OUTPUT_FILES]
+
+
+@contextmanager
+def staged(out: Path) -> Iterator[Path]:
+    """A fresh directory beside `out` to write into, which takes `out`'s place once the
+    block ends: an interrupted write leaves the previous `out` as it was."""
     out = Path(out)
     parent = out.resolve().parent
     parent.mkdir(parents=True, exist_ok=True)
     _recover(out)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=parent))
     try:
-        quads = to_quads(dataset)
-        write_trig(quads, staging / "graph.trig", PREFIXES)
-        write_turtle(quads, staging / "graph.ttl", PREFIXES)
-        write_jsonld(quads, staging / "graph.jsonld")
-        write_html(dataset, staging / "graph.html", title=title)
+        yield staging
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return [out / name for name in OUTPUT_FILES]
 
 
 def _swap(staging: Path, out: Path) -> None:

@@ -76,3 +76,22 @@ class KG(DefinedNamespace):
     # Organisations and places
     basedIn: str  # organisation -> place it is based in (a schema:location)
     serves: str  # organisation -> place it serves (a schema:areaServed)
+
+
+# The vocabularies kg writes, by prefix: declared in SPARQL queries, written in Turtle.
+VOCABULARIES: dict[str, str] = {
+    "schema": "https://schema.org/",
+    "kg": str(KG._NS),
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "org": "http://www.w3.org/ns/org#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dct": "http://purl.org/dc/terms/",
+    "nif": str(NIF),
+    "itsrdf": str(ITSRDF),
+    "eli": str(ELI),
+}

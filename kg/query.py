@@ -34,23 +34,9 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import OutputError, QueryError
+from kg.namespace import VOCABULARIES
 
-PREFIXES: dict[str, str] = {
-    "schema": "https://schema.org/",
-    "kg": "https://kg.example.org/ontology#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "foaf": "http://xmlns.com/foaf/0.1/",
-    "org": "http://www.w3.org/ns/org#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dct": "http://purl.org/dc/terms/",
-    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
-    "itsrdf": "http://www.w3.org/2005/11/its/rdf#",
-    "eli": "http://data.europa.eu/eli/ontology#",
-}
+PREFIXES: dict[str, str] = VOCABULARIES
 
 FORMATS = ("table", "csv", "tsv", "json")
 _RESULT_FORMATS = {

@@ -15,7 +15,7 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS
 
 from kg.iri import BASE, mint
 from kg.model import LEGISLATION, ORGANIZATION, PERSON, PLACE, ArticleExtraction, Entity, Fact
-from kg.namespace import ELI, ITSRDF, KG, NIF
+from kg.namespace import ELI, ITSRDF, KG, NIF, VOCABULARIES
 from kg.rdf_relations import add_affiliation, add_quote
 
 TYPE_CLASSES = {
@@ -67,23 +67,8 @@ def meta_graph_iri(base: str = BASE) -> URIRef:
     return mint("graph", "meta", base=base)
 
 
-PREFIXES = {
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "xsd": str(XSD),
-    "schema": str(SDO),
-    "kg": str(KG._NS),
-    "nif": str(NIF),
-    "itsrdf": str(ITSRDF),
-    "eli": str(ELI),
-    "org": str(ORG),
-    "foaf": str(FOAF),
-    "skos": str(SKOS),
-    "prov": str(PROV),
-    "dct": str(DCTERMS),
-    "owl": str(OWL),
-    "kgid": BASE + "/id/",
-}
+# For rdflib's writers: the vocabularies, and kg's own IRIs.
+PREFIXES = {**VOCABULARIES, "kgid": BASE + "/id/"}
 
 
 def bind_prefixes(graph: Graph) -> None:

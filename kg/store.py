@@ -36,8 +36,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -465,33 +463,17 @@ def _node(term):
 def export_store(directory: Path, out: Path) -> list[Path]:
     """Write graph.trig (named graphs), graph.ttl (their union) and graph.jsonld into `out`,
     replacing it only once all three are written."""
-    from kg.build import _recover, _swap
-    from kg.query import PREFIXES
+    from kg.build import staged
+    from kg.serialize import RDF_FILES, write_rdf_files
 
     store = open_read_only(directory)
     graphs = public_graphs(store) or list(store.named_graphs())
-    out = Path(out)
-    out.resolve().parent.mkdir(parents=True, exist_ok=True)
-    _recover(out)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.resolve().parent))
-    try:
-
-        def named() -> Iterable[ox.Quad]:
-            for graph in graphs:
-                yield from store.quads_for_pattern(None, None, None, graph)
-
-        ox.serialize(named(), staging / "graph.trig", format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
-        union = (
-            ox.Triple(q.subject, q.predicate, q.object)
-            for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())
+    with staged(out) as staging:
+        write_rdf_files(
+            (q for graph in graphs for q in store.quads_for_pattern(None, None, None, graph)),
+            staging,
         )
-        ox.serialize(union, staging / "graph.ttl", format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-        ox.serialize(named(), staging / "graph.jsonld", format=ox.RdfFormat.JSON_LD)
-        _swap(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return [out / name for name in ("graph.trig", "graph.ttl", "graph.jsonld")]
+    return [Path(out) / name for name in RDF_FILES]
 
 
 def store_dataset(directory: Path) -> Dataset:
