@@ -58,6 +58,22 @@ def extract_articles(
     progress: Progress | None = None,
 ) -> tuple[list[ArticleExtraction], list[Skipped]]:
     """Parse and extract every article; a failing article is skipped and reported."""
+    extractions: list[ArticleExtraction] = []
+    skipped: list[Skipped] = []
+    for result in iter_extractions(articles, config, nlp=nlp, progress=progress):
+        (extractions if isinstance(result, ArticleExtraction) else skipped).append(result)
+    return extractions, skipped
+
+
+def iter_extractions(
+    articles: Sequence[Article],
+    config: BuildConfig,
+    *,
+    nlp: Language | None = None,
+    progress: Progress | None = None,
+) -> Iterator[ArticleExtraction | Skipped]:
+    """Each article's extraction (or why it was skipped), in order, as it is ready: one
+    pipeline or one pool of workers serves the whole sequence."""
     if config.processes > 1 and len(articles) > 1:
         results = _extract_parallel(articles, config)
     else:
@@ -65,13 +81,10 @@ def extract_articles(
 
         nlp = nlp or load_nlp(config.model)
         results = extract_with(nlp, articles, config.batch_size)
-    extractions: list[ArticleExtraction] = []
-    skipped: list[Skipped] = []
     for result in results:
-        (extractions if isinstance(result, ArticleExtraction) else skipped).append(result)
         if progress:
             progress(1)
-    return extractions, skipped
+        yield result
 
 
 def extract_with(

@@ -39,6 +39,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -172,15 +173,17 @@ def build_store(
 
 
 def _add(store, todo, prints, config, nlp, progress, report, started) -> None:
-    from kg.build import _now, extract_articles
+    from kg.build import _now, iter_extractions
     from kg.rdf import RunInfo
 
     base = config.base
     run = None
-    for start in range(0, len(todo), CHUNK):
-        chunk = todo[start : start + CHUNK]
-        extractions, failed = extract_articles(chunk, config, nlp=nlp, progress=progress)
-        report.skipped.extend(failed)
+    # One pipeline (or pool of workers) for the whole run; articles are linked and written
+    # CHUNK at a time, so a killed build keeps what it finished.
+    results = iter_extractions(todo, config, nlp=nlp, progress=progress)
+    while chunk := list(islice(results, CHUNK)):
+        extractions = [r for r in chunk if isinstance(r, ArticleExtraction)]
+        report.skipped.extend(r for r in chunk if not isinstance(r, ArticleExtraction))
         for extraction in _link(store, extractions, base):
             run = RunInfo(
                 started, _now(), report.model, report.model_version, __version__, config.to_json()
