@@ -109,13 +109,13 @@ def measure_build(
     figures = {
         "articles": len(result.extractions),
         "skipped": len(result.skipped),
-        "quads": len(result.dataset),
+        "quads": len(result.quads),
         "seconds": round(seconds, 3),
     }
     if write:
         out = Path(tempfile.mkdtemp(prefix="kg-bench-")) / "out"
         started = time.perf_counter()
-        paths = write_outputs(result.dataset, out)
+        paths = write_outputs(result.quads, out)
         figures["write_seconds"] = round(time.perf_counter() - started, 3)
         figures["sizes_bytes"] = {p.name: p.stat().st_size for p in paths}
         shutil.rmtree(out.parent, ignore_errors=True)

@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from rdflib import Dataset
     from spacy.language import Language
 
+    from kg.quads import Quads
+
 OUTPUT_FILES = ("graph.trig", "graph.ttl", "graph.jsonld", "graph.html")
 Progress = Callable[[int], None]
 Results = tuple[list[ArticleExtraction], list[Skipped]]
@@ -40,7 +43,7 @@ Extractor = Callable[[Sequence[Article], BuildConfig, "Progress | None"], Result
 class BuildResult:
     extractions: list[ArticleExtraction]
     skipped: list[Skipped]
-    dataset: Dataset
+    quads: Quads
     model: str = ""
     model_version: str = ""
     files: list[Path] = field(default_factory=list)
@@ -48,6 +51,12 @@ class BuildResult:
     @property
     def ok(self) -> bool:
         return not self.skipped
+
+    @cached_property
+    def dataset(self) -> Dataset:
+        """The graph as an rdflib Dataset, made on first use: a large build should be
+        written from `quads` and never need it."""
+        return self.quads.to_rdflib()
 
 
 def extract_articles(
@@ -144,14 +153,14 @@ def build(
     on_article_count: Callable[[int], None] | None = None,
     extractor: Extractor | None = None,
 ) -> BuildResult:
-    """Read, extract and link the articles under `paths` into one RDF dataset.
+    """Read, extract and link the articles under `paths` into one RDF graph.
 
     `extractor` runs the extraction elsewhere (kg.distributed: on a Dask cluster); by
     default it runs here, in `config.processes` processes.
     """
     config = config or BuildConfig()
     from kg.nlp import load_nlp, model_id
-    from kg.rdf import RunInfo, build_dataset
+    from kg.rdf import RunInfo, build_quads
 
     started = _now()
     articles: list[Article] = []
@@ -183,8 +192,8 @@ def build(
         kg_version=__version__,
         config_json=config.to_json(),
     )
-    dataset = build_dataset(extractions, run, base=config.base)
-    return BuildResult(extractions, skipped, dataset, name, version)
+    quads = build_quads(extractions, run, base=config.base)
+    return BuildResult(extractions, skipped, quads, name, version)
 
 
 def _model_id_of(model: str | None) -> tuple[str, str]:
@@ -204,14 +213,18 @@ def _now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def write_outputs(dataset: Dataset, out: Path, *, title: str = "kg") -> list[Path]:
+def write_outputs(graph: Quads | Dataset, out: Path, *, title: str = "kg") -> list[Path]:
     """Write every output file into `out`, replacing it only once all are written."""
-    from kg.serialize import to_quads, write_rdf_files
+    from kg.quads import Quads
+    from kg.serialize import write_rdf_files
     from kg.view import write_html
 
+    quads = graph if isinstance(graph, Quads) else Quads.from_rdflib(graph)
     with staged(out) as staging:
-        write_rdf_files(to_quads(dataset), staging)
-        write_html(dataset, staging / "graph.html", title=title)
+        write_rdf_files(quads, staging)
+        # The view reads through an Oxigraph store: it indexes the graph in a fraction of
+        # the memory an rdflib Dataset needs, and the view does not show lexical forms.
+        write_html(quads.to_store(), staging / "graph.html", title=title)
     return [Path(out) / name for name in OUTPUT_FILES]
 
 

@@ -119,11 +119,11 @@ def build(
             from kg.distributed import put_graphs
 
             files = []
-            written = put_graphs(result.dataset, graph_store)
+            written = put_graphs(result.quads, graph_store)
             if not quiet:
                 typer.echo(f"wrote {written} named graph(s) to {graph_store}")
         else:
-            files = write_outputs(result.dataset, out)
+            files = write_outputs(result.quads, out)
     except KgError as exc:
         raise _fail(exc) from exc
     if not quiet:

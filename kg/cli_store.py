@@ -32,7 +32,7 @@ def build_store_command(
 ) -> int:
     """`kg build PATHS --store DIR [-o OUT]`; returns the exit code."""
     from kg.build import write_outputs
-    from kg.store import build_store, size, store_dataset
+    from kg.store import build_store, size, store_quads
 
     try:
         report = build_store(paths, store, config, progress=on_done, on_article_count=on_count)
@@ -41,7 +41,7 @@ def build_store_command(
         if not report.read:
             _err("error: no article could be read; the store was not changed")
             return EXIT_ERROR
-        files = write_outputs(store_dataset(store), out) if out is not None else []
+        files = write_outputs(store_quads(store), out) if out is not None else []
         triples, articles = size(store)
     except KgError as exc:
         _err(f"error: {exc}")

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from kg.build import Extractor, Progress, Results
     from kg.config import BuildConfig
+    from kg.quads import Quads
 
 # Per worker process: the loaded pipelines, and one lock so that worker threads neither
 # load a pipeline twice nor run one Language object concurrently.
@@ -108,22 +109,24 @@ def _extract_chunk(
 # --- the SPARQL 1.1 Graph Store HTTP Protocol ----------------------------------------------
 
 
-def put_graphs(dataset: Dataset, url: str, *, timeout: float = 60.0) -> int:
-    """PUT every non-empty named graph of `dataset` to the Graph Store at `url`.
+def put_graphs(graph: Quads | Dataset, url: str, *, timeout: float = 60.0) -> int:
+    """PUT every non-empty named graph of `graph` (a build's quads or an rdflib Dataset) to
+    the Graph Store at `url`.
 
     `url` is the store's Graph Store Protocol endpoint (Oxigraph: http://host:7878/store).
     Returns the number of graphs written.
     """
-    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+    import pyoxigraph as ox
 
-    written = 0
-    for graph in dataset.graphs():
-        if graph.identifier == DATASET_DEFAULT_GRAPH_ID or len(graph) == 0:
-            continue
-        body = graph.serialize(format="nt", encoding="utf-8")
-        put_graph(url, str(graph.identifier), body, timeout=timeout)
-        written += 1
-    return written
+    from kg.quads import Quads, order
+
+    quads = graph if isinstance(graph, Quads) else Quads.from_rdflib(graph)
+    names = quads.graph_names()
+    for name in names:
+        triples = sorted(quads.triples(name), key=order)
+        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        put_graph(url, name.value, body, timeout=timeout)
+    return len(names)
 
 
 def put_graph(url: str, graph_iri: str, ntriples: bytes, *, timeout: float = 60.0) -> None:

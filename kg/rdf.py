@@ -79,15 +79,27 @@ def bind_prefixes(graph: Graph) -> None:
 def build_dataset(
     extractions: Iterable[ArticleExtraction], run: RunInfo, *, base: str = BASE
 ) -> Dataset:
-    """The whole graph of a build: article graphs, entities graph, meta graph."""
+    """The whole graph of a build as an rdflib Dataset: article, entities and meta graphs."""
     dataset = Dataset()
     bind_prefixes(dataset)
+    return _fill(dataset, extractions, run, base)
+
+
+def build_quads(extractions: Iterable[ArticleExtraction], run: RunInfo, *, base: str = BASE):
+    """The same graph held compactly (`kg.quads.Quads`), as a large build needs."""
+    from kg.quads import Quads
+
+    return _fill(Quads(), extractions, run, base)
+
+
+def _fill(target, extractions: Iterable[ArticleExtraction], run: RunInfo, base: str):
+    # `target` is anything with rdflib's `graph(identifier)`: a Dataset or a Quads.
     extractions = list(extractions)
     for extraction in extractions:
-        add_article_graph(dataset, extraction, base=base)
-    add_entities_graph(dataset, extractions, base=base)
-    add_meta_graph(dataset, extractions, run, base=base)
-    return dataset
+        add_article_graph(target, extraction, base=base)
+    add_entities_graph(target, extractions, base=base)
+    add_meta_graph(target, extractions, run, base=base)
+    return target
 
 
 def _lit_int(value: int) -> Literal:

@@ -44,13 +44,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, URIRef
 
 from kg import __version__
 from kg.config import BuildConfig
 from kg.errors import OutputError
 from kg.model import LEGISLATION, Article, ArticleExtraction, Entity, Skipped
 from kg.namespace import KG
+from kg.quads import Quads, to_oxigraph
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -155,7 +156,7 @@ def build_store(
     todo = [
         a
         for a in articles
-        if _ledger(store, _node(article_graph_iri(a.id, base)), _FINGERPRINT) != prints[a.id]
+        if _ledger(store, to_oxigraph(article_graph_iri(a.id, base)), _FINGERPRINT) != prints[a.id]
     ]
     report.unchanged = len(articles) - len(todo)
     if on_article_count:
@@ -211,8 +212,8 @@ def _link(store: ox.Store, extractions: list[ArticleExtraction], base: str):
         if e.type == LEGISLATION and e.attr("year") and e.attr("title")
     }
     known = []
-    entities = _node(entities_graph_iri(base))
-    for quad in store.quads_for_pattern(None, _node(KG.year), None, entities):
+    entities = to_oxigraph(entities_graph_iri(base))
+    for quad in store.quads_for_pattern(None, to_oxigraph(KG.year), None, entities):
         tally = _Tally.load(_ledger(store, quad.subject, _TALLY))
         if tally is not None and tally.key not in dated_here:
             known.append(tally.as_dated_legislation())
@@ -235,8 +236,8 @@ def write_article(
         meta_graph_iri,
     )
 
-    graph = _node(article_graph_iri(extraction.article.id, base))
-    entities, meta = _node(entities_graph_iri(base)), _node(meta_graph_iri(base))
+    graph = to_oxigraph(article_graph_iri(extraction.article.id, base))
+    entities, meta = to_oxigraph(entities_graph_iri(base)), to_oxigraph(meta_graph_iri(base))
     old_article = _triples_in(store, None, graph)
     changes = _Changes()
     changes.replace(graph, old_article, _rdflib_triples(add_article_graph, extraction, base))
@@ -282,10 +283,10 @@ def _finish_run(store: ox.Store, run, base: str) -> None:
     from kg.iri import mint
     from kg.rdf import meta_graph_iri
 
-    activity = _node(mint("run", f"{run.started}|{run.config_json}", base=base))
+    activity = to_oxigraph(mint("run", f"{run.started}|{run.config_json}", base=base))
     ended = ox.Literal(_now(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime"))
     changes = _Changes()
-    changes.replace(_node(meta_graph_iri(base)), set(), {ox.Triple(activity, _ENDED, ended)})
+    changes.replace(to_oxigraph(meta_graph_iri(base)), set(), {ox.Triple(activity, _ENDED, ended)})
     _apply(store, changes)
 
 
@@ -420,9 +421,9 @@ class _Tally:
         # kg.rdf's own describer, so a store and a one-shot build describe entities alike.
         from kg.rdf import _describe
 
-        graph = Graph()
-        _describe(graph, iri, self.entities(), base)
-        return _canonical(_triple(s, p, o) for s, p, o in graph)
+        writer = Quads().graph(iri)
+        _describe(writer, iri, self.entities(), base)
+        return _canonical(writer.triples)
 
     def as_dated_legislation(self) -> Entity:
         name = max(self.names, key=lambda n: (self.names[n], len(n), n))
@@ -432,9 +433,9 @@ class _Tally:
 
 def _rdflib_triples(add: Callable, what, *args) -> set[ox.Triple]:
     """The triples one of kg.rdf's `add_*_graph` functions writes, as pyoxigraph terms."""
-    dataset = Dataset()
-    add(dataset, what, *args[:-1], base=args[-1])
-    return _canonical(_triple(s, p, o) for s, p, o, _g in dataset.quads((None, None, None, None)))
+    quads = Quads()
+    add(quads, what, *args[:-1], base=args[-1])
+    return _canonical(ox.Triple(q.subject, q.predicate, q.object) for q in quads)
 
 
 def _canonical(triples: Iterable[ox.Triple]) -> set[ox.Triple]:
@@ -445,51 +446,30 @@ def _canonical(triples: Iterable[ox.Triple]) -> set[ox.Triple]:
     return {ox.Triple(q.subject, q.predicate, q.object) for q in scratch}
 
 
-def _triple(s, p, o) -> ox.Triple:
-    return ox.Triple(_node(s), _node(p), _node(o))
-
-
-def _node(term):
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        raise ValueError("kg mints IRIs for every node; a blank node cannot be merged")
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
 def export_store(directory: Path, out: Path) -> list[Path]:
     """Write graph.trig (named graphs), graph.ttl (their union) and graph.jsonld into `out`,
     replacing it only once all three are written."""
     from kg.build import staged
     from kg.serialize import RDF_FILES, write_rdf_files
 
-    store = open_read_only(directory)
-    graphs = public_graphs(store) or list(store.named_graphs())
+    quads = store_quads(directory)
     with staged(out) as staging:
-        write_rdf_files(
-            (q for graph in graphs for q in store.quads_for_pattern(None, None, None, graph)),
-            staging,
-        )
+        write_rdf_files(quads, staging)
     return [Path(out) / name for name in RDF_FILES]
 
 
-def store_dataset(directory: Path) -> Dataset:
-    """The store's named graphs as an rdflib Dataset (to write OUT with `write_outputs`)."""
-    from kg.rdf import bind_prefixes
-
+def store_quads(directory: Path) -> Quads:
+    """The store's named graphs (to write OUT with `write_outputs`), without its ledger."""
     store = open_read_only(directory)
     graphs = public_graphs(store) or list(store.named_graphs())
-    quads = (q for g in graphs for q in store.quads_for_pattern(None, None, None, g))
-    dataset = Dataset()
-    bind_prefixes(dataset)
-    dataset.parse(data=ox.serialize(quads, format=ox.RdfFormat.N_QUADS), format="nquads")
-    return dataset
+    return Quads.from_quads(
+        q for graph in graphs for q in store.quads_for_pattern(None, None, None, graph)
+    )
+
+
+def store_dataset(directory: Path) -> Dataset:
+    """The store's named graphs as an rdflib Dataset."""
+    return store_quads(directory).to_rdflib()
 
 
 def size(directory: Path) -> tuple[int, int]:

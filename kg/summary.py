@@ -31,7 +31,7 @@ def summarise(result: BuildResult, files: list[Path]) -> str:
         f"mentions: {mentions}; facts: "
         + (", ".join(f"{n} {p}" for p, n in sorted(facts.items())) or "none"),
         f"quotations: {quotes}; affiliations: {affiliations}",
-        f"triples: {len(result.dataset)} in {len(list(result.dataset.contexts()))} graph(s)",
+        f"triples: {len(result.quads)} in {len(result.quads.graph_names())} graph(s)",
     ]
     for path in files:
         size = path.stat().st_size if path.exists() else 0

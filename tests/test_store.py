@@ -54,9 +54,7 @@ def test_the_store_holds_what_a_one_shot_build_writes(tmp_path, nlp):
     assert (report.added, report.replaced, report.unchanged) == (2, 0, 0)
     assert is_store(tmp_path / "s")
     store = ox.Store()
-    for s, p, o, g in build([SEEDS], nlp=nlp).dataset.quads((None, None, None, None)):
-        term = kg.store._node
-        store.add(ox.Quad(term(s), term(p), term(o), term(getattr(g, "identifier", g))))
+    store.extend(build([SEEDS], nlp=nlp).quads)
     # the meta graph differs only in times and run IRIs
     assert _named(_quads(tmp_path / "s")) == _named(set(store))
     _assert_union_is_default(tmp_path / "s")
