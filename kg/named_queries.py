@@ -6,14 +6,19 @@ Each file starts with a header of comments::
     # param: entity text optional  the speaker: any of their names, in any case
     # Free text after that describes the query.
 
-A parameter is `NAME KIND REQUIREMENT DESCRIPTION`: KIND is `text`, `integer` or `iri`
-(a full IRI or a CURIE with one of kg.query's prefixes); REQUIREMENT is `required`,
+A parameter is `NAME KIND REQUIREMENT DESCRIPTION`: KIND is `text`, `integer`, `iri` (a full
+IRI or a CURIE with one of kg.query's prefixes) or `limit`; REQUIREMENT is `required`,
 `optional` (unbound when not given) or `default=VALUE`.
 
 Values are bound, never pasted into the query: each becomes an RDF term that pyoxigraph
 writes in its own escaped syntax into a `VALUES` block opening the query's outermost
 group (`UNDEF` when an optional parameter is not given). A query must therefore use its
 parameters in that outermost group, not only inside a sub-select.
+
+A `limit` parameter is the one exception, since SPARQL has no variable LIMIT: its value must
+be a whole number of at least 1 (checked here, so only digits ever reach the query) and
+becomes the number of every `LIMIT n` clause marked on its line with the comment `# ?NAME`,
+as in `LIMIT 100  # ?top`. Such a limit may sit inside a sub-select; it is not in `VALUES`.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ import pyoxigraph as ox
 from kg.errors import QueryError
 from kg.query import PREFIXES
 
-KINDS = ("text", "integer", "iri")
+KINDS = ("text", "integer", "iri", "limit")
 _NAME = re.compile(r"[a-z][a-z0-9_]*$")
 
 
@@ -63,18 +68,41 @@ class NamedQuery:
                 f"{self.name} has no parameter {', '.join(unknown)}; "
                 f"its parameters: {', '.join(sorted(known)) or 'none'}"
             )
-        if not self.params:
-            return self.text
-        terms = []
+        text = self.text
+        names, terms = [], []
         for param in self.params:
             value = values.get(param.name, param.default)
             if value is None and param.required:
                 raise QueryError(f"{self.name} needs --param {param.name}=... ({param.help})")
+            if param.kind == "limit":
+                if value is not None:
+                    text = _limited(text, param.name, _limit(param, value))
+                continue
+            names.append(f"?{param.name}")
             terms.append("UNDEF" if value is None else str(_term(param, value)))
-        names = " ".join(f"?{p.name}" for p in self.params)
-        block = f"\n  VALUES ({names}) {{ ({' '.join(terms)}) }}\n"
-        at = _outer_brace(self.text) + 1
-        return self.text[:at] + block + self.text[at:]
+        if not names:
+            return text
+        block = f"\n  VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}\n"
+        at = _outer_brace(text) + 1
+        return text[:at] + block + text[at:]
+
+
+def _limit(param: Param, value: str) -> int:
+    # int() alone would also take "+5", " 5" or "1_000"; only plain digits are a count here
+    if not re.fullmatch(r"[0-9]+", value) or int(value) < 1:
+        raise QueryError(
+            f"--param {param.name} must be a whole number of at least 1, not {value!r}"
+        )
+    return int(value)
+
+
+def _limit_clauses(name: str) -> re.Pattern:
+    """`LIMIT n` clauses marked `# ?NAME` on their line: (before the number)(after it)."""
+    return re.compile(rf"^([^#\n]*\bLIMIT\s+)[0-9]+([ \t]*#[ \t]*\?{name}\b)", re.I | re.M)
+
+
+def _limited(text: str, name: str, number: int) -> str:
+    return _limit_clauses(name).sub(lambda m: f"{m.group(1)}{number}{m.group(2)}", text)
 
 
 def _term(param: Param, value: str) -> ox.Literal | ox.NamedNode:
@@ -124,6 +152,11 @@ def parse(name: str, text: str) -> NamedQuery:
             notes.append(body)
     if not title:
         raise QueryError(f"named query {name} has no '# title:' line")
+    for param in (p for p in params if p.kind == "limit"):
+        if not _limit_clauses(param.name).search(text):
+            raise QueryError(f"named query {name}: no LIMIT is marked '# ?{param.name}'")
+        if param.default is not None:
+            _limit(param, param.default)
     _outer_brace(text)
     return NamedQuery(name, title, " ".join(notes), tuple(params), text)
 

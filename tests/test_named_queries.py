@@ -112,6 +112,17 @@ def test_fact_provenance(store):
     assert [(r[3], r[7]) for r in memberships] == [("a1", "role:of-org"), ("a2", "role:member-of")]
 
 
+def test_fact_provenance_of_every_fact_of_a_subject(store):
+    # statements and memberships alike, with or without evidence, found by an altLabel
+    facts = rows(store, "fact-provenance", subject="Ms Vance")
+    assert [(r[1], r[2], r[3], r[5], r[7], r[9]) for r in facts] == [
+        ("jobTitle", "Councillor", "a1", None, "title:before-name", "kg 0.1.0"),
+        ("memberOf", "Brightwater Council", "a1", "0", "role:of-org", "kg 0.1.0"),
+        ("memberOf", "Brightwater Council", "a2", None, "role:member-of", "kg 0.1.0"),
+    ]
+    assert rows(store, "fact-provenance", subject="Nobody Known") == []
+
+
 def test_corroborated_facts(store):
     assert rows(store, "corroborated-facts") == [
         ("Nora Vance", "memberOf", "Brightwater Council", "2")
@@ -182,6 +193,57 @@ def test_co_mentions(store):
     }
     with_trust = rows(store, "co-mentions", entity="Harbour Trust", min="1")
     assert len(with_trust) == 3  # Nora, the council and the Act share a2 with it
+
+
+def test_co_mentions_rows_read_in_iri_order_whichever_entity_is_asked_for(store):
+    # each pair once, its entities in the order of their IRIs, most articles first
+    assert rows(store, "co-mentions", entity="Harbour Trust", min="1") == [
+        ("Brightwater Council", "Harbour Trust", "1"),
+        ("Harbour Trust", "Nora Vance", "1"),
+        (ACT, "Harbour Trust", "1"),
+    ]
+    assert rows(store, "co-mentions", entity="the council") == [
+        ("Brightwater Council", "Nora Vance", "2"),
+        (ACT, "Brightwater Council", "2"),
+    ]
+    assert rows(store, "co-mentions", entity="Nobody Known", min="1") == []
+
+
+def test_co_mentions_lists_the_top_pairs(store):
+    everything = rows(store, "co-mentions", min="1")
+    assert len(everything) == 9  # the default top, 100, leaves all of them
+    assert [r[2] for r in everything] == ["2"] * 3 + ["1"] * 6
+    assert rows(store, "co-mentions", min="1", top="2") == [
+        ("Brightwater Council", "Nora Vance", "2"),
+        (ACT, "Brightwater Council", "2"),
+    ]
+    assert rows(store, "co-mentions", min="1", top="4") == everything[:4]  # cut inside a tie
+    assert rows(store, "co-mentions", entity="Nora Vance", min="1", top="1") == [
+        ("Brightwater Council", "Nora Vance", "2")
+    ]
+
+
+@pytest.mark.parametrize("top", ["0", "-3", "ten", "2.5", "+5", " 5", "1_000", ""])
+def test_a_limit_must_be_a_whole_number_of_at_least_one(top):
+    with pytest.raises(QueryError, match="--param top must be a whole number of at least 1"):
+        get("co-mentions").bind({"top": top})
+
+
+def test_a_limit_sets_only_the_limits_marked_with_its_name():
+    query = parse(
+        "x",
+        "# title: t\n# param: top limit default=5  how many\n# param: who text optional  h\n"
+        "SELECT ?s WHERE {\n  { SELECT ?s WHERE { ?s ?p ?o } LIMIT 7 }\n"
+        "  { SELECT ?s WHERE { ?s ?p ?o } LIMIT 5  # ?top\n  }\n}\nLIMIT 5  # ?top\n",
+    )
+    text = query.bind({"top": "12"})
+    assert "LIMIT 7 }" in text and text.count("LIMIT 12  # ?top") == 2
+    assert "VALUES (?who) { (UNDEF) }" in text  # a limit is not a variable
+    assert "LIMIT 5  # ?top" in query.bind({})
+    with pytest.raises(QueryError, match="no LIMIT is marked '# \\?top'"):
+        parse("x", "# title: t\n# param: top limit default=5  how many\nSELECT * { ?s ?p ?o }")
+    with pytest.raises(QueryError, match="whole number"):
+        parse("x", "# title: t\n# param: top limit default=all  h\nSELECT * { } LIMIT 1 # ?top")
 
 
 def test_parameters_are_bound_not_pasted(store):
