@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from kg.errors import QueryError
+from kg.names import fold
 from kg.project import Evidence, entities
 
 _WEIGHTS = {"relation": 2.0, "comention": 1.0}
@@ -134,12 +135,12 @@ def communities(graph, kinds=("relation", "comention")) -> list[list[str]]:
 
 def find_entity(graph, name: str) -> str:
     """The entity whose label is `name`; an error lists the candidates when that is unclear."""
-    wanted = _fold(name)
+    wanted = fold(name)
     by_label: dict[str, set[str]] = {}
     for node in entities(graph):
         data = graph.nodes[node]
         for label in [data["label"], *data.get("alt_labels", [])]:
-            by_label.setdefault(_fold(label), set()).add(node)
+            by_label.setdefault(fold(label), set()).add(node)
     found = by_label.get(wanted, set())
     if len(found) == 1:
         return next(iter(found))
@@ -368,10 +369,6 @@ def _force_layout(view, nodes: list[str], rng, rounds: int = 80, sample: int = 4
         pos += move / norm * np.minimum(norm, step)
         step *= 0.95
     return pos
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 def _sort(graph, node: str) -> tuple:

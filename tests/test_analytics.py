@@ -124,6 +124,12 @@ def test_names_match_any_label_ignoring_case_and_spacing(small):
     assert _id(small, 'd. "quill" o\'neill') == _id(small, 'Dara "Quill" O\'Neill')
 
 
+def test_names_match_without_their_accents():
+    graph = _entity_graph([("José Manuel Barroso", "p", "Comisión Europea")])
+    assert _id(graph, "Jose Manuel Barroso") == _id(graph, "JOSÉ MANUEL BARROSO")
+    assert _id(graph, "comision europea") == _id(graph, "Comisión Europea")
+
+
 def test_an_unknown_name_suggests_near_ones(small):
     with pytest.raises(QueryError, match="Did you mean: Nora Vance"):
         analytics.find_entity(small, "Nora Vanse")
