@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS
@@ -17,6 +18,9 @@ from kg.iri import BASE, mint
 from kg.model import LEGISLATION, ORGANIZATION, PERSON, PLACE, ArticleExtraction, Entity, Fact
 from kg.namespace import ELI, ITSRDF, KG, NIF, VOCABULARIES
 from kg.rdf_relations import add_affiliation, add_quote
+
+if TYPE_CHECKING:
+    from kg.quads import Quads
 
 TYPE_CLASSES = {
     PERSON: (SDO.Person, FOAF.Person),
@@ -85,7 +89,9 @@ def build_dataset(
     return _fill(dataset, extractions, run, base)
 
 
-def build_quads(extractions: Iterable[ArticleExtraction], run: RunInfo, *, base: str = BASE):
+def build_quads(
+    extractions: Iterable[ArticleExtraction], run: RunInfo, *, base: str = BASE
+) -> Quads:
     """The same graph held compactly (`kg.quads.Quads`), as a large build needs."""
     from kg.quads import Quads
 
@@ -93,7 +99,7 @@ def build_quads(extractions: Iterable[ArticleExtraction], run: RunInfo, *, base:
 
 
 def _fill(target, extractions: Iterable[ArticleExtraction], run: RunInfo, base: str):
-    # `target` is anything with rdflib's `graph(identifier)`: a Dataset or a Quads.
+    # `target` is a Dataset or a Quads: both hand out graphs by IRI that `add` triples.
     extractions = list(extractions)
     for extraction in extractions:
         add_article_graph(target, extraction, base=base)
@@ -117,7 +123,7 @@ def _predicate(curie: str) -> URIRef:
 
 
 def add_article_graph(
-    dataset: Dataset, extraction: ArticleExtraction, *, base: str = BASE
+    dataset: Dataset | Quads, extraction: ArticleExtraction, *, base: str = BASE
 ) -> URIRef:
     """Add one article's named graph to `dataset` and return its IRI."""
     article = extraction.article
@@ -243,7 +249,7 @@ def _add_fact(g, fact: Fact, aid, art, ctx, text, keys, sentence_iris, base) -> 
 
 
 def add_entities_graph(
-    dataset: Dataset, extractions: list[ArticleExtraction], *, base: str = BASE
+    dataset: Dataset | Quads, extractions: list[ArticleExtraction], *, base: str = BASE
 ) -> URIRef:
     """One description per entity, merged over every article that mentions it."""
     g = dataset.graph(entities_graph_iri(base))
@@ -285,7 +291,11 @@ def _describe(g: Graph, iri: URIRef, seen: list[Entity], base: str) -> None:
 
 
 def add_meta_graph(
-    dataset: Dataset, extractions: list[ArticleExtraction], run: RunInfo, *, base: str = BASE
+    dataset: Dataset | Quads,
+    extractions: list[ArticleExtraction],
+    run: RunInfo,
+    *,
+    base: str = BASE,
 ) -> URIRef:
     """PROV for the run and for each article graph it generated."""
     g = dataset.graph(meta_graph_iri(base))
