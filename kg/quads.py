@@ -19,6 +19,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
+SortedGraphs = list[tuple[ox.NamedNode, list[ox.Triple]]]
+
 
 class Quads:
     """Named graphs of Oxigraph triples, each written once (duplicates fold, as in rdflib)."""
@@ -52,28 +54,28 @@ class Quads:
             for t in triples:
                 yield ox.Quad(t.subject, t.predicate, t.object, name)
 
-    def sorted_quads(self) -> Iterator[ox.Quad]:
-        """Every quad ordered by graph, subject, predicate and object, one graph sorted at a
-        time, so that sorting never holds a key for every quad of a large build."""
-        for name in self.graph_names():
-            for t in sorted(self._graphs[name], key=order):
+    def sorted_graphs(self) -> SortedGraphs:
+        """Each non-empty graph with its triples in order (subject, predicate, object), one
+        graph sorted at a time, so that sorting never holds a key for every triple at once.
+        The writers share one such list rather than each sorting again."""
+        return [(name, sorted(self._graphs[name], key=order)) for name in self.graph_names()]
+
+    def sorted_quads(self, graphs: SortedGraphs | None = None) -> Iterator[ox.Quad]:
+        """Every quad ordered by graph, subject, predicate and object."""
+        for name, triples in graphs if graphs is not None else self.sorted_graphs():
+            for t in triples:
                 yield ox.Quad(t.subject, t.predicate, t.object, name)
 
-    def sorted_union(self) -> Iterator[ox.Triple]:
+    def sorted_union(self, graphs: SortedGraphs | None = None) -> Iterator[ox.Triple]:
         """The union of the graphs, each triple once, ordered as `sorted_quads` orders
-        triples: each graph is sorted on its own and the sorted runs are merged."""
-        runs = [self._keyed_run(name) for name in self.graph_names()]
+        triples: the graphs' sorted runs are merged, a key made for one triple at a time."""
+        graphs = graphs if graphs is not None else self.sorted_graphs()
+        runs = [((order(t), t) for t in triples) for _, triples in graphs]
         previous = None
         for key, triple in heapq.merge(*runs, key=lambda pair: pair[0]):
             if key != previous:
                 yield triple
                 previous = key
-
-    def _keyed_run(self, name: ox.NamedNode) -> Iterator[tuple[tuple[str, ...], ox.Triple]]:
-        # Keys are made once to sort, then dropped; the merge remakes them one at a time.
-        ordered = sorted(self._graphs[name], key=order)
-        for triple in ordered:
-            yield order(triple), triple
 
     def to_store(self) -> ox.Store:
         """An in-memory Oxigraph store of the graphs, for reading and querying."""
@@ -87,7 +89,7 @@ class Quads:
 
         dataset = Dataset()
         bind_prefixes(dataset)
-        data = ox.serialize(self.sorted_quads(), format=ox.RdfFormat.N_QUADS)
+        data = ox.serialize(iter(self), format=ox.RdfFormat.N_QUADS)
         dataset.parse(data=data, format="nquads")
         return dataset
 

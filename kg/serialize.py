@@ -22,7 +22,9 @@ RDF_FILES = ("graph.trig", "graph.ttl", "graph.jsonld")
 def write_rdf_files(quads: Quads, directory: Path) -> None:
     """graph.trig (the named graphs), graph.ttl (their union, each triple once) and
     graph.jsonld (expanded: full IRIs, no remote context to fetch) in `directory`."""
-    trig, ttl = ox.RdfFormat.TRIG, ox.RdfFormat.TURTLE
-    ox.serialize(quads.sorted_quads(), str(directory / "graph.trig"), trig, prefixes=VOCABULARIES)
-    ox.serialize(quads.sorted_union(), str(directory / "graph.ttl"), ttl, prefixes=VOCABULARIES)
-    ox.serialize(quads.sorted_quads(), str(directory / "graph.jsonld"), ox.RdfFormat.JSON_LD)
+    graphs = quads.sorted_graphs()  # sorted once for all three files
+    named, union = quads.sorted_quads, quads.sorted_union
+    trig, ttl, jsonld = (str(directory / name) for name in RDF_FILES)
+    ox.serialize(named(graphs), trig, ox.RdfFormat.TRIG, prefixes=VOCABULARIES)
+    ox.serialize(union(graphs), ttl, ox.RdfFormat.TURTLE, prefixes=VOCABULARIES)
+    ox.serialize(named(graphs), jsonld, ox.RdfFormat.JSON_LD)

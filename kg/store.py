@@ -240,11 +240,11 @@ def write_article(
     entities, meta = to_oxigraph(entities_graph_iri(base)), to_oxigraph(meta_graph_iri(base))
     old_article = _triples_in(store, None, graph)
     changes = _Changes()
-    changes.replace(graph, old_article, _rdflib_triples(add_article_graph, extraction, base))
+    changes.replace(graph, old_article, _graph_triples(add_article_graph, extraction, base))
 
     # The run and this article graph's PROV; the run's end is written by _finish_run.
     new_meta = {
-        t for t in _rdflib_triples(add_meta_graph, [extraction], run, base) if t.predicate != _ENDED
+        t for t in _graph_triples(add_meta_graph, [extraction], run, base) if t.predicate != _ENDED
     }
     old_meta = set()
     for subject in {t.subject for t in new_meta}:
@@ -431,8 +431,8 @@ class _Tally:
         return Entity(LEGISLATION, name, self.key, (), attributes=attributes)
 
 
-def _rdflib_triples(add: Callable, what, *args) -> set[ox.Triple]:
-    """The triples one of kg.rdf's `add_*_graph` functions writes, as pyoxigraph terms."""
+def _graph_triples(add: Callable, what, *args) -> set[ox.Triple]:
+    """The triples one of kg.rdf's `add_*_graph` functions writes, as the store keeps them."""
     quads = Quads()
     add(quads, what, *args[:-1], base=args[-1])
     return _canonical(ox.Triple(q.subject, q.predicate, q.object) for q in quads)
