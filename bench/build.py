@@ -78,9 +78,9 @@ def _peak_rss_mib(processes: int) -> dict[str, float]:
 def measure_floor(files: list[str], model: str | None, batch_size: int, processes: int) -> dict:
     import spacy
 
-    from kg.ingest import read_articles
+    from kg.ingest.files import read_articles
     from kg.model import Article
-    from kg.nlp import default_model
+    from kg.nlp.pipeline import default_model
 
     texts = [a.text for a in read_articles(files) if isinstance(a, Article)]
     started = time.perf_counter()
@@ -99,7 +99,8 @@ def measure_floor(files: list[str], model: str | None, batch_size: int, processe
 def measure_build(
     files: list[str], model: str | None, batch_size: int, processes: int, write: bool
 ) -> dict:
-    from kg.build import build, write_outputs
+    from kg.builder.run import build
+    from kg.output import write_outputs
     from kg.config import BuildConfig
 
     config = BuildConfig(model=model, processes=processes, batch_size=batch_size)
@@ -126,8 +127,8 @@ def measure_build(
 def measure_store_add(files: list[str], model: str | None, batch_size: int) -> dict:
     """Cost of adding one article to a store that already holds all the others."""
     from kg.config import BuildConfig
-    from kg.nlp import load_nlp
-    from kg.store import build_store
+    from kg.nlp.pipeline import load_nlp
+    from kg.store.incremental import build_store
 
     config = BuildConfig(model=model, batch_size=batch_size)
     nlp = load_nlp(model)
@@ -306,9 +307,9 @@ def profile(args: argparse.Namespace) -> None:
     import cProfile
     import pstats
 
-    from kg.build import build
+    from kg.builder.run import build
     from kg.config import BuildConfig
-    from kg.nlp import load_nlp
+    from kg.nlp.pipeline import load_nlp
 
     files = corpus_files(args.corpus, args.profile)
     nlp = load_nlp(args.model)  # loaded outside the profile: a one-off cost

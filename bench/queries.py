@@ -5,7 +5,7 @@
     python bench/queries.py --store DIR        # time an existing store (no build)
 
 The corpus (../shared/corpora/bbc) is read in place. The store is built with
-`kg.store.build_store` (kept in --store DIR if given, else in a temporary directory); the
+`kg.store.incremental.build_store` (kept in --store DIR if given, else in a temporary directory); the
 same named graphs are then parsed into an rdflib Dataset whose default graph is their
 union, and each query, with the same parameters and the same text, runs in both. rdflib
 runs in a child process with a time limit (--rdflib-timeout), since some of its plans
@@ -52,7 +52,8 @@ def main() -> int:
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     from kg.config import BuildConfig
-    from kg.store import build_store, is_store, size
+    from kg.store.disk import is_store, size
+    from kg.store.incremental import build_store
 
     scratch = None
     store_dir = args.store
@@ -79,9 +80,9 @@ def main() -> int:
 
 
 def compare(store_dir: Path, repeat: int, rdflib_timeout: float) -> None:
-    from kg.named_queries import load
-    from kg.query import QueryTimeout, _in_child, load_store, run_query
-    from kg.store import store_dataset
+    from kg.query.named import load
+    from kg.query.sparql import QueryTimeout, _in_child, load_store, run_query
+    from kg.store.disk import store_dataset
 
     store = load_store(store_dir)
     texts = {name: query.bind(PARAMS.get(name, {})) for name, query in load().items()}
@@ -117,7 +118,7 @@ def compare(store_dir: Path, repeat: int, rdflib_timeout: float) -> None:
 
 
 def _rdflib_run(dataset, text: str) -> tuple[float, int]:
-    from kg.query import PREFIXES
+    from kg.query.sparql import PREFIXES
 
     prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
     started = time.perf_counter()

@@ -3,7 +3,7 @@
     python bench/view_scale.py                  # 5,000 entities, writes /tmp/kg-view-5000.html
     python bench/view_scale.py --nodes 20000 --out big.html --browser
 
-The graph has the shape kg.project gives (entity nodes, relation and co-mention edges with
+The graph has the shape kg.graph.project gives (entity nodes, relation and co-mention edges with
 evidence), linked by preferential attachment as news graphs are: a few entities (the
 government, the big parties) touch many, most touch one or two. With --browser it opens the
 page in Debian's Chromium (never a downloaded one) and reports how long until it is drawn.
@@ -34,10 +34,10 @@ CHROMIUM_ARGS = [
 
 
 def synthetic_graph(n: int, *, links_per_node: int = 2, seed: int = 7):
-    """A projected-style MultiDiGraph with `n` entities (see kg.project for the attributes)."""
+    """A projected-style MultiDiGraph with `n` entities (see kg.graph.project for the attributes)."""
     import networkx as nx
 
-    from kg.project import Evidence
+    from kg.graph.project import Evidence
 
     rng = random.Random(seed)
     graph = nx.MultiDiGraph()
@@ -124,7 +124,7 @@ def main() -> int:
     parser.add_argument("--browser", action="store_true", help="also time it in Chromium")
     args = parser.parse_args()
 
-    from kg.view import render_html
+    from kg.graph.view import render_html
 
     graph = synthetic_graph(args.nodes)
     start = time.perf_counter()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 
-from kg.iri import BASE
-
+# The base of every IRI kg mints (kg.rdf.iri) and of its ontology's namespace.
+BASE = "https://kg.example.org"
 # Inputs larger than this are refused rather than read into memory (bytes).
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 # A single article longer than this is refused: spaCy's default nlp.max_length.

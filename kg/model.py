@@ -10,6 +10,8 @@ ORGANIZATION = "Organization"
 LEGISLATION = "Legislation"
 PLACE = "Place"
 ENTITY_TYPES = (PERSON, ORGANIZATION, LEGISLATION, PLACE)
+# The types that act: speak, write, meet, sue, hold a post.
+AGENTS = (PERSON, ORGANIZATION)
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from kg.extract.names import name_key
 from kg.model import Entity, Mention
-from kg.names import name_key
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -114,6 +114,6 @@ def entity(doc: Doc, type_: str, *surfaces: str) -> Entity:
 
 @pytest.fixture(scope="session")
 def nlp():
-    from kg.nlp import load_nlp
+    from kg.nlp.pipeline import load_nlp
 
     return load_nlp()

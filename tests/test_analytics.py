@@ -1,4 +1,4 @@
-"""kg.analytics and the `kg path` / `kg stats` commands (tests/data/small.trig, hand-made
+"""kg.graph.analytics and the `kg path` / `kg stats` commands (tests/data/small.trig, hand-made
 graphs, and the seed articles built with the real model)."""
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
-from kg import analytics
-from kg.cli import app
+from kg.cli.app import app
 from kg.errors import QueryError
-from kg.project import Evidence, project
+from kg.graph import analytics
+from kg.graph.project import Evidence, project
 
 SMALL = Path(__file__).parent / "data" / "small.trig"
 runner = CliRunner()
@@ -288,7 +288,8 @@ def test_kg_stats_command_text_and_json():
 def test_path_and_stats_on_the_seed_articles(nlp, tmp_path):
     from conftest import SEEDS
 
-    from kg.build import build, write_outputs
+    from kg.builder.run import build
+    from kg.output import write_outputs
 
     out = tmp_path / "out"
     write_outputs(build([str(SEEDS)], nlp=nlp).dataset, out)

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.project import entities, project
-from kg.view import render_html, write_html
+from kg.graph.project import entities, project
+from kg.graph.view import render_html, write_html
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "tests" / "data" / "small.trig"
@@ -173,7 +173,8 @@ def opened(browser):
 
 
 def _build(nlp, paths: list[str], out: Path) -> Path:
-    from kg.build import build, write_outputs
+    from kg.builder.run import build
+    from kg.output import write_outputs
 
     write_outputs(build(paths, nlp=nlp).dataset, out)
     return out
@@ -207,7 +208,7 @@ def test_page_loads_from_disk_with_the_network_blocked(opened, seeds_out):
 
 @pytest.mark.model
 def test_every_entity_is_drawn(opened, seeds_out):
-    from kg.query import run_query
+    from kg.query.sparql import run_query
 
     result = run_query(
         seeds_out,

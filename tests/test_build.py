@@ -12,9 +12,10 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from kg.build import build, write_outputs
+from kg.builder.run import build
 from kg.config import BuildConfig
-from kg.rdf import meta_graph_iri
+from kg.output import write_outputs
+from kg.rdf.graphs import meta_graph_iri
 
 pytestmark = pytest.mark.model
 ROOT = Path(__file__).resolve().parent.parent
@@ -80,7 +81,7 @@ def test_trig_and_turtle_parse_the_same_in_rdflib_and_pyoxigraph(seeds_out):
 
 
 def _select(out: Path, query: str) -> list[tuple]:
-    from kg.query import run_query
+    from kg.query.sparql import run_query
 
     result = run_query(out, query)
     return [tuple(str(v) if v is not None else None for v in row) for row in result.rows]
@@ -229,7 +230,7 @@ def test_an_interrupted_write_leaves_the_previous_output_intact(tmp_path, nlp, m
     def boom(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("kg.view.write_html", boom)
+    monkeypatch.setattr("kg.graph.view.write_html", boom)
     with pytest.raises(KeyboardInterrupt):
         write_outputs(result.dataset, out)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before

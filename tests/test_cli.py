@@ -6,7 +6,7 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from kg.cli import app
+from kg.cli.app import app
 
 COMMANDS = ["build", "query", "validate", "eval"]
 runner = CliRunner()

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.conll import (
+from kg.errors import GoldError, InputError
+from kg.evaluate.conll import (
     MICRO,
     ORG_BASED_IN,
     SCORED,
@@ -19,8 +20,7 @@ from kg.conll import (
     evaluate_conll04,
     format_conll_report,
 )
-from kg.errors import GoldError, InputError
-from kg.evaluate import Counts
+from kg.evaluate.report import Counts
 
 SMALL = Path(__file__).parent / "data" / "conll_small.json"
 

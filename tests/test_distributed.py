@@ -20,10 +20,10 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from typer.testing import CliRunner
 
-from kg.build import build
-from kg.cli import app
+from kg.builder.run import build
+from kg.cli.app import app
 from kg.config import BuildConfig
-from kg.rdf import article_graph_iri, meta_graph_iri
+from kg.rdf.graphs import article_graph_iri, meta_graph_iri
 
 distributed = pytest.importorskip("distributed")
 

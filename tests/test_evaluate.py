@@ -19,17 +19,9 @@ import rdflib
 from rdflib import RDF, RDFS, SKOS, Literal, Namespace, URIRef
 
 from kg.errors import GoldError
-from kg.evaluate import (
-    ALL,
-    Counts,
-    _norm,
-    _role_matches,
-    format_report,
-    gold_article_paths,
-    load_gold,
-    report_to_json,
-    score,
-)
+from kg.evaluate.gold import gold_article_paths, load_gold
+from kg.evaluate.report import ALL, Counts, format_report, report_to_json
+from kg.evaluate.score import _norm, _role_matches, score
 
 DATA = Path(__file__).parent / "data"
 GOLD_DIR = DATA / "gold_small"

@@ -1,4 +1,4 @@
-"""kg.export_graph and `kg export-graph`: GraphML and GEXF that Gephi and Cytoscape open."""
+"""kg.graph.export and `kg export-graph`: GraphML and GEXF that Gephi and Cytoscape open."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import pyoxigraph as ox
 import pytest
 from typer.testing import CliRunner
 
-from kg.cli import app
+from kg.cli.app import app
 from kg.errors import OutputError
-from kg.export_graph import export_graph
-from kg.query import PREFIXES, load_store
+from kg.graph.export import export_graph
+from kg.query.sparql import PREFIXES, load_store
 
 SMALL = Path(__file__).parent / "data" / "small.trig"
 HOSTILE_ORG = "https://kg.example.org/id/organization/script-alert-1-script-a450b7a1"

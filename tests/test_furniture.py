@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.furniture import furniture_spans
+from kg.ingest.furniture import furniture_spans
 
 _STORY = (
     "The Home Office has admitted a drug consumption room could ease problems in Glasgow. "

@@ -17,8 +17,8 @@ import pytest
 from rdflib import Dataset
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from kg.build import build
-from kg.rdf import meta_graph_iri
+from kg.builder.run import build
+from kg.rdf.graphs import meta_graph_iri
 
 pytestmark = pytest.mark.model
 HERE = Path(__file__).parent / "data" / "golden"

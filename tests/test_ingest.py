@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest import read_articles
+from kg.ingest.files import read_articles
 from kg.model import Article, Skipped
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import SEEDS, entity, parsed_doc
 
-from kg.interactions import find_interactions
+from kg.extract.interactions import find_interactions
 from kg.model import ORGANIZATION, PERSON, Article
 
 
@@ -136,7 +136,7 @@ def test_lawyer_for_and_representing(blank_vocab):
 
 @pytest.mark.model
 def test_seed_article_letter(nlp):
-    from kg.extract import extract
+    from kg.extract.article import extract
 
     text = (SEEDS / "000_b338bd11acf37f66.txt").read_text(encoding="utf-8")
     x = extract(nlp(text), Article(id="000", text=text))

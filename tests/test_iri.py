@@ -3,8 +3,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kg.iri import mint, slug
-from kg.names import name_key
+from kg.extract.names import name_key
+from kg.rdf.iri import mint, slug
 
 
 @given(st.text())

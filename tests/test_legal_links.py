@@ -6,7 +6,7 @@ import pytest
 from conftest import SEEDS
 from test_interactions import entity, parsed_doc, triples
 
-from kg.legal_links import find_legal_links
+from kg.extract.legal_links import find_legal_links
 from kg.model import LEGISLATION, ORGANIZATION, PERSON, Article
 
 BILL = "Safety Bill"
@@ -121,7 +121,7 @@ def test_reported_statement_about_the_bill(blank_vocab):
 
 @pytest.mark.model
 def test_seed_article_home_office_invokes_the_act(nlp):
-    from kg.extract import extract
+    from kg.extract.article import extract
 
     text = (SEEDS / "000_b338bd11acf37f66.txt").read_text(encoding="utf-8")
     x = extract(nlp(text), Article(id="000", text=text))

@@ -9,9 +9,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-import kg.legislation as legislation
+import kg.extract.legislation as legislation
 from kg.errors import InputError
-from kg.legislation import find_legislation, legislation_uri
+from kg.extract.legislation import find_legislation, legislation_uri
 from kg.paths import ARTICLES
 
 

@@ -6,9 +6,9 @@ import pytest
 from conftest import SEEDS
 from spacy.tokens import Doc
 
-from kg.located import BASED_IN, SERVES, _is_demonym, find_locations
+from kg.extract.located import BASED_IN, SERVES, _is_demonym, find_locations
+from kg.extract.names import name_key
 from kg.model import ORGANIZATION, PLACE, Article, Entity, Mention
-from kg.names import name_key
 
 
 def _doc(vocab, spec: str) -> Doc:
@@ -280,7 +280,7 @@ def test_demonyms(word, place, expected):
 
 @pytest.mark.model
 def test_real_parse_places_organisations(nlp):
-    from kg.extract import extract
+    from kg.extract.article import extract
 
     text = (
         "Harland Textiles, based in Leeds, said on Monday that Glasgow City Council "
@@ -297,7 +297,7 @@ def test_real_parse_places_organisations(nlp):
 
 @pytest.mark.model
 def test_seed_articles_give_well_formed_place_facts(nlp):
-    from kg.extract import extract
+    from kg.extract.article import extract
 
     for path in sorted(SEEDS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")

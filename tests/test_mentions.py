@@ -2,7 +2,7 @@
 
 from conftest import make_doc
 
-from kg.mentions import find_candidates
+from kg.extract.mentions import find_candidates
 from kg.model import ORGANIZATION, PERSON
 
 

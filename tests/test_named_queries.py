@@ -1,4 +1,4 @@
-"""The named analyst queries (kg/queries/*.rq) on tests/data/named_queries.trig.
+"""The named analyst queries (kg/query/queries/*.rq) on tests/data/named_queries.trig.
 
 The fixture's header says what it states; each test's expected rows follow from it.
 """
@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from kg.errors import QueryError
-from kg.named_queries import get, load, parse, parse_params
-from kg.query import load_store, run_query
+from kg.query.named import get, load, parse, parse_params
+from kg.query.sparql import load_store, run_query
 
 FIXTURE = Path(__file__).parent / "data" / "named_queries.trig"
 ACT = "Tidal Energy Act 2019"

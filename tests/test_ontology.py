@@ -7,8 +7,8 @@ import pytest
 from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, SH
 
-from kg.namespace import ELI, KG
 from kg.paths import ONTOLOGY, SHAPES
+from kg.rdf.namespace import ELI, KG
 
 KG_NS = str(KG._NS)
 # A plain Namespace: rdflib's SDO warns when pytest probes module attributes.
@@ -64,14 +64,15 @@ def test_ontology_header(kg_ttl):
 
 
 def test_every_kg_namespace_term_is_declared(kg_ttl):
-    """Both directions: KG (kg/namespace.py) and kg.ttl declare the same kg: terms."""
+    """Both directions: KG (kg/rdf/namespace.py) and kg.ttl declare the same kg: terms."""
     in_namespace = set(KG.__annotations__)
     declared = _declared_kg_terms(kg_ttl)
     assert not in_namespace - declared, (
-        f"in kg/namespace.py, not declared in kg.ttl: {sorted(in_namespace - declared)}"
+        f"in kg/rdf/namespace.py, not declared in kg.ttl: {sorted(in_namespace - declared)}"
     )
     assert not declared - in_namespace, (
-        f"declared in kg.ttl, missing from kg/namespace.py KG: {sorted(declared - in_namespace)}"
+        "declared in kg.ttl, missing from kg/rdf/namespace.py KG: "
+        f"{sorted(declared - in_namespace)}"
     )
 
 

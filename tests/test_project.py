@@ -1,4 +1,4 @@
-"""kg.project: the RDF graph as a networkx graph of entities (tests/data/small.trig, and the
+"""kg.graph.project: the RDF graph as a networkx graph of entities (tests/data/small.trig, and the
 seed articles built with the real model)."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset
 
-from kg.project import Evidence, entities, project, short_iri
-from kg.query import PREFIXES, load_store
+from kg.graph.project import Evidence, entities, project, short_iri
+from kg.query.sparql import PREFIXES, load_store
 
 SMALL = Path(__file__).parent / "data" / "small.trig"
 KG, ORG, SCHEMA, RDF = (PREFIXES[p] for p in ("kg", "org", "schema", "rdf"))
@@ -217,7 +217,8 @@ def test_seed_articles_project_with_relations_and_quotes(seed_graph):
 def seed_graph(nlp, tmp_path_factory):
     from conftest import SEEDS
 
-    from kg.build import build, write_outputs
+    from kg.builder.run import build
+    from kg.output import write_outputs
 
     result = build([str(SEEDS)], nlp=nlp)
     out = write_outputs(result.dataset, tmp_path_factory.mktemp("seeds") / "out")[0].parent

@@ -1,4 +1,4 @@
-"""The compact graph a build holds (kg.quads): what goes in comes out, in a fixed order."""
+"""The compact graph a build holds (kg.rdf.quads): what goes in comes out, in a fixed order."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from rdflib import Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kg.quads import Quads, order
-from kg.serialize import write_rdf_files
+from kg.rdf.quads import Quads, order
+from kg.rdf.serialize import write_rdf_files
 
 EX = "http://example.org/"
 G1, G2 = URIRef(EX + "g1"), URIRef(EX + "g2")

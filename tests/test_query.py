@@ -1,4 +1,4 @@
-"""kg.query on tests/data/small.trig (see the expectations written at its top)."""
+"""kg.query.sparql and .formats on tests/data/small.trig (see the expectations at its top)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kg.errors import OutputError, QueryError
-from kg.query import PREFIXES, format_result, load_store, run_query
+from kg.query.formats import format_result
+from kg.query.sparql import PREFIXES, load_store, run_query
 
 SMALL = Path(__file__).parent / "data" / "small.trig"
 SCRIPT = "<script>alert(1)</script>"
@@ -291,7 +292,7 @@ def test_unusable_source(tmp_path):
 
 
 def test_a_query_past_its_time_limit_is_stopped(store):
-    from kg.query import QueryTimeout
+    from kg.query.sparql import QueryTimeout
 
     slow = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
     with pytest.raises(QueryTimeout, match=r"stopped after 0.5 s .*--timeout"):

@@ -1,4 +1,4 @@
-"""Direct quotations (kg.quotes, kg.quote_spans, kg.quote_cues, kg.quote_speakers).
+"""Direct quotations (kg.extract.quotes: quotes, spans, cues, speakers).
 
 Each attribution pattern runs on a hand-parsed Doc (the parse the real model gives for that
 sentence, written out so the test needs no model), next to the near miss it must not take.
@@ -12,10 +12,10 @@ import re
 import pytest
 from conftest import SEEDS, entity, parsed_doc
 
+from kg.extract.quotes.cues import speech_lemma
+from kg.extract.quotes.quotes import find_quotes
+from kg.extract.quotes.spans import quoted_spans
 from kg.model import LEGISLATION, ORGANIZATION, PERSON, PLACE, Article
-from kg.quote_cues import speech_lemma
-from kg.quote_spans import quoted_spans
-from kg.quotes import find_quotes
 
 
 def quotes_in(vocab, text: str, spec: str, *names: tuple[str, ...]):
@@ -493,7 +493,7 @@ def test_sir_bill_morris_is_a_person_speaking(blank_vocab):
 
 @pytest.mark.model
 def test_sir_bill_morris_end_to_end_is_no_bill(nlp):
-    from kg.extract import extract
+    from kg.extract.article import extract
 
     text = 'Sir Bill Morris said: "The plan will cut drug deaths across the city."'
     x = extract(nlp(text), Article(id="sir", text=text))
@@ -581,7 +581,7 @@ def test_the_councillor_is_the_councillor_named_before(blank_vocab):
     assert found == []
 
 
-# ---------------------------------------------------------------- kg.quote_spans on raw text
+# ---------------------------------------------------------------- spans on raw text
 
 
 def test_straight_and_curly_quotations_with_their_offsets():
@@ -627,7 +627,7 @@ def test_excluded_spans_drop_their_quotations():
     assert [s.text for s in spans] == ["a clear message to all"]
 
 
-# ---------------------------------------------------------------- kg.quote_cues lexicon
+# ---------------------------------------------------------------- cues lexicon
 
 
 def test_speech_verbs_in_their_inflected_forms(blank_vocab):
@@ -676,7 +676,7 @@ def _unquoted(anchor: str) -> str:
 
 @pytest.fixture(scope="module")
 def seeds_dataset(nlp):
-    from kg.build import build
+    from kg.builder.run import build
 
     result = build([SEEDS], nlp=nlp)
     assert result.ok, result.skipped
@@ -700,7 +700,7 @@ SELECT ?q ?text ?begin ?end ?anchor ?string WHERE {
 
 @pytest.mark.model
 def test_mhairi_hunter_speaks_quotations_with_their_evidence(seeds_dataset):
-    from kg.query import PREFIXES
+    from kg.query.sparql import PREFIXES
 
     rows = list(seeds_dataset.query(HUNTER_QUOTES, initNs=PREFIXES))
     assert len({row.q for row in rows}) >= 2
@@ -725,7 +725,7 @@ SELECT DISTINCT ?q ?type WHERE {
 
 @pytest.mark.model
 def test_no_quotation_is_spoken_by_a_place_or_an_act(seeds_dataset):
-    from kg.query import PREFIXES
+    from kg.query.sparql import PREFIXES
 
     types = {
         (row.q, str(row.type)) for row in seeds_dataset.query(QUOTE_SPEAKER_TYPES, initNs=PREFIXES)

@@ -2,9 +2,9 @@
 
 from conftest import make_doc
 
-from kg.mentions import find_candidates
+from kg.extract.mentions import find_candidates
+from kg.extract.resolve import resolve_entities
 from kg.model import ORGANIZATION, PERSON, PLACE
-from kg.resolve import resolve_entities
 
 
 def _entities(doc):

@@ -1,14 +1,14 @@
-"""Posts and affiliations (kg.roles): each shape, and the near miss it must not take."""
+"""Posts and affiliations (kg.extract.roles): each shape, and the near miss it must not take."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import SEEDS, make_doc
 
+from kg.extract.names import name_key
+from kg.extract.roles.lexicon import role_lexicon, words_of
+from kg.extract.roles.roles import find_affiliations
 from kg.model import ORGANIZATION, PERSON, PLACE, Entity, Mention
-from kg.names import name_key
-from kg.role_lexicon import role_lexicon, words_of
-from kg.roles import find_affiliations
 
 
 def _entities(doc, names: dict[str, str]) -> list[Entity]:
@@ -381,7 +381,7 @@ def test_acronym_posts_count_only_in_capitals():
 
 @pytest.mark.model
 def test_seed_article_councillor_and_convener(nlp):
-    from kg.extract import extract
+    from kg.extract.article import extract
     from kg.model import Article
 
     text = sorted(SEEDS.glob("000_*.txt"))[0].read_text(encoding="utf-8")
@@ -395,7 +395,7 @@ def test_seed_article_councillor_and_convener(nlp):
 
 @pytest.mark.model
 def test_real_parse_of_title_and_appositive(nlp):
-    from kg.extract import extract
+    from kg.extract.article import extract
     from kg.model import Article
 
     text = (

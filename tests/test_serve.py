@@ -16,7 +16,7 @@ import pytest
 from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, TSV, TURTLE, URLENCODED, XML, SPARQLWrapper
 
-from kg.serve import Settings, make_server
+from kg.query.serve import Settings, make_server
 
 FIXTURE = Path(__file__).parent / "data" / "named_queries.trig"
 PEOPLE = "SELECT ?name WHERE { ?p a schema:Person ; skos:prefLabel ?name }"

@@ -8,12 +8,16 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-import kg.store
-from kg.build import build
-from kg.iri import BASE
-from kg.query import load_store, run_query
-from kg.rdf import entities_graph_iri, meta_graph_iri
-from kg.store import LEDGER, build_store, export_store, is_store, public_graphs
+import kg.store.disk
+import kg.store.incremental
+from kg.builder.run import build
+from kg.output import export_store
+from kg.query.sparql import load_store, run_query
+from kg.rdf.graphs import entities_graph_iri, meta_graph_iri
+from kg.rdf.iri import BASE
+from kg.store.disk import is_store, public_graphs
+from kg.store.incremental import build_store
+from kg.store.ledger import LEDGER
 
 pytestmark = pytest.mark.model
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,7 +114,7 @@ def test_a_changed_article_replaces_its_graph_and_its_entities(tmp_path, nlp):
 
 def test_a_build_killed_midway_leaves_only_whole_articles(tmp_path, nlp, monkeypatch):
     store = tmp_path / "s"
-    apply = kg.store._apply
+    apply = kg.store.incremental._apply
     calls = []
 
     def dies_on_the_second_article(*args):
@@ -119,7 +123,7 @@ def test_a_build_killed_midway_leaves_only_whole_articles(tmp_path, nlp, monkeyp
             raise KeyboardInterrupt
         apply(*args)
 
-    monkeypatch.setattr(kg.store, "_apply", dies_on_the_second_article)
+    monkeypatch.setattr(kg.store.incremental, "_apply", dies_on_the_second_article)
     with pytest.raises(KeyboardInterrupt):
         build_store([SEEDS], store, nlp=nlp)
     monkeypatch.undo()
@@ -174,16 +178,18 @@ def test_a_directory_that_is_not_a_store_is_refused(tmp_path):
 
 
 def test_rewriting_the_same_extraction_is_a_no_op(tmp_path, nlp):
-    from kg.build import extract_articles
+    from kg.builder.local import extract_articles
     from kg.config import BuildConfig
-    from kg.ingest import read_articles
-    from kg.rdf import RunInfo
+    from kg.ingest.files import read_articles
+    from kg.rdf.graphs import RunInfo
 
     articles = [a for a in read_articles([SEEDS]) if not hasattr(a, "reason")]
     extractions, _ = extract_articles(articles, BuildConfig(), nlp=nlp)
-    store = kg.store.open_store(tmp_path / "s")
+    store = kg.store.disk.open_store(tmp_path / "s")
     run = RunInfo("2021-01-01T00:00:00Z", "2021-01-01T00:01:00Z", "m", "1", "0", "{}")
-    assert kg.store.write_article(store, extractions[0], "print", run, BASE) == "added"
+    assert kg.store.incremental.write_article(store, extractions[0], "print", run, BASE) == "added"
     later = RunInfo("2021-02-01T00:00:00Z", "2021-02-01T00:01:00Z", "m", "1", "0", "{}")
     # same graph, same fingerprint: nothing to write, even though the run differs
-    assert kg.store.write_article(store, extractions[0], "print", later, BASE) == ("unchanged")
+    assert kg.store.incremental.write_article(
+        store, extractions[0], "print", later, BASE
+    ) == ("unchanged")

@@ -1,4 +1,4 @@
-"""kg.validate: the shapes accept the documented layout and reject each kind of breakage."""
+"""kg.rdf.validate: the shapes accept the documented layout and reject each kind of breakage."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from rdflib import RDF, Dataset, Graph, Literal, URIRef
 
 from kg.errors import OutputError
-from kg.namespace import NIF
 from kg.paths import SHAPES
-from kg.validate import ValidationReport, Violation, validate
+from kg.rdf.namespace import NIF
+from kg.rdf.validate import ValidationReport, Violation, validate
 
 DATA = Path(__file__).parent / "data"
 VALID = DATA / "valid.trig"

@@ -1,4 +1,4 @@
-"""kg.view: graph.html from tests/data/small.trig (see the expectations written at its top).
+"""kg.graph.view: graph.html from tests/data/small.trig (see the expectations written at its top).
 
 These read the page as text and its JSON; tests/test_browser.py runs it in Chromium.
 """
@@ -17,8 +17,8 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset
 
-from kg.query import PREFIXES, load_store, run_query
-from kg.view import write_html
+from kg.graph.view import write_html
+from kg.query.sparql import PREFIXES, load_store, run_query
 
 SMALL = Path(__file__).parent / "data" / "small.trig"
 SCRIPT = "<script>alert(1)</script>"
@@ -349,8 +349,8 @@ def test_small_graph_is_laid_out_in_the_browser(page):
 
 
 def test_large_graph_comes_with_a_layout_and_physics_off():
-    from kg.project import Evidence
-    from kg.view import _PRECOMPUTED_MIN, render_html
+    from kg.graph.project import Evidence
+    from kg.graph.view import _PRECOMPUTED_MIN, render_html
 
     graph = nx.MultiDiGraph()
     n = _PRECOMPUTED_MIN
@@ -380,7 +380,7 @@ def test_large_graph_comes_with_a_layout_and_physics_off():
 
 
 def test_an_empty_graph_gives_a_page():
-    from kg.view import render_html
+    from kg.graph.view import render_html
 
     page = render_html(nx.MultiDiGraph())
     data = _data(page)

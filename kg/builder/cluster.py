@@ -1,10 +1,9 @@
-"""Beyond one machine: extraction on a Dask cluster, graphs to a remote SPARQL store.
+"""Extraction on a Dask cluster: `kg build --dask ADDRESS`.
 
-`dask_extractor(address)` plugs into `kg.build.build`: chunks of articles go to the
+`dask_extractor(address)` plugs into `kg.builder.run.build`: chunks of articles go to the
 cluster's workers, each of which loads the spaCy pipeline once and sends back the chunk's
 extractions. Linking across articles and the RDF stay with the caller, so the graph is the
-one a local build makes. `put_graphs` writes a dataset to a SPARQL 1.1 Graph Store (an
-Oxigraph server, say): one HTTP PUT per named graph, so a re-run replaces what it wrote.
+one a local build makes. (Writing the graph to a remote store: `kg.store.graph_store`.)
 
 Workers need kg and the spaCy model installed (`pip install 'kg[distributed]'`).
 """
@@ -12,23 +11,19 @@ Workers need kg and the spaCy model installed (`pip install 'kg[distributed]'`).
 from __future__ import annotations
 
 import threading
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from kg.errors import KgError, OutputError
+from kg.builder.local import Extractor, Progress, Results, extract_with
+from kg.errors import KgError
 from kg.model import Article, ArticleExtraction, Skipped
+from kg.nlp.pipeline import load_nlp
 
 if TYPE_CHECKING:
     from distributed import Client
-    from rdflib import Dataset
     from spacy.language import Language
 
-    from kg.build import Extractor, Progress, Results
     from kg.config import BuildConfig
-    from kg.quads import Quads
 
 # Per worker process: the loaded pipelines, and one lock so that worker threads neither
 # load a pipeline twice nor run one Language object concurrently.
@@ -49,7 +44,8 @@ def connect(address: str) -> Client:
 
 
 def dask_extractor(address: str) -> Extractor:
-    """An extractor for `kg.build.build` that runs on the workers of the cluster at `address`."""
+    """An extractor for `kg.builder.run.build` that runs on the workers of the cluster at
+    `address`."""
 
     def extract(
         articles: Sequence[Article], config: BuildConfig, progress: Progress | None
@@ -96,54 +92,8 @@ def _extract_chunk(
     chunk: list[Article], model: str | None, batch_size: int
 ) -> list[ArticleExtraction | Skipped]:
     """Runs on a worker."""
-    from kg.build import extract_with
-    from kg.nlp import load_nlp
-
     with _LOCK:
         nlp = _PIPELINES.get(model)
         if nlp is None:
             nlp = _PIPELINES[model] = load_nlp(model)
         return list(extract_with(nlp, chunk, batch_size))
-
-
-# --- the SPARQL 1.1 Graph Store HTTP Protocol ----------------------------------------------
-
-
-def put_graphs(graph: Quads | Dataset, url: str, *, timeout: float = 60.0) -> int:
-    """PUT every non-empty named graph of `graph` (a build's quads or an rdflib Dataset) to
-    the Graph Store at `url`.
-
-    `url` is the store's Graph Store Protocol endpoint (Oxigraph: http://host:7878/store).
-    Returns the number of graphs written.
-    """
-    import pyoxigraph as ox
-
-    from kg.quads import Quads, order
-
-    quads = graph if isinstance(graph, Quads) else Quads.from_rdflib(graph)
-    names = quads.graph_names()
-    for name in names:
-        triples = sorted(quads.triples(name), key=order)
-        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-        put_graph(url, name.value, body, timeout=timeout)
-    return len(names)
-
-
-def put_graph(url: str, graph_iri: str, ntriples: bytes, *, timeout: float = 60.0) -> None:
-    """Replace the named graph `graph_iri` in the store at `url` with `ntriples`."""
-    separator = "&" if "?" in url else "?"
-    target = f"{url}{separator}{urllib.parse.urlencode({'graph': graph_iri})}"
-    request = urllib.request.Request(
-        target,
-        data=ntriples,
-        method="PUT",
-        headers={"Content-Type": "application/n-triples"},
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            response.read()
-    except urllib.error.HTTPError as exc:
-        detail = exc.read().decode("utf-8", "replace")[:300]
-        raise OutputError(f"graph store {url} refused {graph_iri}: {exc.code} {detail}") from exc
-    except (urllib.error.URLError, OSError) as exc:
-        raise OutputError(f"cannot write to the graph store {url}: {exc}") from exc

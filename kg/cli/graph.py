@@ -1,8 +1,7 @@
 """`kg path`, `kg stats` and `kg export-graph`: the graph analytics on the command line.
 
-Registered on kg.cli's app by `register(app)`, in the style of its other commands: arguments
-checked by typer, errors from kg (a missing OUT, a name that matches nothing) printed as one
-clear line and exit code 1.
+In the style of the other commands: arguments checked by typer, errors from kg (a missing
+OUT, a name that matches nothing) printed as one clear line and exit code 1.
 """
 
 from __future__ import annotations
@@ -14,90 +13,84 @@ from typing import Annotated
 
 import typer
 
+from kg.cli.common import EXIT_USAGE, err, fail
 from kg.errors import KgError
 
 SourceArg = Annotated[Path, typer.Argument(help="An OUT directory or an RDF file.")]
 
 
-def register(app: typer.Typer) -> None:
-    from kg.cli import _fail
+def path(
+    source: SourceArg,
+    first: Annotated[str, typer.Argument(help="An entity, by any of its names.")],
+    second: Annotated[str, typer.Argument(help="Another entity, by any of its names.")],
+    comentions: Annotated[
+        bool,
+        typer.Option(
+            "--comentions", help="Also follow two names in the same sentence (weaker links)."
+        ),
+    ] = False,
+) -> None:
+    """The shortest connection between two entities, each fact on it with its evidence."""
+    from kg.graph.analytics import find_entity, format_path, shortest_path
+    from kg.graph.project import project
 
-    @app.command()
-    def path(
-        source: SourceArg,
-        first: Annotated[str, typer.Argument(help="An entity, by any of its names.")],
-        second: Annotated[str, typer.Argument(help="Another entity, by any of its names.")],
-        comentions: Annotated[
-            bool,
-            typer.Option(
-                "--comentions", help="Also follow two names in the same sentence (weaker links)."
-            ),
-        ] = False,
-    ) -> None:
-        """The shortest connection between two entities, each fact on it with its evidence."""
-        from kg.analytics import find_entity, format_path, shortest_path
-        from kg.project import project
+    try:
+        graph = project(source, comentions=comentions)
+        hops = shortest_path(
+            graph,
+            find_entity(graph, first),
+            find_entity(graph, second),
+            comentions=comentions,
+        )
+    except KgError as exc:
+        raise fail(exc) from exc
+    typer.echo(format_path(graph, hops))
 
-        try:
-            graph = project(source, comentions=comentions)
-            hops = shortest_path(
-                graph,
-                find_entity(graph, first),
-                find_entity(graph, second),
-                comentions=comentions,
-            )
-        except KgError as exc:
-            raise _fail(exc) from exc
-        typer.echo(format_path(graph, hops))
 
-    @app.command()
-    def stats(
-        source: SourceArg,
-        top: Annotated[int, typer.Option(min=1, help="How many entities per list.")] = 10,
-        as_json: Annotated[bool, typer.Option("--json", help="Print the stats as JSON.")] = False,
-    ) -> None:
-        """Counts by type, most central entities, most quoted people, most cited legislation."""
-        from kg.analytics import format_stats
-        from kg.analytics import stats as run_stats
-        from kg.project import project
+def stats(
+    source: SourceArg,
+    top: Annotated[int, typer.Option(min=1, help="How many entities per list.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the stats as JSON.")] = False,
+) -> None:
+    """Counts by type, most central entities, most quoted people, most cited legislation."""
+    from kg.graph.analytics import format_stats
+    from kg.graph.analytics import stats as run_stats
+    from kg.graph.project import project
 
-        try:
-            result = run_stats(project(source, comentions=True), top=top)
-        except KgError as exc:
-            raise _fail(exc) from exc
-        if as_json:
-            typer.echo(json.dumps(_stats_json(result), indent=2, ensure_ascii=False))
-        else:
-            typer.echo(format_stats(result))
+    try:
+        result = run_stats(project(source, comentions=True), top=top)
+    except KgError as exc:
+        raise fail(exc) from exc
+    if as_json:
+        typer.echo(json.dumps(_stats_json(result), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(format_stats(result))
 
-    @app.command(name="export-graph")
-    def export_graph(
-        source: SourceArg,
-        out: Annotated[Path, typer.Option("--out", "-o", help="The file to write.")],
-        fmt: Annotated[str, typer.Option("--format", "-f", help="graphml or gexf.")] = "",
-        comentions: Annotated[
-            bool,
-            typer.Option(
-                "--comentions/--no-comentions", help="Include same-sentence (co-mention) edges."
-            ),
-        ] = True,
-    ) -> None:
-        """Write the entity graph as GraphML or GEXF, for Gephi and Cytoscape."""
-        from kg.export_graph import FORMATS
-        from kg.export_graph import export_graph as run_export
 
-        fmt = fmt or out.suffix.lstrip(".").lower()
-        if fmt not in FORMATS:
-            typer.echo(
-                f"error: give --format {' or '.join(FORMATS)} (or an --out file ending so)",
-                err=True,
-            )
-            raise typer.Exit(2)
-        try:
-            run_export(source, out, fmt, comentions=comentions)
-        except KgError as exc:
-            raise _fail(exc) from exc
-        typer.echo(f"wrote {out}")
+def export_graph(
+    source: SourceArg,
+    out: Annotated[Path, typer.Option("--out", "-o", help="The file to write.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="graphml or gexf.")] = "",
+    comentions: Annotated[
+        bool,
+        typer.Option(
+            "--comentions/--no-comentions", help="Include same-sentence (co-mention) edges."
+        ),
+    ] = True,
+) -> None:
+    """Write the entity graph as GraphML or GEXF, for Gephi and Cytoscape."""
+    from kg.graph.export import FORMATS
+    from kg.graph.export import export_graph as run_export
+
+    fmt = fmt or out.suffix.lstrip(".").lower()
+    if fmt not in FORMATS:
+        err(f"error: give --format {' or '.join(FORMATS)} (or an --out file ending so)")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        run_export(source, out, fmt, comentions=comentions)
+    except KgError as exc:
+        raise fail(exc) from exc
+    typer.echo(f"wrote {out}")
 
 
 def _stats_json(result) -> dict:

@@ -1,7 +1,5 @@
-"""Commands around the on-disk store and SPARQL: `kg build --store`, `kg export`,
-`kg queries` and `kg serve`. Thin, like kg.cli: the work is in kg.store, kg.named_queries
-and kg.serve.
-"""
+"""`kg query` (SPARQL, or a named query, over a store, OUT or an RDF file), `kg queries` (the
+named queries) and `kg serve` (a read-only SPARQL endpoint)."""
 
 from __future__ import annotations
 
@@ -10,84 +8,83 @@ from typing import Annotated
 
 import typer
 
-from kg.cli_options import AllowServiceOpt, LimitRowsOpt, TimeoutOpt
+from kg.cli.common import (
+    EXIT_ERROR,
+    EXIT_USAGE,
+    AllowServiceOpt,
+    LimitRowsOpt,
+    TimeoutOpt,
+    err,
+    fail,
+)
 from kg.errors import KgError
 
-EXIT_ERROR = 1
-EXIT_PARTIAL = 3
 
-
-def _err(message: str) -> None:
-    typer.echo(message, err=True)
-
-
-def build_config(model: str | None, processes: int, batch_size: int):
-    from kg.config import BuildConfig
-
-    return BuildConfig(model=model, processes=processes, batch_size=batch_size)
-
-
-def build_store_command(
-    paths: list[str], store: Path, out: Path | None, config, quiet: bool, on_count, on_done
-) -> int:
-    """`kg build PATHS --store DIR [-o OUT]`; returns the exit code."""
-    from kg.build import write_outputs
-    from kg.store import build_store, size, store_quads
-
-    try:
-        report = build_store(paths, store, config, progress=on_done, on_article_count=on_count)
-        for item in report.skipped:
-            _err(f"skipped {item.origin}: {item.reason}")
-        if not report.read:
-            _err("error: no article could be read; the store was not changed")
-            return EXIT_ERROR
-        files = write_outputs(store_quads(store), out) if out is not None else []
-        triples, articles = size(store)
-    except KgError as exc:
-        _err(f"error: {exc}")
-        return EXIT_ERROR
-    if not quiet:
-        typer.echo(
-            f"store {store}: {report.added} added, {report.replaced} replaced, "
-            f"{report.unchanged} unchanged"
-            + (f", {len(report.skipped)} skipped" if report.skipped else "")
-            + f"; now {articles} article(s), {triples} triples"
-        )
-        for path in files:
-            typer.echo(f"  {path}")
-    return EXIT_PARTIAL if report.skipped else 0
-
-
-def register(app: typer.Typer) -> None:
-    app.command(name="export")(export)
-    app.command(name="queries")(queries)
-    app.command(name="serve")(serve)
-
-
-def export(
-    store: Annotated[Path, typer.Argument(help="A store directory (`kg build --store`).")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output directory (replaced).")] = Path(
-        "out"
-    ),
+def query(
+    source: Annotated[
+        Path, typer.Argument(help="A store directory, an OUT directory or an RDF file.")
+    ],
+    sparql: Annotated[str | None, typer.Argument(help="The SPARQL query.")] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", "-f", help="Read the query from a file.")
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="table, csv, tsv or json (SELECT/ASK).")
+    ] = "table",
+    name: Annotated[
+        str | None, typer.Option("--name", "-n", help="Run a named query (see `kg queries`).")
+    ] = None,
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-P", metavar="NAME=VALUE", help="A named query's parameter."),
+    ] = None,
+    allow_service: AllowServiceOpt = False,
+    timeout: TimeoutOpt = 30.0,
+    limit_rows: LimitRowsOpt = 10_000,
 ) -> None:
-    """Write graph.trig, graph.ttl and graph.jsonld from a store."""
-    from kg.store import export_store, is_store
+    """Run a SPARQL query over a built graph (the union of its named graphs)."""
+    if sum(x is not None for x in (sparql, file, name)) != 1:
+        err("error: give the query as an argument, with --file or with --name (one of them)")
+        raise typer.Exit(EXIT_USAGE)
+    if param and name is None:
+        err("error: --param goes with --name")
+        raise typer.Exit(EXIT_USAGE)
+    if fmt not in ("table", "csv", "tsv", "json"):
+        err(f"error: unknown --format {fmt!r}; use table, csv, tsv or json")
+        raise typer.Exit(EXIT_USAGE)
+    from kg.query.formats import format_result
+    from kg.query.sparql import run_query
 
-    if not is_store(store):
-        _err(f"error: {store} is not a store directory (build one with `kg build --store`)")
-        raise typer.Exit(EXIT_ERROR)
     try:
-        files = export_store(store, out)
+        if name is not None:
+            from kg.query.named import get, parse_params
+
+            text = get(name).bind(parse_params(param or []))
+        else:
+            text = sparql if sparql is not None else _read_query(file)
+        result = run_query(
+            source, text, timeout=timeout, limit_rows=limit_rows, allow_service=allow_service
+        )
+        typer.echo(format_result(result, fmt))
     except KgError as exc:
-        _err(f"error: {exc}")
-        raise typer.Exit(EXIT_ERROR) from exc
-    for path in files:
-        typer.echo(f"  {path}  ({path.stat().st_size:,} bytes)")
+        raise fail(exc) from exc
+    if result.truncated:
+        err(f"warning: results truncated to the first {limit_rows} (raise --limit-rows)")
+
+
+def _read_query(path: Path | None) -> str:
+    from kg.errors import QueryError
+
+    assert path is not None
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueryError(f"cannot read query file {path}: {exc}") from exc
 
 
 def queries() -> None:
     """List the named queries and their parameters."""
-    from kg.named_queries import load
+    from kg.query.named import load
 
     for name, query in load().items():
         typer.echo(f"{name}\n    {query.title}")
@@ -109,16 +106,16 @@ def serve(
     limit_rows: LimitRowsOpt = 10_000,
 ) -> None:
     """Serve a read-only SPARQL 1.1 endpoint at /sparql (and graph.html at /)."""
-    from kg.serve import Settings, make_server
+    from kg.query.serve import Settings, make_server
 
     settings = Settings(timeout=timeout, limit_rows=limit_rows, allow_service=allow_service)
     try:
         server = make_server(source, host, port, settings)
     except (KgError, OSError) as exc:
-        _err(f"error: {exc}")
+        err(f"error: {exc}")
         raise typer.Exit(EXIT_ERROR) from exc
     bound_host, bound_port = server.server_address[:2]
-    _err(f"serving {source} at http://{bound_host}:{bound_port}/sparql (Ctrl-C stops)")
+    err(f"serving {source} at http://{bound_host}:{bound_port}/sparql (Ctrl-C stops)")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from kg.model import ENTITY_TYPES
 
 if TYPE_CHECKING:
-    from kg.build import BuildResult
+    from kg.builder.run import BuildResult
 
 
 def summarise(result: BuildResult, files: list[Path]) -> str:

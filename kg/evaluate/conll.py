@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kg.errors import GoldError, InputError
-from kg.evaluate import Counts
+from kg.evaluate.report import Counts
 from kg.model import Article
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ class _Sentence:
 
 def evaluate_conll04(path: Path, *, nlp: Language, limit: int | None = None) -> ConllReport:
     """Run kg on every sentence of a SpERT-format CoNLL04 file and score its relations."""
-    from kg.build import extract_articles
+    from kg.builder.local import extract_articles
     from kg.config import BuildConfig
 
     sentences = _read(Path(path), limit)
@@ -278,11 +278,11 @@ def _is_clitic(tok: str) -> bool:
 def _graph(extraction, nlp: Language) -> Graph:
     from rdflib import Graph
 
-    from kg import __version__
     from kg.config import BuildConfig
-    from kg.link import link_across_articles
-    from kg.nlp import model_id
-    from kg.rdf import RunInfo, build_dataset
+    from kg.link.across import link_across_articles
+    from kg.nlp.pipeline import model_id
+    from kg.rdf.graphs import RunInfo, build_dataset
+    from kg.version import __version__
 
     name, version = model_id(nlp)
     run = RunInfo(
@@ -314,7 +314,7 @@ def _relations(graph: Graph) -> dict[str, set]:
     from rdflib import RDF
     from rdflib.namespace import ORG, SDO
 
-    from kg.namespace import KG
+    from kg.rdf.namespace import KG
 
     wanted = {
         WORK_FOR: ((ORG.memberOf, ORG.headOf, SDO.worksFor), SDO.Person, SDO.Organization),

@@ -7,17 +7,16 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from kg.errors import GoldError
-from kg.model import ENTITY_TYPES, LEGISLATION, ORGANIZATION, PERSON
+from kg.model import AGENTS, ENTITY_TYPES, LEGISLATION, ORGANIZATION, PERSON
 
 RELATION_TYPES = ("affiliation", "role", "quote", "legal_link", "interaction")
-_AGENTS = (PERSON, ORGANIZATION)
 # Relation type -> (fields it needs, allowed subject types, allowed object types).
 _SHAPES = {
     "affiliation": ("object", (PERSON,), (ORGANIZATION,)),
     "role": ("value", (PERSON,), ()),
-    "quote": ("snippet", _AGENTS, ()),
+    "quote": ("snippet", AGENTS, ()),
     "legal_link": ("object", ENTITY_TYPES, ENTITY_TYPES),
-    "interaction": ("object", _AGENTS, _AGENTS),
+    "interaction": ("object", AGENTS, AGENTS),
 }
 
 

@@ -1,4 +1,4 @@
-"""Score a graph against gold annotations (format and rules: /work/shared/gold/README.md).
+"""Score a graph against gold annotations (format and rules: ../shared/gold/README.md).
 
 Entities are pooled over the gold articles by (type, normalised name) and matched to graph
 entities one-to-one. Relations are pooled the same way, their ends read through labels.
@@ -26,26 +26,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import rdflib
 from rdflib import RDF, RDFS, SKOS, Literal, URIRef
 from rdflib.namespace import ORG, SDO
 
-from kg.gold import (  # noqa: F401 - re-exported for callers of kg.evaluate
-    _AGENTS,
-    RELATION_TYPES,
-    GoldArticle,
-    GoldEntity,
-    GoldRelation,
-    gold_article_paths,
-    load_gold,
-)
-from kg.model import ENTITY_TYPES, LEGISLATION
-from kg.namespace import KG
+from kg.evaluate.gold import RELATION_TYPES, GoldArticle
+from kg.evaluate.report import ALL, Counts, EvalReport, Finding, sum_counts
+from kg.model import AGENTS, ENTITY_TYPES, LEGISLATION
 from kg.paths import ONTOLOGY
-
-ALL = "all"
+from kg.rdf.namespace import KG
 
 _AFFILIATION = (ORG.memberOf, ORG.headOf, SDO.worksFor)
 # kg: terms that describe how something was extracted, never a relation between entities.
@@ -70,47 +61,6 @@ _ROLE_STOP = frozenset(
 )
 _SPACE = re.compile(r"\s+")
 _TYPOGRAPHY = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-
-
-@dataclass(frozen=True)
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    ignored: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One missed gold item or one spurious graph item, for the report."""
-
-    type: str
-    text: str
-    where: tuple[str, ...] = ()  # gold articles (misses) or graph IRIs (spurious)
-
-
-@dataclass(frozen=True)
-class EvalReport:
-    entities: dict[str, Counts]  # per entity type, plus "all"
-    relations: dict[str, Counts]  # per relation type, plus "all"
-    missed_entities: tuple[Finding, ...] = ()
-    spurious_entities: tuple[Finding, ...] = ()
-    missed_relations: tuple[Finding, ...] = ()
-    spurious_relations: tuple[Finding, ...] = ()
-    articles: tuple[str, ...] = field(default=())
 
 
 # ---------------------------------------------------------------- normalisation
@@ -310,13 +260,8 @@ def _score_entities(labels, display, pool, index, optional):
         tp = sum(1 for key in matched if key[0] == t)
         total = sum(1 for key in pool if key[0] == t)
         counts[t] = Counts(tp, fp[t], total - tp, ignored[t])
-    counts[ALL] = _total(counts.values())
+    counts[ALL] = sum_counts(counts.values())
     return counts, tuple(missed), tuple(spurious)
-
-
-def _total(counts: Iterable[Counts]) -> Counts:
-    counts = list(counts)
-    return Counts(*(sum(getattr(c, f) for c in counts) for f in ("tp", "fp", "fn", "ignored")))
 
 
 def _sub_properties(root: URIRef, graphs: Iterable[rdflib.Graph]) -> set[URIRef]:
@@ -354,8 +299,8 @@ def _claims(g: rdflib.Graph, ontology: rdflib.Graph, typed: dict[URIRef, set[str
                 # Keyed without direction (one claim per pair), kept as stated.
                 claims.setdefault(("legal_link", frozenset((s, o))), _Claim("legal_link", (s, o)))
             elif (
-                typed[s] & set(_AGENTS)
-                and typed[o] & set(_AGENTS)
+                typed[s] & set(AGENTS)
+                and typed[o] & set(AGENTS)
                 and (p in interacts or (kg_term(p) and p not in legal))
             ):
                 claims.setdefault(("interaction", frozenset((s, o))), _Claim("interaction", (s, o)))
@@ -439,73 +384,10 @@ def _score_relations(claims, gold_rel, ends, optional_only, pool, display):
         tp = sum(1 for key in matched if key[0] == t)
         total = sum(1 for key in gold_rel if key[0] == t)
         counts[t] = Counts(tp, fp[t], total - tp, ignored[t])
-    counts[ALL] = _total(counts.values())
+    counts[ALL] = sum_counts(counts.values())
     order = {t: i for i, t in enumerate(RELATION_TYPES)}
     return (
         counts,
         tuple(sorted(missed, key=lambda f: (order[f.type], f.text))),
         tuple(sorted(spurious, key=lambda f: (order[f.type], f.text))),
     )
-
-
-# ---------------------------------------------------------------- output
-
-
-def format_report(report: EvalReport) -> str:
-    """Plain text: a table for entities and one for relations, then misses and spurious items."""
-    lines = [f"Scored against {len(report.articles)} gold article(s).", ""]
-    for title, table in (("Entities", report.entities), ("Relations", report.relations)):
-        lines.append(
-            f"{title:<14}{'TP':>5}{'FP':>5}{'FN':>5}{'ignored':>9}"
-            f"{'precision':>11}{'recall':>8}{'F1':>7}"
-        )
-        for name, c in table.items():
-            lines.append(
-                f"{name:<14}{c.tp:>5}{c.fp:>5}{c.fn:>5}{c.ignored:>9}"
-                f"{c.precision:>11.3f}{c.recall:>8.3f}{c.f1:>7.3f}"
-            )
-        lines.append("")
-    for title, findings in (
-        ("Missed entities", report.missed_entities),
-        ("Spurious entities", report.spurious_entities),
-        ("Missed relations", report.missed_relations),
-        ("Spurious relations", report.spurious_relations),
-    ):
-        lines.append(f"{title} ({len(findings)})")
-        for f in findings:
-            lines.append(f"  {f.type}: {f.text}  [{', '.join(f.where)}]")
-        lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
-
-
-def report_to_json(report: EvalReport) -> dict:
-    def table(counts: dict[str, Counts]) -> dict:
-        return {
-            name: {
-                "tp": c.tp,
-                "fp": c.fp,
-                "fn": c.fn,
-                "ignored": c.ignored,
-                "precision": c.precision,
-                "recall": c.recall,
-                "f1": c.f1,
-            }
-            for name, c in counts.items()
-        }
-
-    def items(findings: tuple[Finding, ...]) -> list[dict]:
-        return [{"type": f.type, "text": f.text, "where": list(f.where)} for f in findings]
-
-    return {
-        "articles": list(report.articles),
-        "entities": table(report.entities),
-        "relations": table(report.relations),
-        "missed": {
-            "entities": items(report.missed_entities),
-            "relations": items(report.missed_relations),
-        },
-        "spurious": {
-            "entities": items(report.spurious_entities),
-            "relations": items(report.spurious_relations),
-        },
-    }

@@ -7,12 +7,16 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from kg.furniture import furniture_spans
-from kg.interactions import find_interactions
-from kg.legal_links import find_legal_links
-from kg.legislation import LegalMention, find_legislation, legislation_uri
-from kg.located import find_locations
-from kg.mentions import find_candidates
+from kg.extract.interactions import find_interactions
+from kg.extract.legal_links import find_legal_links
+from kg.extract.legislation import LegalMention, find_legislation, legislation_uri
+from kg.extract.located import find_locations
+from kg.extract.mentions import find_candidates
+from kg.extract.names import name_key, strip_leading_the
+from kg.extract.quotes.quotes import find_quotes
+from kg.extract.resolve import resolve_entities
+from kg.extract.roles.roles import find_affiliations
+from kg.ingest.furniture import furniture_spans
 from kg.model import (
     LEGISLATION,
     PERSON,
@@ -23,10 +27,6 @@ from kg.model import (
     Mention,
     Sentence,
 )
-from kg.names import name_key, strip_leading_the
-from kg.quotes import find_quotes
-from kg.resolve import resolve_entities
-from kg.roles import find_affiliations
 
 
 def extract(doc: Doc, article: Article) -> ArticleExtraction:

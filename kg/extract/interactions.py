@@ -13,9 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from kg.model import Entity, Fact
-from kg.tokens import EntityIndex
-from kg.verbs import (
+from kg.extract.verbs import (
     Resolver,
     clause_subject,
     facts_between,
@@ -28,6 +26,8 @@ from kg.verbs import (
     passive_subject,
     verb_words,
 )
+from kg.model import Entity, Fact
+from kg.nlp.tokens import EntityIndex
 
 _INTERACTS = "kg:interactsWith"
 

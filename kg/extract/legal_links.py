@@ -19,9 +19,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from kg.model import LEGISLATION, ORGANIZATION, PERSON, Entity, Fact
-from kg.tokens import EntityIndex
-from kg.verbs import (
+from kg.extract.verbs import (
     SPEECH,
     Resolver,
     clause_subject,
@@ -35,9 +33,10 @@ from kg.verbs import (
     passive_subject,
     verb_words,
 )
+from kg.model import AGENTS, LEGISLATION, Entity, Fact
+from kg.nlp.tokens import EntityIndex
 
 _GENERIC = "kg:legalRelation"
-_AGENTS = (PERSON, ORGANIZATION)
 
 
 def _table(spec: str, register=known) -> dict[str, str]:
@@ -334,8 +333,8 @@ def _make(
     confidence = _CONFIDENCE[rule.split(":")[1]] * (0.9 if mood else 1.0)
     return facts_between(
         r,
-        r.named(subj, (LEGISLATION,) if legal_subject else _AGENTS),
-        list(r.named(obj, (LEGISLATION,) if legal_object else _AGENTS)),
+        r.named(subj, (LEGISLATION,) if legal_subject else AGENTS),
+        list(r.named(obj, (LEGISLATION,) if legal_object else AGENTS)),
         predicate=predicate,
         rule=rule,
         confidence=confidence,

@@ -23,11 +23,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from kg.errors import InputError
-from kg.names import HONORIFICS, name_key
-from kg.namespace import LEGISLATION_GOV_UK
+from kg.extract.names import HONORIFICS, name_key
 from kg.paths import DATA
 
 IDS_FILE = DATA / "legislation_ids.tsv"
+# Every identifier in IDS_FILE is an IRI under this (written as owl:sameAs).
+LEGISLATION_GOV_UK = "http://www.legislation.gov.uk/id/"
 
 ACT, BILL, REGULATIONS, ORDER, SECTION, TREATY = (
     "Act",

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Token
 
 from kg.model import ORGANIZATION, PLACE, Entity, Fact
-from kg.tokens import EntityIndex, MentionRef
+from kg.nlp.tokens import EntityIndex, MentionRef
 
 BASED_IN = "kg:basedIn"
 SERVES = "kg:serves"

@@ -4,7 +4,7 @@ The small model's spans are often right about *where* a name is and wrong about 
 ("THE Home Office", "Councillor Mhairi Hunter", "BBC Radio 4's") or its extent ("The
 Medical Foundation" + "the Care of Victims of Torture"). This stage fixes edges, joins
 split organisation names, adds organisation names the model missed, and maps party words
-to their parties. Types are settled later, per entity, in `kg.resolve`.
+to their parties. Types are settled later, per entity, in `kg.extract.resolve`.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from kg.gazetteer import is_place, org_aliases
+from kg.extract.gazetteer import is_place, org_aliases
+from kg.extract.names import HONORIFICS, NAME_OPENERS, POST_NOMINALS
 from kg.model import ORGANIZATION, PERSON, PLACE
-from kg.names import HONORIFICS, NAME_OPENERS, POST_NOMINALS
 
 # Words that end an organisation's name ("Glasgow City Council", "Home Office").
 ORG_HEADS = frozenset(

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from kg.gazetteer import is_place
-from kg.mentions import Candidate
+from kg.extract.gazetteer import is_place
+from kg.extract.mentions import Candidate
+from kg.extract.names import clean_surface, name_key
 from kg.model import ORGANIZATION, PERSON, PLACE, Entity, Mention
-from kg.names import clean_surface, name_key
 
 # Geographic words that extend a place's short name: "Guantanamo" is "Guantanamo Bay".
 _PLACE_SUFFIXES = frozenset(

@@ -12,13 +12,11 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
-from kg.model import ORGANIZATION, PERSON, Entity, Fact
-from kg.names import HONORIFICS, fold
-from kg.tokens import EntityIndex
+from kg.extract.names import HONORIFICS, fold
+from kg.model import AGENTS, ORGANIZATION, PERSON, Entity, Fact
+from kg.nlp.tokens import EntityIndex
 
-AGENTS = (PERSON, ORGANIZATION)
-
-# The pipeline runs without a lemmatizer (kg.nlp disables it), so the lexicons are matched
+# The pipeline runs without a lemmatizer (kg.nlp.pipeline disables it), so the lexicons are matched
 # through their own inflections: every word a lexicon names is registered with `known`.
 _IRREGULAR = {
     "wrote": "write",

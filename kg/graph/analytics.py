@@ -1,4 +1,5 @@
-"""Analytics over the projected entity graph (kg.project): centrality, communities, paths, stats.
+"""Analytics over the projected entity graph (kg.graph.project): centrality, communities,
+paths, stats.
 
 Centrality and communities are computed on an undirected, weighted view of the entity graph:
 who is connected to whom matters to a reader more than which way a verb points. Relations
@@ -13,8 +14,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from kg.errors import QueryError
-from kg.names import fold
-from kg.project import Evidence, entities
+from kg.extract.names import fold
+from kg.graph.project import Evidence, entities
 
 _WEIGHTS = {"relation": 2.0, "comention": 1.0}
 _EXACT_BETWEENNESS_MAX = 2000  # above this, betweenness is estimated from sampled sources

@@ -16,10 +16,10 @@ FORMATS = ("graphml", "gexf")
 
 
 def export_graph(source, path: Path, fmt: str, *, comentions: bool = True) -> Path:
-    """Write the entity graph of `source` (see kg.project.project) as GraphML or GEXF."""
+    """Write the entity graph of `source` (see kg.graph.project.project) as GraphML or GEXF."""
     import networkx as nx
 
-    from kg.project import project
+    from kg.graph.project import project
 
     if fmt not in FORMATS:
         raise OutputError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
@@ -39,7 +39,7 @@ def flatten(graph):
     """A copy of a projected graph with scalar attributes only, plus centrality and community."""
     import networkx as nx
 
-    from kg.analytics import centrality, communities
+    from kg.graph.analytics import centrality, communities
 
     scores = centrality(graph)
     community = {n: i for i, group in enumerate(communities(graph)) for n in group}

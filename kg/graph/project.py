@@ -23,11 +23,10 @@ label, alt_labels, articles, mentions, quotations (entities); label, text, artic
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import combinations
-from pathlib import Path
-from typing import NamedTuple
+
+from kg.graph.readers import Lit, objects_of, open_reader, text_of
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
@@ -60,11 +59,6 @@ _SUPER_FAMILIES = {KG + "interactsWith": "interaction", KG + "legalRelation": "l
 _COMENTION_EVIDENCE_MAX = 3  # sentences kept per co-mention edge: enough to show why
 
 
-class Lit(NamedTuple):
-    value: str
-    language: str | None
-
-
 @dataclass(frozen=True, order=True)
 class Evidence:
     """One sentence that states a fact, and the article it is in."""
@@ -79,11 +73,11 @@ class Evidence:
 def project(source, *, comentions: bool = False, quotations: bool = False, articles: bool = False):
     """The entity graph of an rdflib Dataset/Graph, a pyoxigraph Store, or a path to either.
 
-    A path (OUT directory or RDF file) is read with `kg.query.load_store`.
+    A path (store or OUT directory, or RDF file) is read with `kg.query.sparql.load_store`.
     """
     import networkx as nx
 
-    reader = _reader(source)
+    reader = open_reader(source)
     types = _entity_types(reader)
     graph = nx.MultiDiGraph()
     _add_entities(graph, reader, types)
@@ -141,105 +135,12 @@ def entities(graph) -> list[str]:
 
 def short_iri(iri: str) -> str:
     """`kg:opposes` for a predicate IRI in a known namespace, else its local name."""
-    from kg.query import PREFIXES
+    from kg.query.sparql import PREFIXES
 
     for name, namespace in PREFIXES.items():
         if iri.startswith(namespace) and len(iri) > len(namespace):
             return f"{name}:{iri[len(namespace) :]}"
     return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1] or iri
-
-
-# -- reading -----------------------------------------------------------------------------
-# Both backends are read through one `match(s, p, o)` yielding plain values: IRIs as str,
-# blank nodes as "_:id", literals as Lit; plus the graph name (None for the default graph).
-
-
-class _OxigraphReader:
-    def __init__(self, store) -> None:
-        import pyoxigraph as ox
-
-        self._ox = ox
-        self._store = store
-
-    def _term(self, key: str | None):
-        if key is None:
-            return None
-        return self._ox.BlankNode(key[2:]) if key.startswith("_:") else self._ox.NamedNode(key)
-
-    def _value(self, term):
-        ox = self._ox
-        if isinstance(term, ox.Literal):
-            return Lit(term.value, term.language)
-        if isinstance(term, ox.BlankNode):
-            return f"_:{term.value}"
-        return term.value
-
-    def match(self, s, p, o) -> Iterator[tuple]:
-        ox = self._ox
-        for quad in self._store.quads_for_pattern(self._term(s), self._term(p), self._term(o)):
-            if isinstance(quad.subject, ox.Triple) or isinstance(quad.object, ox.Triple):
-                continue  # a quoted triple is neither an entity nor a label
-            graph = None if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
-            yield (self._value(quad.subject), quad.predicate.value, self._value(quad.object), graph)
-
-
-class _RdflibReader:
-    def __init__(self, graph) -> None:
-        self._graph = graph
-
-    @staticmethod
-    def _term(key: str | None):
-        from rdflib import BNode, URIRef
-
-        if key is None:
-            return None
-        return BNode(key[2:]) if key.startswith("_:") else URIRef(key)
-
-    @staticmethod
-    def _value(term):
-        from rdflib import BNode, Literal
-
-        if isinstance(term, Literal):
-            return Lit(str(term), term.language)
-        return f"_:{term}" if isinstance(term, BNode) else str(term)
-
-    def match(self, s, p, o) -> Iterator[tuple]:
-        pattern = (self._term(s), self._term(p), self._term(o))
-        # A Dataset's triples() reads only its default graph; quads() reads every graph.
-        if hasattr(self._graph, "quads"):
-            for subject, predicate, obj, graph in self._graph.quads((*pattern, None)):
-                name = getattr(graph, "identifier", graph)
-                yield (
-                    self._value(subject),
-                    str(predicate),
-                    self._value(obj),
-                    None if name is None else str(name),
-                )
-        else:
-            for subject, predicate, obj in self._graph.triples(pattern):
-                yield self._value(subject), str(predicate), self._value(obj), None
-
-
-def _reader(source):
-    if isinstance(source, str | Path):
-        from kg.query import load_store
-
-        source = load_store(Path(source))
-    if hasattr(source, "quads_for_pattern"):
-        return _OxigraphReader(source)
-    if hasattr(source, "triples"):
-        return _RdflibReader(source)
-    raise TypeError(f"need an rdflib Dataset/Graph or a pyoxigraph Store, not {type(source)}")
-
-
-def _objects(reader, s, p) -> set:
-    return {o for _, _, o, _ in reader.match(s, p, None)}
-
-
-def _text(reader, s, p) -> str:
-    # sorted, so a graph that repeats a property still gives one stable answer
-    values = sorted(o.value for o in _objects(reader, s, p) if isinstance(o, Lit))
-    return values[0] if values else ""
 
 
 # -- entities ----------------------------------------------------------------------------
@@ -309,32 +210,31 @@ class _Articles:
 
     def describe(self, article: str) -> tuple[str, str]:
         if article not in self._described:
-            ident = _text(self._reader, article, SCHEMA + "identifier") or short_iri(article)
-            self._described[article] = (ident, _text(self._reader, article, SCHEMA + "headline"))
+            ident = text_of(self._reader, article, SCHEMA + "identifier") or short_iri(article)
+            self._described[article] = (ident, text_of(self._reader, article, SCHEMA + "headline"))
         return self._described[article]
 
     def anchor(self, span: str) -> str:
         if span not in self._anchor:
-            self._anchor[span] = _text(self._reader, span, NIF + "anchorOf")
+            self._anchor[span] = text_of(self._reader, span, NIF + "anchorOf")
         return self._anchor[span]
 
     def evidence(self, node: str) -> list[Evidence]:
         """The evidence of a statement, membership or quotation node: one per article."""
         reader = self._reader
-        rule = _text(reader, node, KG + "rule")
-        hedged = _text(reader, node, KG + "hedged") in ("true", "1")
-        spans = sorted(o for o in _objects(reader, node, KG + "evidence") if isinstance(o, str))
+        rule = text_of(reader, node, KG + "rule")
+        hedged = text_of(reader, node, KG + "hedged") in ("true", "1")
+        spans = sorted(o for o in objects_of(reader, node, KG + "evidence") if isinstance(o, str))
         sentences = []
         for span in spans:
             # A mention's evidence reads better as the whole sentence it sits in.
             around = sorted(
-                o for o in _objects(reader, span, NIF + "sentence") if isinstance(o, str)
+                o for o in objects_of(reader, span, NIF + "sentence") if isinstance(o, str)
             )
             sentences.append(self.anchor(around[0]) if around else self.anchor(span))
         found = []
-        for article in sorted(
-            o for o in _objects(reader, node, PROV_DERIVED) if isinstance(o, str) and o not in spans
-        ):
+        derived = objects_of(reader, node, PROV_DERIVED)
+        for article in sorted(o for o in derived if isinstance(o, str) and o not in spans):
             ident, headline = self.describe(article)
             for sentence in sentences or [""]:
                 found.append(Evidence(sentence, ident, headline, rule, hedged))
@@ -380,12 +280,12 @@ def _add_relations(graph, reader, types, docs: _Articles) -> None:
     for statement, _, subject, _ in reader.match(None, RDF + "subject", None):
         if subject not in types or statement in negated:
             continue
-        for predicate in _objects(reader, statement, RDF + "predicate"):
-            for obj in _objects(reader, statement, RDF + "object"):
+        for predicate in objects_of(reader, statement, RDF + "predicate"):
+            for obj in objects_of(reader, statement, RDF + "object"):
                 if (subject, predicate, obj) in where:
                     evidence[subject, predicate, obj].update(docs.evidence(statement))
     for membership, _, member, _ in reader.match(None, ORG + "member", None):
-        for body in _objects(reader, membership, ORG + "organization"):
+        for body in objects_of(reader, membership, ORG + "organization"):
             for predicate in (ORG + "memberOf", ORG + "headOf"):
                 if (member, predicate, body) in where:
                     evidence[member, predicate, body].update(docs.evidence(membership))
@@ -425,7 +325,7 @@ def _add_comentions(graph, reader, types, docs: _Articles) -> None:
     for (a, b), sentences in sorted(pairs.items()):
         evidence = []
         for sentence in sentences[:_COMENTION_EVIDENCE_MAX]:
-            contexts = sorted(_objects(reader, sentence, NIF + "referenceContext"))
+            contexts = sorted(objects_of(reader, sentence, NIF + "referenceContext"))
             article = context_article.get(contexts[0]) if contexts else None
             ident, headline = docs.describe(article) if article else ("", "")
             evidence.append(Evidence(docs.anchor(sentence), ident, headline, "co-mention"))
@@ -448,8 +348,8 @@ def _quotations(reader, types, docs: _Articles) -> dict[str, list[tuple[str, str
     for quote, _, speaker, _ in reader.match(None, SCHEMA + "spokenByCharacter", None):
         if speaker not in types:
             continue
-        text = _text(reader, quote, SCHEMA + "text")
-        articles = sorted(o for o in _objects(reader, quote, PROV_DERIVED) if isinstance(o, str))
+        text = text_of(reader, quote, SCHEMA + "text")
+        articles = sorted(o for o in objects_of(reader, quote, PROV_DERIVED) if isinstance(o, str))
         ident, headline = docs.describe(articles[0]) if articles else ("", "")
         found[speaker].append((quote, text, Evidence(text, ident, headline, "quotation")))
     for items in found.values():

@@ -1,16 +1,16 @@
 """graph.html: an interactive view of the entities and how they connect, that works offline.
 
-The page draws the projected entity graph (kg.project, with co-mentions so a graph with few
+The page draws the projected entity graph (kg.graph.project, with co-mentions so a graph with few
 relations still shows structure): colour and shape per type with a legend, size by
-PageRank (kg.analytics), relation edges solid with their predicate, co-mentions dashed. A
+PageRank (kg.graph.analytics), relation edges solid with their predicate, co-mentions dashed. A
 click on a node or edge opens a panel with labels, type, relations and the evidence
 sentences with their articles; the page also has search by any label, filters by type and
 by relation, and a physics switch. Above `_PRECOMPUTED_MIN` nodes the layout is computed
-here (kg.analytics.layout) and physics starts off, so the page is usable at once.
+here (kg.graph.analytics.layout) and physics starts off, so the page is usable at once.
 
 The page is one self-contained file: pyvis's own templates fetch Bootstrap and vis-network
 from CDNs, so we take only pyvis's bundled vis-network build and render
-kg/templates/graph.html ourselves. Every string from the graph ends up either in a JSON
+kg/graph/templates/graph.html ourselves. Every string from the graph ends up either in a JSON
 block with `<`, `>` and `&` escaped, or in HTML through `html.escape`; the page's script
 builds tooltips and the panel as DOM text, never parsing HTML. A Content-Security-Policy
 admits only the page's own scripts (by hash), so nothing can load from the network.
@@ -59,9 +59,9 @@ _SIZE_MIN, _SIZE_MAX = 10.0, 45.0
 def write_html(dataset_or_store, path: Path, *, title: str = "kg") -> None:
     """Write the interactive graph view of an rdflib Dataset/Graph or a pyoxigraph Store.
 
-    A path to an OUT directory or RDF file is read with `kg.query.load_store`.
+    A path to an OUT directory or RDF file is read with `kg.query.sparql.load_store`.
     """
-    from kg.project import project
+    from kg.graph.project import project
 
     graph = project(dataset_or_store, comentions=True, quotations=True)
     page = render_html(graph, title=title)
@@ -72,7 +72,7 @@ def write_html(dataset_or_store, path: Path, *, title: str = "kg") -> None:
 
 
 def render_html(graph, *, title: str = "kg") -> str:
-    """The page for a graph from `kg.project.project`.
+    """The page for a graph from `kg.graph.project.project`.
 
     Entities, relations and co-mentions are drawn; quotation nodes, when projected, are
     listed in their speaker's panel rather than drawn.
@@ -84,8 +84,8 @@ def render_html(graph, *, title: str = "kg") -> str:
 
 
 def _vis_data(graph) -> dict:
-    from kg.analytics import centrality, entity_graph, layout
-    from kg.project import entities
+    from kg.graph.analytics import centrality, entity_graph, layout
+    from kg.graph.project import entities
 
     order = sorted(
         entities(graph),
@@ -324,7 +324,7 @@ def _json_for_html(value) -> str:
 
 
 def _template_text(name: str) -> str:
-    return resources.files("kg").joinpath("templates", name).read_text(encoding="utf-8")
+    return resources.files("kg.graph").joinpath("templates", name).read_text(encoding="utf-8")
 
 
 def _vis_assets() -> tuple[str, str]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
+from kg.extract.names import name_key
 from kg.model import LEGISLATION, ArticleExtraction, Entity, Fact
-from kg.names import name_key
 
 
 def link_across_articles(extractions: list[ArticleExtraction]) -> list[ArticleExtraction]:

@@ -1,4 +1,4 @@
-"""Named analyst queries: the SPARQL files in kg/queries/, with their parameters.
+"""Named analyst queries: the SPARQL files in kg/query/queries/, with their parameters.
 
 Each file starts with a header of comments::
 
@@ -7,7 +7,7 @@ Each file starts with a header of comments::
     # Free text after that describes the query.
 
 A parameter is `NAME KIND REQUIREMENT DESCRIPTION`: KIND is `text`, `integer`, `iri` (a full
-IRI or a CURIE with one of kg.query's prefixes) or `limit`; REQUIREMENT is `required`,
+IRI or a CURIE with one of kg.query.sparql's prefixes) or `limit`; REQUIREMENT is `required`,
 `optional` (unbound when not given) or `default=VALUE`.
 
 Values are bound, never pasted into the query: each becomes an RDF term that pyoxigraph
@@ -30,7 +30,7 @@ from importlib import resources
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.query import PREFIXES
+from kg.query.sparql import PREFIXES
 
 KINDS = ("text", "integer", "iri", "limit")
 _NAME = re.compile(r"[a-z][a-z0-9_]*$")
@@ -174,8 +174,8 @@ def _param(query: str, spec: str) -> Param:
 
 
 def load() -> dict[str, NamedQuery]:
-    """Every named query shipped in kg/queries, by name (the file name without .rq)."""
-    folder = resources.files("kg") / "queries"
+    """Every named query shipped in kg/query/queries, by name (the file name without .rq)."""
+    folder = resources.files("kg.query") / "queries"
     queries = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".rq"):

@@ -4,7 +4,7 @@ GET /sparql?query=..., POST /sparql with a form (query=...) or an application/sp
 body. SELECT and ASK answer as SPARQL JSON, XML, CSV or TSV; CONSTRUCT and DESCRIBE as
 Turtle or JSON-LD, as the Accept header asks (JSON and Turtle when it does not say).
 Updates are refused with 403: the graph changes only through `kg build`. Each query runs
-through kg.query with its limits (time, rows, no SERVICE), in a child process, at most
+through kg.query.sparql with its limits (time, rows, no SERVICE), in a child process, at most
 `Settings.workers` at once. GET / serves the OUT directory's graph.html when there is one.
 
 The standard library's threading HTTP server is enough: the work is in Oxigraph.
@@ -22,12 +22,12 @@ from urllib.parse import parse_qs, urlsplit
 import pyoxigraph as ox
 
 from kg.errors import QueryError
-from kg.query import (
+from kg.query.formats import turtle
+from kg.query.sparql import (
     DEFAULT_LIMIT_ROWS,
     DEFAULT_TIMEOUT,
     QueryResult,
     QueryTimeout,
-    _turtle,
     load_store,
     run_query,
 )
@@ -181,15 +181,15 @@ def _render(result: QueryResult, accept: str) -> tuple[bytes | None, str]:
         if media is None:
             return None, accept
         if media == "text/turtle":
-            body = _turtle(result._ox_triples).encode("utf-8")
+            body = turtle(result.ox_triples).encode("utf-8")
         else:
             fmt = ox.RdfFormat.JSON_LD if media == "application/ld+json" else ox.RdfFormat.N_TRIPLES
-            body = ox.serialize(result._ox_triples, format=fmt) or b""
+            body = ox.serialize(result.ox_triples, format=fmt) or b""
         return body, f"{media}; charset=utf-8"
     media = _choose(wanted, tuple(RESULT_TYPES))
     if media is None:
         return None, accept
-    parsed = ox.parse_query_results(result._results_json, ox.QueryResultsFormat.JSON)
+    parsed = ox.parse_query_results(result.results_json, ox.QueryResultsFormat.JSON)
     body = parsed.serialize(format=RESULT_TYPES[media])
     return body, f"{media}; charset=utf-8"
 

@@ -9,7 +9,8 @@ The union is copied into the store's default graph when it is loaded rather than
 with pyoxigraph's `use_default_graph_as_union`: in pyoxigraph 0.5 that option answers a
 triple once per graph holding it (oxigraph issue #1919), and kg repeats every entity's types
 in each article graph, so counts would be inflated. A store written by `kg build --store`
-keeps that union in its default graph itself (kg.store) and is opened read-only.
+keeps that union in its default graph itself (kg.store.incremental) and is opened read-only.
+kg.query.formats renders a result as a table, CSV, TSV, JSON or Turtle.
 
 Safety: updates and federated SERVICE calls are refused before the query runs; with a
 `timeout` the query runs in a forked child process that is killed when time is up (a
@@ -18,13 +19,9 @@ thread could not be stopped); `limit_rows` caps what is read, and the result say
 
 from __future__ import annotations
 
-import io
 import json
 import multiprocessing
 import re
-import shutil
-import sys
-import unicodedata
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -34,16 +31,10 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import OutputError, QueryError
-from kg.namespace import VOCABULARIES
+from kg.rdf.namespace import VOCABULARIES
 
 PREFIXES: dict[str, str] = VOCABULARIES
 
-FORMATS = ("table", "csv", "tsv", "json")
-_RESULT_FORMATS = {
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-    "json": ox.QueryResultsFormat.JSON,
-}
 _RDF_FORMATS = {
     ".trig": ox.RdfFormat.TRIG,
     ".ttl": ox.RdfFormat.TURTLE,
@@ -73,12 +64,7 @@ DEFAULT_LIMIT_ROWS = 10_000
 _ERROR_AT = re.compile(r"^error at (\d+):(\d+):\s*(.*)$", re.DOTALL)
 _PNAME_BEFORE = re.compile(r"([A-Za-z][\w.-]*)?:[\w.-]*$")
 _MESSAGE_MAX = 200
-# Turtle writes plain and language-tagged strings without naming their datatype.
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_IMPLICIT_DATATYPES = {
-    _XSD_STRING,
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString",
-}
 
 
 @dataclass(frozen=True)
@@ -96,10 +82,10 @@ class QueryResult:
     boolean: bool | None = None
     triples: tuple[tuple[Node, Node, Node], ...] = ()
     truncated: bool = False  # more rows (or triples) than `limit_rows` were found
-    # What pyoxigraph returned, so every format comes from its own writers: SELECT/ASK
-    # results as SPARQL JSON, CONSTRUCT/DESCRIBE triples as they are.
-    _results_json: bytes = field(default=b"", repr=False, compare=False)
-    _ox_triples: tuple[ox.Triple, ...] = field(default=(), repr=False, compare=False)
+    # What pyoxigraph returned, so every format comes from its own writers (kg.query.formats,
+    # the endpoint): SELECT/ASK results as SPARQL JSON, CONSTRUCT/DESCRIBE triples as they are.
+    results_json: bytes = field(default=b"", repr=False, compare=False)
+    ox_triples: tuple[ox.Triple, ...] = field(default=(), repr=False, compare=False)
 
 
 def load_store(source: Path) -> ox.Store:
@@ -109,7 +95,7 @@ def load_store(source: Path) -> ox.Store:
     The store's default graph also holds the union of its named graphs (a set: a triple
     written in several graphs is there once), which is what `run_query` queries.
     """
-    from kg.store import is_store, open_read_only
+    from kg.store.disk import is_store, open_read_only
 
     source = Path(source)
     if not source.exists():
@@ -204,7 +190,7 @@ def _evaluate(store: ox.Store, sparql: str, limit_rows: int | None):
     Errors come back as values, not exceptions, so a child process can send them.
     """
     no_default = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
-    from kg.store import public_graphs
+    from kg.store.disk import public_graphs
 
     try:
         answer = store.query(
@@ -295,21 +281,6 @@ def _child(sender, function, args) -> None:
         sender.close()
 
 
-def format_result(result: QueryResult, fmt: str) -> str:
-    """Render a result as "table", "csv", "tsv" or "json"; CONSTRUCT/DESCRIBE give Turtle."""
-    if fmt not in FORMATS:
-        raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    if result.kind == "graph":
-        return _turtle(result._ox_triples)
-    if result.kind == "ask":
-        if fmt == "table":
-            return "true" if result.boolean else "false"
-    elif fmt == "table":
-        return _table(result)
-    parsed = ox.parse_query_results(result._results_json, ox.QueryResultsFormat.JSON)
-    return parsed.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")
-
-
 def _refuse_update(sparql: str) -> None:
     start = _PROLOGUE.match(sparql)
     rest = sparql[start.end() if start else 0 :]
@@ -324,19 +295,19 @@ def _refuse_update(sparql: str) -> None:
 def _decode(kind: str, data: bytes, truncated: bool) -> QueryResult:
     if kind == "ask":
         answer = ox.parse_query_results(data, ox.QueryResultsFormat.JSON)
-        return QueryResult(kind="ask", boolean=bool(answer), _results_json=data)
+        return QueryResult(kind="ask", boolean=bool(answer), results_json=data)
     if kind == "graph":
         found = tuple(
             ox.Triple(q.subject, q.predicate, q.object)
             for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
         )
         triples = tuple(tuple(_to_rdflib(term) for term in triple) for triple in found)
-        return QueryResult(kind="graph", triples=triples, truncated=truncated, _ox_triples=found)
+        return QueryResult(kind="graph", triples=triples, truncated=truncated, ox_triples=found)
     parsed = ox.parse_query_results(data, ox.QueryResultsFormat.JSON)
     variables = tuple(v.value for v in parsed.variables)
     rows = tuple(tuple(_to_rdflib(solution[name]) for name in variables) for solution in parsed)
     return QueryResult(
-        kind="select", variables=variables, rows=rows, truncated=truncated, _results_json=data
+        kind="select", variables=variables, rows=rows, truncated=truncated, results_json=data
     )
 
 
@@ -354,76 +325,6 @@ def _to_rdflib(term):
             return Literal(term.value)  # rdflib tells "x" and "x"^^xsd:string apart
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     return term  # a quoted triple (RDF 1.2): rdflib has no term for it
-
-
-def _turtle(triples: tuple[ox.Triple, ...]) -> str:
-    # Declare only the prefixes the triples use, so a small answer stays small.
-    used = {
-        name: iri
-        for name, iri in PREFIXES.items()
-        if any(_uses(term, iri) for triple in triples for term in triple)
-    }
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=used).decode("utf-8")
-
-
-def _uses(term, iri: str) -> bool:
-    if isinstance(term, ox.NamedNode):
-        return term.value.startswith(iri)
-    if isinstance(term, ox.Literal) and term.datatype.value not in _IMPLICIT_DATATYPES:
-        return term.datatype.value.startswith(iri)
-    return False
-
-
-def _table(result: QueryResult) -> str:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    tty = sys.stdout.isatty()
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=shutil.get_terminal_size((120, 24)).columns if tty else 120,
-        force_terminal=tty,
-        color_system="standard" if tty else None,
-        highlight=False,
-    )
-    n = len(result.rows)
-    table = Table(caption=f"{n} row{'' if n == 1 else 's'}", show_lines=False)
-    for name in result.variables:
-        # fold: long IRIs and texts wrap onto more lines instead of being cut with "…"
-        table.add_column(Text(name), overflow="fold")
-    for row in result.rows:
-        # Text, not str: rich would read "[b]" in article text as markup
-        table.add_row(*(Text(_display(term)) for term in row))
-    console.print(table)
-    return buffer.getvalue().rstrip("\n")
-
-
-def _display(term) -> str:
-    """A short, readable rendering of a term for the table (csv/tsv/json are the exact ones)."""
-    if term is None:
-        return ""
-    if isinstance(term, URIRef):
-        for name, iri in PREFIXES.items():
-            local = term[len(iri) :]
-            if term.startswith(iri) and re.fullmatch(r"[\w-]+", local or "-"):
-                return f"{name}:{local}"
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    if isinstance(term, Literal):
-        text = _visible(str(term))
-        return f"{text}@{term.language}" if term.language else text
-    return _visible(str(term))
-
-
-def _visible(text: str) -> str:
-    # Control characters from article text must not reach the terminal as escape codes.
-    return "".join(
-        ch if ch in "\n\t" or unicodedata.category(ch) != "Cc" else f"\\x{ord(ch):02x}"
-        for ch in text
-    )
 
 
 def _syntax_message(sparql: str, error: str) -> str:

@@ -1,7 +1,7 @@
 """Extractions to RDF: one named graph per article, an entities graph and a meta graph.
 
 The layout is documented in docs/graph.md. Everything is built from rdflib terms; text
-only ever becomes a Literal, and IRIs only come from `kg.iri.mint`.
+only ever becomes a Literal, and IRIs only come from `kg.rdf.iri.mint`.
 """
 
 from __future__ import annotations
@@ -9,18 +9,16 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from datetime import UTC, datetime
 
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS
 
-from kg.iri import BASE, mint
 from kg.model import LEGISLATION, ORGANIZATION, PERSON, PLACE, ArticleExtraction, Entity, Fact
-from kg.namespace import ELI, ITSRDF, KG, NIF, VOCABULARIES
-from kg.rdf_relations import add_affiliation, add_quote
-
-if TYPE_CHECKING:
-    from kg.quads import Quads
+from kg.rdf.iri import BASE, mint
+from kg.rdf.namespace import ELI, ITSRDF, KG, NIF, bind_prefixes
+from kg.rdf.quads import GraphWriter, Quads
+from kg.rdf.relations import add_affiliation, add_quote
 
 TYPE_CLASSES = {
     PERSON: (SDO.Person, FOAF.Person),
@@ -51,6 +49,11 @@ class RunInfo:
     config_json: str
 
 
+def now() -> str:
+    """The time as the run record gives it: ISO 8601, UTC, to the second."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
 def entity_iri(type_: str, key: str, base: str = BASE) -> URIRef:
     return mint(type_.lower(), key, base=base)
 
@@ -71,15 +74,6 @@ def meta_graph_iri(base: str = BASE) -> URIRef:
     return mint("graph", "meta", base=base)
 
 
-# For rdflib's writers: the vocabularies, and kg's own IRIs.
-PREFIXES = {**VOCABULARIES, "kgid": BASE + "/id/"}
-
-
-def bind_prefixes(graph: Graph) -> None:
-    for prefix, ns in PREFIXES.items():
-        graph.bind(prefix, URIRef(ns), override=True, replace=True)
-
-
 def build_dataset(
     extractions: Iterable[ArticleExtraction], run: RunInfo, *, base: str = BASE
 ) -> Dataset:
@@ -92,9 +86,7 @@ def build_dataset(
 def build_quads(
     extractions: Iterable[ArticleExtraction], run: RunInfo, *, base: str = BASE
 ) -> Quads:
-    """The same graph held compactly (`kg.quads.Quads`), as a large build needs."""
-    from kg.quads import Quads
-
+    """The same graph held compactly (`kg.rdf.quads.Quads`), as a large build needs."""
     return _fill(Quads(), extractions, run, base)
 
 
@@ -258,11 +250,16 @@ def add_entities_graph(
         for entity in extraction.entities:
             by_iri[entity_iri(entity.type, entity.key, base)].append(entity)
     for iri, seen in by_iri.items():
-        _describe(g, iri, seen, base)
+        describe_entity(g, iri, seen, base)
     return g.identifier
 
 
-def _describe(g: Graph, iri: URIRef, seen: list[Entity], base: str) -> None:
+def describe_entity(
+    g: Graph | GraphWriter, iri: URIRef, seen: list[Entity], base: str = BASE
+) -> None:
+    """Describe one entity in `g` from every article's view of it (`seen`): the most used
+    name is its prefLabel and schema:name, every other name and alias an altLabel; the
+    store describes entities from its tallies with this same function."""
     type_ = seen[0].type
     names = Counter(e.name for e in seen)
     pref = max(names, key=lambda n: (names[n], len(n), n))

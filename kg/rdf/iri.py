@@ -12,7 +12,7 @@ import unicodedata
 
 from rdflib import URIRef
 
-BASE = "https://kg.example.org"
+from kg.config import BASE
 
 _SLUG_MAX = 60
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -30,7 +30,7 @@ def slug(text: str) -> str:
 def mint(kind: str, key: str, *, base: str = BASE) -> URIRef:
     """Mint the IRI of a `kind` of thing ("person", "mention", ...) identified by `key`.
 
-    `key` must already be normalised by the caller (see `kg.names.name_key`); two keys
+    `key` must already be normalised by the caller (see `kg.extract.names.name_key`); two keys
     that differ give two IRIs.
     """
     if not kind or _NON_ALNUM.sub("", kind) != kind:

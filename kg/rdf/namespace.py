@@ -3,15 +3,14 @@
 Every term here is declared in ontology/kg.ttl (a test checks both directions).
 """
 
-from rdflib import Namespace
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
-from kg.iri import BASE
+from kg.config import BASE
 
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
-LEGISLATION_GOV_UK = "http://www.legislation.gov.uk/id/"
 
 
 class KG(DefinedNamespace):
@@ -95,3 +94,13 @@ VOCABULARIES: dict[str, str] = {
     "itsrdf": str(ITSRDF),
     "eli": str(ELI),
 }
+
+
+# For rdflib's writers: the vocabularies, and kg's own IRIs.
+BOUND_PREFIXES = {**VOCABULARIES, "kgid": BASE + "/id/"}
+
+
+def bind_prefixes(graph: Graph) -> None:
+    """Bind kg's prefixes on an rdflib graph or dataset, replacing rdflib's defaults."""
+    for prefix, ns in BOUND_PREFIXES.items():
+        graph.bind(prefix, URIRef(ns), override=True, replace=True)

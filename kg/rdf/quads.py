@@ -1,6 +1,6 @@
 """A build's graph held compactly: each named graph's triples as Oxigraph terms.
 
-kg.rdf writes statements with rdflib terms, as the rest of kg reads them. Held in an
+kg.rdf.graphs writes statements with rdflib terms, as the rest of kg reads them. Held in an
 rdflib Dataset, the graph of the 2,212 BBC articles took about 1.9 KiB a quad, well over
 the memory a full build may use; as Oxigraph triples it takes about a quarter of that. An
 Oxigraph `Store` would be smaller still, but it rewrites literals into canonical form
@@ -18,6 +18,8 @@ from functools import lru_cache
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+from kg.rdf.namespace import bind_prefixes
 
 SortedGraphs = list[tuple[ox.NamedNode, list[ox.Triple]]]
 
@@ -85,8 +87,6 @@ class Quads:
 
     def to_rdflib(self) -> Dataset:
         """The same graphs as an rdflib Dataset, with kg's prefixes bound."""
-        from kg.rdf import bind_prefixes
-
         dataset = Dataset()
         bind_prefixes(dataset)
         data = ox.serialize(iter(self), format=ox.RdfFormat.N_QUADS)

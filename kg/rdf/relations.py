@@ -12,10 +12,10 @@ import string
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import ORG, PROV, SDO, SKOS
 
-from kg.iri import mint
+from kg.extract.names import fold
 from kg.model import Affiliation, Quote
-from kg.names import fold
-from kg.namespace import KG
+from kg.rdf.iri import mint
+from kg.rdf.namespace import KG
 
 
 def add_quote(

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.namespace import VOCABULARIES
-from kg.quads import Quads
+from kg.rdf.namespace import VOCABULARIES
+from kg.rdf.quads import Quads
 
 RDF_FILES = ("graph.trig", "graph.ttl", "graph.jsonld")
 

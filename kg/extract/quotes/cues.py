@@ -1,6 +1,6 @@
 """Attribution cues: the speech verb that introduces or follows a quotation, and its subject.
 
-Three places hold the cue, tried in this order by kg.quotes:
+Three places hold the cue, tried in this order by kg.extract.quotes.quotes:
 - after the closing mark: `"...," he said` / `"...," said Mr Oaten` / `"...", according to X`;
 - before the opening mark: `X said: "..."` / `X told the BBC: "..."` / `..., saying: "..."`;
 - above a quotation inside a sentence, in the parse: `X said the bill was "badly drawn-up"`.

@@ -1,14 +1,13 @@
 """Direct quotations and who said them.
 
-Quotations are found on the raw text (kg.quote_spans), their attribution in the parse
-(kg.quote_cues) and the speaker among the article's entities (kg.quote_speakers). A
-quotation with a cue of its own takes that cue's subject; one without takes the speaker
-of the quotation it continues (`"...," he said. "More words."`), of the reported-speech
-sentence just before it (`X said the plan would fail. "It is a mess."`) or of the
-quotation right after it (`"First part." "Second part," she said.`). Quotations of fewer
-than four words are scare quotes or set phrases ("fix room", "control orders"), not
-statements, and are skipped; so is any quotation whose cue names nobody kg knows
-("critics said") or that no cue attributes.
+Quotations are found on the raw text (`spans`), their attribution in the parse (`cues`) and
+the speaker among the article's entities (`speakers`). A quotation with a cue of its own
+takes that cue's subject; one without takes the speaker of the quotation it continues
+(`"...," he said. "More words."`), of the reported-speech sentence just before it (`X said
+the plan would fail. "It is a mess."`) or of the quotation right after it (`"First part."
+"Second part," she said.`). Quotations of fewer than four words are scare quotes or set
+phrases ("fix room", "control orders"), not statements, and are skipped; so is any
+quotation whose cue names nobody kg knows ("critics said") or that no cue attributes.
 """
 
 from __future__ import annotations
@@ -20,8 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from kg.model import Entity, Quote
-from kg.quote_cues import (
+from kg.extract.quotes.cues import (
     Cue,
     cue_after,
     cue_before,
@@ -30,9 +28,10 @@ from kg.quote_cues import (
     speech_lemma,
     subject_of,
 )
-from kg.quote_spans import QuotedSpan, quoted_spans
-from kg.quote_speakers import Speaker, SpeakerFinder
-from kg.tokens import EntityIndex
+from kg.extract.quotes.spans import QuotedSpan, quoted_spans
+from kg.extract.quotes.speakers import Speaker, SpeakerFinder
+from kg.model import Entity, Quote
+from kg.nlp.tokens import EntityIndex
 
 MIN_WORDS = 4
 # Base confidence per rule; a pronoun or a bare role as the speaker lowers it.

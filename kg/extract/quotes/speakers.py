@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.quotes.cues import speech_lemma
 from kg.model import ORGANIZATION, PERSON, Entity
-from kg.quote_cues import speech_lemma
-from kg.tokens import EntityIndex, MentionRef
+from kg.nlp.tokens import EntityIndex, MentionRef
 
 _MALE = frozenset("mr sir lord baron father brother he".split())
 _FEMALE = frozenset("ms mrs miss lady dame baroness sister she".split())

@@ -3,7 +3,7 @@
 A post as written ends in a word for a post ("home affairs spokesman", "Tory leader",
 "secretary general"); the words before it say what it covers, for whom, and whether the
 holder still holds it ("former", "ex-"). This module only answers questions about words;
-finding the words in a sentence is `kg.role_phrases`.
+finding the words in a sentence is `kg.extract.roles.phrases`.
 """
 
 from __future__ import annotations

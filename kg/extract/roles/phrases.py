@@ -21,11 +21,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from kg.gazetteer import org_aliases
+from kg.extract.gazetteer import org_aliases
+from kg.extract.names import HONORIFICS, name_key
+from kg.extract.roles.lexicon import RoleLexicon, words_of
 from kg.model import ORGANIZATION, PERSON, PLACE, Entity
-from kg.names import HONORIFICS, name_key
-from kg.role_lexicon import RoleLexicon, words_of
-from kg.tokens import EntityIndex, MentionRef
+from kg.nlp.tokens import EntityIndex, MentionRef
 
 _PREPS = frozenset({"of", "for", "at", "with", "from", "in", "on", "to"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -56,7 +56,7 @@ class Post:
     former: bool = False
     head: bool = False
     office: bool = False
-    sentence_initial: bool = False  # the phrase opens its sentence (for kg.roles)
+    sentence_initial: bool = False  # the phrase opens its sentence (for kg.extract.roles.roles)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Posts and affiliations: who holds which post where.
 
-Everything here is stated next to a person's name (see `kg.role_phrases` for the shapes);
+Everything here is stated next to a person's name (see `kg.extract.roles.phrases` for the shapes);
 two sentence-level readings add an organisation the phrase itself leaves out:
 
 - "The AA Motoring Trust said ... Road safety head Andrew Howard said": a spokesperson
@@ -19,11 +19,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from kg.extract.names import fold
+from kg.extract.roles.lexicon import RoleLexicon, role_lexicon, words_of
+from kg.extract.roles.phrases import Found, PhraseReader, Post
 from kg.model import ORGANIZATION, PERSON, Affiliation, Entity
-from kg.names import fold
-from kg.role_lexicon import RoleLexicon, role_lexicon, words_of
-from kg.role_phrases import Found, PhraseReader, Post
-from kg.tokens import EntityIndex, MentionRef
+from kg.nlp.tokens import EntityIndex, MentionRef
 
 # How far back "the council" may reach for the council it means.
 _ANAPHOR_SENTENCES = 3
@@ -156,7 +156,7 @@ def _org_possessive(doc: Doc, index: EntityIndex, ref: MentionRef) -> list[Found
 
 
 def _stripped_title(ref: MentionRef, lexicon: RoleLexicon) -> list[Found]:
-    """A title kg.mentions took off the name that no phrase reading covered."""
+    """A title kg.extract.mentions took off the name that no phrase reading covered."""
     m = ref.mention
     title = m.title.strip()
     if not title or fold(title).rstrip(".") in _NOT_POSTS or m.title_start < 0:

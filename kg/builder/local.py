@@ -1,0 +1,108 @@
+"""Where extraction runs by default: in this process, or in a pool of worker processes.
+
+`iter_extractions` parses the articles with one spaCy pipeline (or one pool of workers, each
+loading the pipeline once) for the whole sequence and extracts each as its Doc is ready; an
+article that fails becomes a `Skipped`, never the end of the batch. An `Extractor` is the
+same job done elsewhere (kg.builder.cluster).
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
+
+from kg.config import BuildConfig
+from kg.model import Article, ArticleExtraction, Skipped
+from kg.nlp.pipeline import load_nlp
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+Progress = Callable[[int], None]
+Results = tuple[list[ArticleExtraction], list[Skipped]]
+# Where extraction runs: given the articles, the config and a progress callback, it returns
+# every article's extraction (in input order) and the articles it had to skip.
+Extractor = Callable[[Sequence[Article], BuildConfig, "Progress | None"], Results]
+
+
+def extract_articles(
+    articles: Sequence[Article],
+    config: BuildConfig,
+    *,
+    nlp: Language | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[ArticleExtraction], list[Skipped]]:
+    """Parse and extract every article; a failing article is skipped and reported."""
+    extractions: list[ArticleExtraction] = []
+    skipped: list[Skipped] = []
+    for result in iter_extractions(articles, config, nlp=nlp, progress=progress):
+        (extractions if isinstance(result, ArticleExtraction) else skipped).append(result)
+    return extractions, skipped
+
+
+def iter_extractions(
+    articles: Sequence[Article],
+    config: BuildConfig,
+    *,
+    nlp: Language | None = None,
+    progress: Progress | None = None,
+) -> Iterator[ArticleExtraction | Skipped]:
+    """Each article's extraction (or why it was skipped), in order, as it is ready: one
+    pipeline or one pool of workers serves the whole sequence."""
+    if config.processes > 1 and len(articles) > 1:
+        results = _extract_parallel(articles, config)
+    else:
+        nlp = nlp or load_nlp(config.model)
+        results = extract_with(nlp, articles, config.batch_size)
+    for result in results:
+        if progress:
+            progress(1)
+        yield result
+
+
+def extract_with(
+    nlp: Language, articles: Sequence[Article], batch_size: int
+) -> Iterator[ArticleExtraction | Skipped]:
+    """Parse `articles` with `nlp` in batches and extract each; failures become Skipped."""
+    from kg.extract.article import extract
+
+    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
+    for article, doc in zip(articles, docs, strict=True):
+        yield _safely(extract, doc, article)
+
+
+def _safely(extract, doc, article: Article) -> ArticleExtraction | Skipped:
+    # One article's failure must not sink the batch: report it with its origin.
+    try:
+        return extract(doc, article)
+    except Exception as exc:  # noqa: BLE001 - the error policy is skip-and-report
+        detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+        return Skipped(article.origin or article.id, f"extraction failed: {detail}")
+
+
+_WORKER_NLP: Language | None = None
+
+
+def _init_worker(model: str | None) -> None:
+    global _WORKER_NLP
+    _WORKER_NLP = load_nlp(model)
+
+
+def _work(chunk: list[Article], batch_size: int) -> list[ArticleExtraction | Skipped]:
+    assert _WORKER_NLP is not None
+    return list(extract_with(_WORKER_NLP, chunk, batch_size))
+
+
+def _extract_parallel(
+    articles: Sequence[Article], config: BuildConfig
+) -> Iterator[ArticleExtraction | Skipped]:
+    # Chunks go to workers that each load the pipeline once; results come back in order.
+    size = max(1, min(config.batch_size * 2, -(-len(articles) // (config.processes * 4))))
+    chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
+    with ProcessPoolExecutor(
+        max_workers=config.processes, initializer=_init_worker, initargs=(config.model,)
+    ) as pool:
+        for results in pool.map(_work, chunks, [config.batch_size] * len(chunks)):
+            yield from results

@@ -1,0 +1,194 @@
+"""`kg build` (from articles, into OUT, a store, or a Graph Store) and `kg export` (a store's
+RDF files into OUT)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from kg.cli.common import EXIT_ERROR, EXIT_PARTIAL, EXIT_USAGE, ModelOpt, err, fail
+from kg.errors import KgError
+
+if TYPE_CHECKING:
+    pass
+
+
+def build(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories or globs of articles.")],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Output directory (replaced); default out, or none with --store."
+        ),
+    ] = None,
+    model: ModelOpt = None,
+    processes: Annotated[
+        int, typer.Option("--processes", "-p", min=1, help="Worker processes.")
+    ] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per spaCy batch.")] = 16,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
+    ] = False,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", metavar="ADDRESS", help="Extract on this Dask scheduler's workers."),
+    ] = None,
+    graph_store: Annotated[
+        str | None,
+        typer.Option(
+            "--graph-store",
+            metavar="URL",
+            help="PUT each named graph to this SPARQL Graph Store endpoint instead of OUT.",
+        ),
+    ] = None,
+    store: Annotated[
+        Path | None,
+        typer.Option(
+            "--store",
+            metavar="DIR",
+            help="Add new and changed articles to this on-disk Oxigraph store (and write OUT "
+            "from it when -o is given too).",
+        ),
+    ] = None,
+) -> None:
+    """Build the graph from articles (.txt .md .html .jsonl) and write it to OUT."""
+    if store is not None and (dask or graph_store):
+        err("error: --store cannot be combined with --dask or --graph-store")
+        raise typer.Exit(EXIT_USAGE)
+    from kg.config import BuildConfig
+
+    config = BuildConfig(model=model, processes=processes, batch_size=batch_size)
+    if store is not None:
+        with _progress(quiet) as (on_count, on_done):
+            code = _build_store(paths, store, out, config, quiet, on_count, on_done)
+        raise typer.Exit(code)
+    out = out if out is not None else Path("out")
+    from kg.builder.run import build as run_build
+    from kg.cli.summary import summarise
+    from kg.output import write_outputs
+
+    try:
+        extractor = None
+        if dask:
+            from kg.builder.cluster import dask_extractor
+
+            extractor = dask_extractor(dask)
+        with _progress(quiet) as (on_count, on_done):
+            result = run_build(
+                paths, config, progress=on_done, on_article_count=on_count, extractor=extractor
+            )
+        for item in result.skipped:
+            err(f"skipped {item.origin}: {item.reason}")
+        if not result.extractions:
+            err("error: no article could be read; nothing was written")
+            raise typer.Exit(EXIT_ERROR)
+        if graph_store:
+            from kg.store.graph_store import put_graphs
+
+            files = []
+            written = put_graphs(result.quads, graph_store)
+            if not quiet:
+                typer.echo(f"wrote {written} named graph(s) to {graph_store}")
+        else:
+            files = write_outputs(result.quads, out)
+    except KgError as exc:
+        raise fail(exc) from exc
+    if not quiet:
+        typer.echo(summarise(result, files))
+    if result.skipped:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _build_store(
+    paths: list[str], store: Path, out: Path | None, config, quiet: bool, on_count, on_done
+) -> int:
+    """`kg build PATHS --store DIR [-o OUT]`; returns the exit code."""
+    from kg.output import write_outputs
+    from kg.store.disk import size, store_quads
+    from kg.store.incremental import build_store
+
+    try:
+        report = build_store(paths, store, config, progress=on_done, on_article_count=on_count)
+        for item in report.skipped:
+            err(f"skipped {item.origin}: {item.reason}")
+        if not report.read:
+            err("error: no article could be read; the store was not changed")
+            return EXIT_ERROR
+        files = write_outputs(store_quads(store), out) if out is not None else []
+        triples, articles = size(store)
+    except KgError as exc:
+        err(f"error: {exc}")
+        return EXIT_ERROR
+    if not quiet:
+        typer.echo(
+            f"store {store}: {report.added} added, {report.replaced} replaced, "
+            f"{report.unchanged} unchanged"
+            + (f", {len(report.skipped)} skipped" if report.skipped else "")
+            + f"; now {articles} article(s), {triples} triples"
+        )
+        for path in files:
+            typer.echo(f"  {path}")
+    return EXIT_PARTIAL if report.skipped else 0
+
+
+def export(
+    store: Annotated[Path, typer.Argument(help="A store directory (`kg build --store`).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output directory (replaced).")] = Path(
+        "out"
+    ),
+) -> None:
+    """Write graph.trig, graph.ttl and graph.jsonld from a store."""
+    from kg.output import export_store
+    from kg.store.disk import is_store
+
+    if not is_store(store):
+        err(f"error: {store} is not a store directory (build one with `kg build --store`)")
+        raise typer.Exit(EXIT_ERROR)
+    try:
+        files = export_store(store, out)
+    except KgError as exc:
+        err(f"error: {exc}")
+        raise typer.Exit(EXIT_ERROR) from exc
+    for path in files:
+        typer.echo(f"  {path}  ({path.stat().st_size:,} bytes)")
+
+
+class _progress:
+    """A rich progress bar on stderr while articles are extracted (silent when quiet)."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.quiet = quiet or not sys.stderr.isatty()
+        self.bar = None
+        self.task = None
+
+    def __enter__(self):
+        if self.quiet:
+            return (lambda n: None), (lambda n: None)
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        self.bar = Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self.bar.start()
+
+        def on_count(total: int) -> None:
+            self.task = self.bar.add_task("extracting", total=total)
+
+        def on_done(n: int) -> None:
+            if self.task is not None:
+                self.bar.advance(self.task, n)
+
+        return on_count, on_done
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()

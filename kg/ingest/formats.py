@@ -1,0 +1,147 @@
+"""The text of one input file to its articles, by file type: plain text, Markdown, an HTML
+page (its main text, by trafilatura) or JSON Lines (one article a line).
+
+The text is normalised (newlines, characters RDF cannot carry) with its offsets kept; an
+article without an `id` is named by the hash of its text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+
+from kg.model import Article, Skipped
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
+_JSONL_OPTIONAL = ("id", "title", "url", "date", "source")
+# C0 controls other than \t and \n, and the two noncharacters: all illegal in XML 1.0, so
+# they would break RDF/XML, TriG and Turtle consumers downstream. One space each keeps offsets.
+_CONTROL_TO_SPACE = {
+    code: " " for code in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]
+}
+
+
+def articles_in(
+    text: str, suffix: str, origin: str, *, max_chars: int
+) -> Iterator[Article | Skipped]:
+    """The articles of one file's `text` (`suffix` gives its type, `origin` where it is from),
+    or why there are none; an article over `max_chars` is skipped."""
+    if not _clean(text).strip():
+        yield Skipped(origin, "file is empty or whitespace only")
+        return
+    if suffix == ".jsonl":
+        yield from _read_jsonl(text, origin, max_chars)
+        return
+    if suffix in (".html", ".htm"):
+        article = _from_html(text, origin)
+    else:
+        article = _from_plain(text, origin, markdown=suffix == ".md")
+    if isinstance(article, Article) and len(article.text) > max_chars:
+        article = Skipped(origin, _too_long(len(article.text), max_chars))
+    yield article
+
+
+def _clean(text: str) -> str:
+    """Normalise newlines and blank out characters RDF serialisers cannot carry."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL_TO_SPACE)
+
+
+def _article_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _too_long(length: int, max_chars: int) -> str:
+    return f"article is {length:,} characters, over the limit of {max_chars:,}; split it"
+
+
+def _from_plain(raw: str, origin: str, *, markdown: bool) -> Article:
+    text = _clean(raw)
+    return Article(
+        id=_article_id(text), text=text, title=_plain_title(text, markdown), origin=origin
+    )
+
+
+def _plain_title(text: str, markdown: bool) -> str | None:
+    """The first line is a title when a blank line follows it (the corpus convention)."""
+    lines = text.split("\n", 2)
+    if len(lines) < 2 or lines[1].strip():
+        return None
+    title = lines[0].strip()
+    if markdown:
+        title = title.lstrip("#").strip()
+    return title or None
+
+
+def _from_html(raw: str, origin: str) -> Article | Skipped:
+    import trafilatura  # heavy (lxml, htmldate): imported only when HTML is read
+
+    # Precision over recall: a page's navigation, comments and teasers are not news.
+    doc = trafilatura.bare_extraction(
+        raw,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+        with_metadata=True,
+    )
+    body = getattr(doc, "text", None) if doc is not None else None
+    if not body or not body.strip():
+        return Skipped(origin, "no article text found in the HTML page")
+    text = _clean(body)
+    return Article(
+        id=_article_id(text),
+        text=text,
+        title=_meta(getattr(doc, "title", None)),
+        date=_meta(getattr(doc, "date", None)),
+        url=_meta(getattr(doc, "url", None)),
+        source=_meta(getattr(doc, "sitename", None)),
+        origin=origin,
+    )
+
+
+def _meta(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(_clean(value).split())
+    return value or None
+
+
+def _read_jsonl(content: str, path_origin: str, max_chars: int) -> Iterator[Article | Skipped]:
+    # Split on "\n" only: str.splitlines would also split on U+2028, legal inside JSON strings.
+    for lineno, line in enumerate(content.split("\n"), start=1):
+        if not line.strip():
+            continue
+        origin = f"{path_origin}:{lineno}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield Skipped(origin, f"bad JSON: {error.msg} at column {error.colno}")
+            continue
+        yield _from_record(record, origin, max_chars)
+
+
+def _from_record(record: object, origin: str, max_chars: int) -> Article | Skipped:
+    if not isinstance(record, dict):
+        return Skipped(origin, f"expected a JSON object, got {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str) or not _clean(text).strip():
+        return Skipped(origin, '"text" is required and must be a non-empty string')
+    for key in _JSONL_OPTIONAL:
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            return Skipped(origin, f'"{key}" must be a string, got {type(value).__name__}')
+    text = _clean(text)
+    if len(text) > max_chars:
+        return Skipped(origin, _too_long(len(text), max_chars))
+    given_id = record.get("id")
+    if given_id is not None and not given_id.strip():
+        return Skipped(origin, '"id" must not be empty; give an id or leave the field out')
+    return Article(
+        id=given_id.strip() if given_id is not None else _article_id(text),
+        text=text,
+        title=_meta(record.get("title")),
+        date=_meta(record.get("date")),
+        url=_meta(record.get("url")),
+        source=_meta(record.get("source")),
+        origin=origin,
+    )
