@@ -18,6 +18,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check kg tests
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 clean:

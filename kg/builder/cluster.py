@@ -77,7 +77,10 @@ def _extract_on(
     skipped: list[Skipped] = []
     for results in done:
         for result in results:
-            (extractions if isinstance(result, ArticleExtraction) else skipped).append(result)
+            if isinstance(result, ArticleExtraction):
+                extractions.append(result)
+            else:
+                skipped.append(result)
     return extractions, skipped
 
 

@@ -38,7 +38,10 @@ def extract_articles(
     extractions: list[ArticleExtraction] = []
     skipped: list[Skipped] = []
     for result in iter_extractions(articles, config, nlp=nlp, progress=progress):
-        (extractions if isinstance(result, ArticleExtraction) else skipped).append(result)
+        if isinstance(result, ArticleExtraction):
+            extractions.append(result)
+        else:
+            skipped.append(result)
     return extractions, skipped
 
 

@@ -69,17 +69,19 @@ def build(
     for item in read_articles(
         paths, max_bytes=config.max_input_bytes, max_chars=config.max_article_chars
     ):
-        (articles if isinstance(item, Article) else skipped).append(item)
+        if isinstance(item, Article):
+            articles.append(item)
+        else:
+            skipped.append(item)
     if on_article_count:
         on_article_count(len(articles))
-    local = extractor is None
-    if local and nlp is None and (config.processes <= 1 or len(articles) <= 1):
+    if extractor is None and nlp is None and (config.processes <= 1 or len(articles) <= 1):
         nlp = load_nlp(config.model)
     if nlp is not None:
         name, version = model_id(nlp)
     else:
         name, version = model_id_of(config.model)
-    if local:
+    if extractor is None:
         extractions, failed = extract_articles(articles, config, nlp=nlp, progress=progress)
     else:
         extractions, failed = extractor(articles, config, progress)

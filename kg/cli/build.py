@@ -4,6 +4,7 @@ RDF files into OUT)."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -13,7 +14,9 @@ from kg.cli.common import EXIT_ERROR, EXIT_PARTIAL, EXIT_USAGE, ModelOpt, err, f
 from kg.errors import KgError
 
 if TYPE_CHECKING:
-    pass
+    from rich.progress import Progress, TaskID
+
+    from kg.config import BuildConfig
 
 
 def build(
@@ -103,7 +106,13 @@ def build(
 
 
 def _build_store(
-    paths: list[str], store: Path, out: Path | None, config, quiet: bool, on_count, on_done
+    paths: list[str],
+    store: Path,
+    out: Path | None,
+    config: BuildConfig,
+    quiet: bool,
+    on_count: Callable[[int], None],
+    on_done: Callable[[int], None],
 ) -> int:
     """`kg build PATHS --store DIR [-o OUT]`; returns the exit code."""
     from kg.output import write_outputs
@@ -161,16 +170,16 @@ class _progress:
 
     def __init__(self, quiet: bool) -> None:
         self.quiet = quiet or not sys.stderr.isatty()
-        self.bar = None
-        self.task = None
+        self.bar: Progress | None = None
+        self.task: TaskID | None = None
 
-    def __enter__(self):
+    def __enter__(self) -> tuple[Callable[[int], None], Callable[[int], None]]:
         if self.quiet:
             return (lambda n: None), (lambda n: None)
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-        self.bar = Progress(
+        bar = self.bar = Progress(
             "[progress.description]{task.description}",
             BarColumn(),
             MofNCompleteColumn(),
@@ -178,14 +187,14 @@ class _progress:
             console=Console(stderr=True),
             transient=True,
         )
-        self.bar.start()
+        bar.start()
 
         def on_count(total: int) -> None:
-            self.task = self.bar.add_task("extracting", total=total)
+            self.task = bar.add_task("extracting", total=total)
 
         def on_done(n: int) -> None:
             if self.task is not None:
-                self.bar.advance(self.task, n)
+                bar.advance(self.task, n)
 
         return on_count, on_done
 

@@ -51,6 +51,7 @@ def evaluate(
     if conll04 is not None:
         _eval_conll04(conll04, model, limit, as_json)
         return
+    assert gold_dir is not None  # one of the two, checked above
     import json
 
     from kg.builder.run import build as run_build

@@ -114,7 +114,7 @@ def serve(
     except (KgError, OSError) as exc:
         err(f"error: {exc}")
         raise typer.Exit(EXIT_ERROR) from exc
-    bound_host, bound_port = server.server_address[:2]
+    bound_host, bound_port = server.socket.getsockname()[:2]  # as bound: port 0 picks one
     err(f"serving {source} at http://{bound_host}:{bound_port}/sparql (Ctrl-C stops)")
     try:
         server.serve_forever()

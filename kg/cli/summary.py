@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 def summarise(result: BuildResult, files: list[Path]) -> str:
     entities: dict[str, set[str]] = {t: set() for t in ENTITY_TYPES}
     mentions = 0
-    facts = Counter()
+    facts: Counter[str] = Counter()
     quotes = affiliations = 0
     for extraction in result.extractions:
         quotes += len(extraction.quotes)

@@ -135,13 +135,13 @@ def _relation(item: object, types: dict[str, str], fail) -> GoldRelation:
     kind = item["type"]
     needed, subject_types, object_types = _SHAPES[kind]
     subject, other = item.get("subject"), item.get(needed)
-    if _type_of(subject, types) not in subject_types:
+    if not isinstance(subject, str) or _type_of(subject, types) not in subject_types:
         raise fail(f"relation {item!r}: `subject` must be the id of a {'/'.join(subject_types)}")
     if needed == "object" and _type_of(other, types) not in object_types:
         raise fail(f"relation {item!r}: `object` must be the id of a {'/'.join(object_types)}")
     if needed != "object" and not (isinstance(other, str) and other.strip()):
         raise fail(f"relation {item!r}: `{needed}` must be a non-empty string")
-    if kind == "legal_link" and LEGISLATION not in (types[subject], types[other]):
+    if kind == "legal_link" and LEGISLATION not in (types[subject], _type_of(other, types)):
         raise fail(f"relation {item!r}: a legal_link needs a Legislation entity at one end")
     return GoldRelation(kind, subject, **{needed: other}, verb=item.get("verb"))
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import rdflib
 from rdflib import RDF, RDFS, SKOS, Literal, URIRef
 from rdflib.namespace import ORG, SDO
+from rdflib.term import Node
 
 from kg.evaluate.gold import RELATION_TYPES, GoldArticle
 from kg.evaluate.report import ALL, Counts, EvalReport, Finding, sum_counts
@@ -119,7 +120,7 @@ class _Claim:
     """One relation the graph states, per pair of ends (or per title, per quotation)."""
 
     type: str
-    ends: tuple[URIRef, ...]  # subject first; every speaker of a quotation
+    ends: tuple[Node, ...]  # subject first; every speaker of a quotation
     value: str = ""  # job title or quotation text
     via: str = ""  # quotation IRI, for the report
 
@@ -148,9 +149,9 @@ def score(
     labels, display = _labels(g)
     entities = _score_entities(labels, display, pool, index, optional)
     # A relation end maps to every gold entity its labels name (see the module docstring).
-    ends: dict[URIRef, set[_Key]] = {}
-    typed: dict[URIRef, set[str]] = {}
-    optional_only: set[URIRef] = set()
+    ends: dict[Node, set[_Key]] = {}
+    typed: dict[Node, set[str]] = {}
+    optional_only: set[Node] = set()
     for (iri, t), (pref, alt) in labels.items():
         ends.setdefault(iri, set()).update(_keys(index, t, pref | alt))
         typed.setdefault(iri, set()).add(t)
@@ -202,8 +203,8 @@ def _pool(gold: list[GoldArticle]):
 
 def _labels(g: rdflib.Graph):
     """(IRI, type) -> (normalised prefLabels, normalised altLabels); IRI -> label to show."""
-    labels: dict[tuple[URIRef, str], tuple[frozenset[str], frozenset[str]]] = {}
-    display: dict[URIRef, str] = {}
+    labels: dict[tuple[Node, str], tuple[frozenset[str], frozenset[str]]] = {}
+    display: dict[Node, str] = {}
     for t in ENTITY_TYPES:
         for iri in set(g.subjects(RDF.type, SDO[t])):
             pref = sorted(str(x) for x in g.objects(iri, SKOS.prefLabel))
@@ -228,8 +229,8 @@ def _score_entities(labels, display, pool, index, optional):
         for key in _keys(index, t, pref | alt):
             rank = 0 if key[1] in pref else 1 if (pref & pool[key].names or key[1] in alt) else 2
             pairs.append((rank, key, str(iri), iri, t))
-    matched: dict[_Key, URIRef] = {}
-    used: set[tuple[URIRef, str]] = set()
+    matched: dict[_Key, Node] = {}
+    used: set[tuple[Node, str]] = set()
     for _, key, _, iri, t in sorted(pairs):
         if key not in matched and (iri, t) not in used:
             matched[key] = iri
@@ -278,7 +279,7 @@ def _sub_properties(root: URIRef, graphs: Iterable[rdflib.Graph]) -> set[URIRef]
     return found
 
 
-def _claims(g: rdflib.Graph, ontology: rdflib.Graph, typed: dict[URIRef, set[str]]):
+def _claims(g: rdflib.Graph, ontology: rdflib.Graph, typed: dict[Node, set[str]]):
     legal = _sub_properties(KG.legalRelation, (ontology, g))
     interacts = _sub_properties(KG.interactsWith, (ontology, g))
 
@@ -334,7 +335,7 @@ def _gold_relations(gold: list[GoldArticle], ids) -> dict[tuple, list[str]]:
     return pooled
 
 
-def _matches(claim: _Claim, key: tuple, ends: dict[URIRef, set[_Key]]) -> bool:
+def _matches(claim: _Claim, key: tuple, ends: dict[Node, set[_Key]]) -> bool:
     kind, gold_ends, text = key
     if kind != claim.type:
         return False

@@ -69,10 +69,10 @@ def resolve_entities(doc: Doc, candidates: list[Candidate]) -> list[Entity]:
 
     entities = []
     for key in order:
-        group = groups.get(key)
-        if group is None or not group.cands:
+        resolved = groups.get(key)
+        if resolved is None or not resolved.cands:
             continue
-        entity = _freeze(doc, group, surfaces)
+        entity = _freeze(doc, resolved, surfaces)
         if entity is not None:
             entities.append(entity)
     return entities
@@ -247,7 +247,7 @@ def _merge_org_prefixes(groups, order, surfaces) -> None:
 
 def _merge_place_short_forms(groups, order, surfaces) -> None:
     places = [k for k in order if k in groups and _vote(groups[k]) == PLACE]
-    long_forms = {}
+    long_forms: dict[str, set[str]] = {}
     for key in places:
         for cand in groups[key].cands:
             words = _tokens(surfaces[id(cand)])

@@ -292,9 +292,9 @@ class Resolver:
             for entity, _ in self._group(tok):
                 found.setdefault(entity.key, (entity, tok))
         for t in with_conjuncts(tok):
-            entity = self.entity(t)
-            if entity is not None and entity.type in types:
-                found.setdefault(entity.key, (entity, t))
+            named = self.entity(t)
+            if named is not None and named.type in types:
+                found.setdefault(named.key, (named, t))
         return list(found.values())
 
     def entity(self, tok: Token) -> Entity | None:

@@ -187,16 +187,16 @@ def shortest_path(graph, source: str, target: str, *, comentions: bool = False) 
         ) from None
     hops = []
     for a, b in zip(nodes, nodes[1:], strict=False):
-        facts = [
+        found = [
             _fact(graph, a, b, data) for data in graph.get_edge_data(a, b, default={}).values()
         ]
-        facts += [
+        found += [
             _fact(graph, b, a, data) for data in graph.get_edge_data(b, a, default={}).values()
         ]
         # a co-mention has no direction: read it the way the path goes
         facts = [
             f if f.predicate else Fact(a, "", b, f.evidence)
-            for f in facts
+            for f in found
             if f is not None and (comentions or f.predicate != "")
         ]
         facts.sort(key=lambda f: (f.predicate == "", f.predicate, f.subject))

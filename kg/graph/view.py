@@ -28,7 +28,7 @@ from collections import Counter
 from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from kg.errors import OutputError
 
@@ -135,7 +135,8 @@ def _vis_data(graph) -> dict:
             }
         )
 
-    edges, edge_details = [], []
+    edges: list[dict[str, Any]] = []
+    edge_details: list[dict[str, Any]] = []
     edge_list = sorted(
         (e for e in graph.edges(keys=True, data=True) if e[0] in ids and e[1] in ids),
         key=lambda e: (e[3]["kind"] != "relation", ids[e[0]], ids[e[1]], e[2]),

@@ -44,11 +44,14 @@ def load_nlp(model: str | None = None) -> Language:
         ) from exc
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {name!r} needs both a parser and an ner component")
-    if "attribute_ruler" in nlp.pipe_names:
-        ruler = nlp.get_pipe("attribute_ruler")
+    from spacy.pipeline import AttributeRuler
+
+    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    if isinstance(ruler, AttributeRuler):
         fast = RuleMatcher.for_ruler(ruler)
         if fast is not None:
-            ruler.match = fast  # the instance attribute shadows AttributeRuler.match
+            # The instance attribute shadows AttributeRuler.match, for this pipeline only.
+            ruler.match = fast  # type: ignore[method-assign]
     return nlp
 
 
@@ -67,6 +70,8 @@ def model_id_of(model: str | None) -> tuple[str, str]:
     name = model or default_model()
     try:
         meta = spacy.info(name)  # reads the package's meta without loading weights
+        if not isinstance(meta, dict):
+            return name, ""
         return f"{meta.get('lang', 'xx')}_{meta.get('name', name)}", str(meta.get("version", ""))
     except Exception:  # noqa: BLE001 - provenance only; the workers report real load errors
         return name, ""

@@ -85,7 +85,7 @@ class RuleMatcher:
         return cls(ruler, single, longer if has_longer else None, used)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
-        matches = []
+        matches: list[tuple[int, int, int, int]] = []
         memo = self.memo
         for i, token in enumerate(doc):
             key = self.key_of(token)

@@ -41,7 +41,7 @@ def format_result(result: QueryResult, fmt: str) -> str:
     elif fmt == "table":
         return _table(result)
     parsed = ox.parse_query_results(result.results_json, ox.QueryResultsFormat.JSON)
-    return parsed.serialize(format=_RESULT_FORMATS[fmt]).decode("utf-8")
+    return (parsed.serialize(format=_RESULT_FORMATS[fmt]) or b"").decode("utf-8")
 
 
 def turtle(triples: tuple[ox.Triple, ...]) -> str:
@@ -52,7 +52,8 @@ def turtle(triples: tuple[ox.Triple, ...]) -> str:
         for name, iri in PREFIXES.items()
         if any(_uses(term, iri) for triple in triples for term in triple)
     }
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=used).decode("utf-8")
+    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=used) or b""
+    return data.decode("utf-8")
 
 
 def _uses(term, iri: str) -> bool:

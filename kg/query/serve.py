@@ -190,7 +190,7 @@ def _render(result: QueryResult, accept: str) -> tuple[bytes | None, str]:
     if media is None:
         return None, accept
     parsed = ox.parse_query_results(result.results_json, ox.QueryResultsFormat.JSON)
-    body = parsed.serialize(format=RESULT_TYPES[media])
+    body = parsed.serialize(format=RESULT_TYPES[media]) or b""
     return body, f"{media}; charset=utf-8"
 
 

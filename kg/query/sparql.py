@@ -210,14 +210,14 @@ def _evaluate(store: ox.Store, sparql: str, limit_rows: int | None):
 def _read(answer, limit_rows: int | None) -> tuple[str, bytes, bool]:
     json_format = ox.QueryResultsFormat.JSON
     if isinstance(answer, ox.QueryBoolean):
-        return "ask", answer.serialize(format=json_format), False
+        return "ask", answer.serialize(format=json_format) or b"", False
     if isinstance(answer, ox.QueryTriples):
         found = list(answer if limit_rows is None else islice(answer, limit_rows + 1))
         truncated = limit_rows is not None and len(found) > limit_rows
         found = found[:limit_rows] if truncated else found
         return "graph", ox.serialize(found, format=ox.RdfFormat.N_TRIPLES) or b"", truncated
     if limit_rows is None:
-        return "select", answer.serialize(format=json_format), False
+        return "select", answer.serialize(format=json_format) or b"", False
     variables = [v.value for v in answer.variables]
     rows = list(islice(answer, limit_rows + 1))
     truncated = len(rows) > limit_rows
@@ -304,6 +304,7 @@ def _decode(kind: str, data: bytes, truncated: bool) -> QueryResult:
         triples = tuple(tuple(_to_rdflib(term) for term in triple) for triple in found)
         return QueryResult(kind="graph", triples=triples, truncated=truncated, ox_triples=found)
     parsed = ox.parse_query_results(data, ox.QueryResultsFormat.JSON)
+    assert isinstance(parsed, ox.QuerySolutions), "a select result holds solutions"
     variables = tuple(v.value for v in parsed.variables)
     rows = tuple(tuple(_to_rdflib(solution[name]) for name in variables) for solution in parsed)
     return QueryResult(

@@ -11,13 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS
+from rdflib import OWL, RDF, RDFS, XSD, Dataset, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS, DefinedNamespace, Namespace
+from rdflib.term import Node
 
 from kg.model import LEGISLATION, ORGANIZATION, PERSON, PLACE, ArticleExtraction, Entity, Fact
 from kg.rdf.iri import BASE, mint
 from kg.rdf.namespace import ELI, ITSRDF, KG, NIF, bind_prefixes
-from kg.rdf.quads import GraphWriter, Quads
+from kg.rdf.quads import Quads, TripleSink
 from kg.rdf.relations import add_affiliation, add_quote
 
 TYPE_CLASSES = {
@@ -34,7 +35,14 @@ _LEGISLATION_CLASSES = {
     "Section": (KG.Section, ELI.LegalResource),
     "Treaty": (KG.Treaty,),
 }
-_PREFIXES = {"schema": SDO, "kg": KG, "eli": ELI, "org": ORG, "foaf": FOAF, "prov": PROV}
+_PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
+    "schema": SDO,
+    "kg": KG,
+    "eli": ELI,
+    "org": ORG,
+    "foaf": FOAF,
+    "prov": PROV,
+}
 
 
 @dataclass(frozen=True)
@@ -120,7 +128,8 @@ def add_article_graph(
     """Add one article's named graph to `dataset` and return its IRI."""
     article = extraction.article
     aid = article.id
-    g = dataset.graph(article_graph_iri(aid, base))
+    graph_iri = article_graph_iri(aid, base)
+    g = dataset.graph(graph_iri)
     art = article_iri(aid, base)
     ctx = mint("context", aid, base=base)
     text = article.text
@@ -196,10 +205,12 @@ def add_article_graph(
             add_affiliation(
                 g, affiliation, aid=aid, art=art, person=person, org=org, span=span, base=base
             )
-    return g.identifier
+    return graph_iri
 
 
-def _span(g: Graph, aid: str, ctx: URIRef, start: int, end: int, text: str, base: str) -> URIRef:
+def _span(
+    g: TripleSink, aid: str, ctx: URIRef, start: int, end: int, text: str, base: str
+) -> URIRef:
     iri = mint("mention", f"{aid}|{start}|{end}", base=base)
     g.add((iri, RDF.type, NIF.OffsetBasedString))
     g.add((iri, NIF.beginIndex, _lit_int(start)))
@@ -213,6 +224,7 @@ def _add_fact(g, fact: Fact, aid, art, ctx, text, keys, sentence_iris, base) -> 
     subject = keys.get(fact.subject)
     if subject is None:
         return
+    obj: Node
     if fact.literal:
         obj = Literal(fact.object)
     else:
@@ -244,18 +256,19 @@ def add_entities_graph(
     dataset: Dataset | Quads, extractions: list[ArticleExtraction], *, base: str = BASE
 ) -> URIRef:
     """One description per entity, merged over every article that mentions it."""
-    g = dataset.graph(entities_graph_iri(base))
+    graph_iri = entities_graph_iri(base)
+    g = dataset.graph(graph_iri)
     by_iri: dict[URIRef, list[Entity]] = defaultdict(list)
     for extraction in extractions:
         for entity in extraction.entities:
             by_iri[entity_iri(entity.type, entity.key, base)].append(entity)
     for iri, seen in by_iri.items():
         describe_entity(g, iri, seen, base)
-    return g.identifier
+    return graph_iri
 
 
 def describe_entity(
-    g: Graph | GraphWriter, iri: URIRef, seen: list[Entity], base: str = BASE
+    g: TripleSink, iri: URIRef, seen: list[Entity], base: str = BASE
 ) -> None:
     """Describe one entity in `g` from every article's view of it (`seen`): the most used
     name is its prefLabel and schema:name, every other name and alias an altLabel; the
@@ -295,7 +308,8 @@ def add_meta_graph(
     base: str = BASE,
 ) -> URIRef:
     """PROV for the run and for each article graph it generated."""
-    g = dataset.graph(meta_graph_iri(base))
+    meta = meta_graph_iri(base)
+    g = dataset.graph(meta)
     activity = mint("run", f"{run.started}|{run.config_json}", base=base)
     g.add((activity, RDF.type, PROV.Activity))
     g.add((activity, RDF.type, KG.BuildRun))
@@ -313,4 +327,4 @@ def add_meta_graph(
         g.add((graph_iri, PROV.wasGeneratedBy, activity))
         g.add((graph_iri, PROV.generatedAtTime, Literal(run.ended, datatype=XSD.dateTime)))
         g.add((graph_iri, KG.extractor, Literal(f"kg {run.kg_version}")))
-    return g.identifier
+    return meta

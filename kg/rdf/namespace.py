@@ -20,61 +20,61 @@ class KG(DefinedNamespace):
     _fail = True
 
     # Classes
-    ArticleGraph: str  # a named graph holding what was extracted from one article
-    BuildRun: str  # one run of the builder (a prov:Activity)
-    Act: str
-    Bill: str
-    StatutoryInstrument: str  # Regulations, Orders, Rules
-    Section: str  # a section or part of an instrument
-    Treaty: str  # treaties and conventions
+    ArticleGraph: URIRef  # a named graph holding what was extracted from one article
+    BuildRun: URIRef  # one run of the builder (a prov:Activity)
+    Act: URIRef
+    Bill: URIRef
+    StatutoryInstrument: URIRef  # Regulations, Orders, Rules
+    Section: URIRef  # a section or part of an instrument
+    Treaty: URIRef  # treaties and conventions
 
     # Provenance and evidence
-    confidence: str  # 0..1, how sure the rule that fired is
-    rule: str  # the rule that produced a mention or fact
-    evidence: str  # statement -> NIF span it was read from
-    context: str  # article -> its nif:Context
-    extractor: str  # article graph -> extractor name and version
-    model: str  # run -> spaCy pipeline name
-    modelVersion: str
-    kgVersion: str
-    config: str  # run -> effective configuration (JSON)
+    confidence: URIRef  # 0..1, how sure the rule that fired is
+    rule: URIRef  # the rule that produced a mention or fact
+    evidence: URIRef  # statement -> NIF span it was read from
+    context: URIRef  # article -> its nif:Context
+    extractor: URIRef  # article graph -> extractor name and version
+    model: URIRef  # run -> spaCy pipeline name
+    modelVersion: URIRef
+    kgVersion: URIRef
+    config: URIRef  # run -> effective configuration (JSON)
 
-    cue: str  # quotation -> the span that attributes it ("the councillor said")
-    hedged: str  # statement -> true when the text hedges it ("would be supportive")
-    negated: str  # statement -> true when the text denies it ("will not allow")
+    cue: URIRef  # quotation -> the span that attributes it ("the councillor said")
+    hedged: URIRef  # statement -> true when the text hedges it ("would be supportive")
+    negated: URIRef  # statement -> true when the text denies it ("will not allow")
 
     # Entity attributes
-    year: str  # legislation year (xsd:integer)
+    year: URIRef  # legislation year (xsd:integer)
 
     # Relations: two super-properties so consumers (and kg eval) can ask for any kind
-    interactsWith: str  # a person or organisation acted on another
-    legalRelation: str  # an entity stands in a stated relation to a legal instrument
+    interactsWith: URIRef  # a person or organisation acted on another
+    legalRelation: URIRef  # an entity stands in a stated relation to a legal instrument
     # ... kg:legalRelation and its sub-properties
-    enactedAs: str  # Bill -> the Act it became
-    invokes: str  # entity -> legislation it acts under or cites as authority
-    introduced: str
-    passed: str
-    opposes: str
-    supports: str
-    enforces: str
-    chargedUnder: str  # person -> legislation they are charged under
-    challenged: str
-    amended: str
-    reservedTo: str  # legislation -> the body it is reserved to
+    enactedAs: URIRef  # Bill -> the Act it became
+    invokes: URIRef  # entity -> legislation it acts under or cites as authority
+    introduced: URIRef
+    passed: URIRef
+    opposes: URIRef
+    supports: URIRef
+    enforces: URIRef
+    chargedUnder: URIRef  # person -> legislation they are charged under
+    challenged: URIRef
+    amended: URIRef
+    reservedTo: URIRef  # legislation -> the body it is reserved to
     # ... kg:interactsWith and its sub-properties
-    wroteTo: str
-    met: str
-    criticised: str
-    urged: str
-    accused: str
-    sued: str
-    appointed: str
-    funded: str
-    backed: str
-    rejected: str
+    wroteTo: URIRef
+    met: URIRef
+    criticised: URIRef
+    urged: URIRef
+    accused: URIRef
+    sued: URIRef
+    appointed: URIRef
+    funded: URIRef
+    backed: URIRef
+    rejected: URIRef
     # Organisations and places
-    basedIn: str  # organisation -> place it is based in (a schema:location)
-    serves: str  # organisation -> place it serves (a schema:areaServed)
+    basedIn: URIRef  # organisation -> place it is based in (a schema:location)
+    serves: URIRef  # organisation -> place it serves (a schema:areaServed)
 
 
 # The vocabularies kg writes, by prefix: declared in SPARQL queries, written in Turtle.

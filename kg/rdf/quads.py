@@ -14,21 +14,30 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Any, Protocol, overload
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.term import Node
 
 from kg.rdf.namespace import bind_prefixes
 
-SortedGraphs = list[tuple[ox.NamedNode, list[ox.Triple]]]
+GraphName = ox.NamedNode | ox.BlankNode
+SortedGraphs = list[tuple[GraphName, list[ox.Triple]]]
+
+
+class TripleSink(Protocol):
+    """Where kg.rdf writes a graph's triples: an rdflib `Graph`, or a `GraphWriter`."""
+
+    def add(self, triple: tuple[Node, Node, Node]) -> object: ...
 
 
 class Quads:
     """Named graphs of Oxigraph triples, each written once (duplicates fold, as in rdflib)."""
 
     def __init__(self) -> None:
-        self._graphs: dict[ox.NamedNode, set[ox.Triple]] = {}
+        self._graphs: dict[GraphName, set[ox.Triple]] = {}
 
     def graph(self, identifier: URIRef | str) -> GraphWriter:
         """The graph named `identifier`, to `add` rdflib triples to (as `Dataset.graph`)."""
@@ -44,11 +53,11 @@ class Quads:
     def __len__(self) -> int:
         return sum(len(triples) for triples in self._graphs.values())
 
-    def graph_names(self) -> list[ox.NamedNode]:
+    def graph_names(self) -> list[GraphName]:
         """The non-empty graphs, in order of their IRIs."""
         return sorted((n for n, t in self._graphs.items() if t), key=str)
 
-    def triples(self, name: ox.NamedNode) -> set[ox.Triple]:
+    def triples(self, name: GraphName) -> set[ox.Triple]:
         return self._graphs.get(name, set())
 
     def __iter__(self) -> Iterator[ox.Quad]:
@@ -122,7 +131,7 @@ class GraphWriter:
         self.identifier = identifier
         self._triples = triples
 
-    def add(self, triple: tuple) -> None:
+    def add(self, triple: tuple[Any, Any, Any]) -> None:
         s, p, o = triple
         self._triples.add(ox.Triple(to_oxigraph(s), _named(str(p)), to_oxigraph(o)))
 
@@ -145,7 +154,15 @@ def _named(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
 
 
-def to_oxigraph(term) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+@overload
+def to_oxigraph(term: URIRef) -> ox.NamedNode: ...
+@overload
+def to_oxigraph(term: BNode) -> ox.BlankNode: ...
+@overload
+def to_oxigraph(term: Literal) -> ox.Literal: ...
+@overload
+def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal: ...
+def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """An rdflib term as the Oxigraph term with the same lexical form."""
     if isinstance(term, URIRef):
         return _named(str(term))

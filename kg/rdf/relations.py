@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import string
 
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, Literal, URIRef
 from rdflib.namespace import ORG, PROV, SDO, SKOS
 
 from kg.extract.names import fold
 from kg.model import Affiliation, Quote
 from kg.rdf.iri import mint
 from kg.rdf.namespace import KG
+from kg.rdf.quads import TripleSink
 
 
 def add_quote(
-    g: Graph, q: Quote, *, aid: str, art: URIRef, speaker: URIRef, span, base: str
+    g: TripleSink, q: Quote, *, aid: str, art: URIRef, speaker: URIRef, span, base: str
 ) -> URIRef:
     """`span(start, end)` mints (and describes) the NIF span of the given offsets."""
     iri = mint("quotation", f"{aid}|{q.start}|{q.end}", base=base)
@@ -37,7 +38,7 @@ def add_quote(
 
 
 def add_affiliation(
-    g: Graph,
+    g: TripleSink,
     a: Affiliation,
     *,
     aid: str,
@@ -72,7 +73,7 @@ def add_affiliation(
             _provenance(g, post, a, art, evidence)
 
 
-def _role(g: Graph, role: str, base: str) -> URIRef:
+def _role(g: TripleSink, role: str, base: str) -> URIRef:
     # One role node per wording, labelled in its folded form so that every article's
     # graph gives it the same single prefLabel.
     iri = mint("role", fold(role), base=base)
@@ -81,7 +82,7 @@ def _role(g: Graph, role: str, base: str) -> URIRef:
     return iri
 
 
-def _provenance(g: Graph, node: URIRef, a: Affiliation, art: URIRef, evidence: URIRef) -> None:
+def _provenance(g: TripleSink, node: URIRef, a: Affiliation, art: URIRef, evidence: URIRef) -> None:
     g.add((node, KG.rule, Literal(a.rule)))
     g.add((node, KG.confidence, Literal(f"{a.confidence:.3f}", datatype=_decimal())))
     g.add((node, KG.evidence, evidence))

@@ -30,7 +30,7 @@ def put_graphs(graph: Quads | Dataset, url: str, *, timeout: float = 60.0) -> in
     names = quads.graph_names()
     for name in names:
         triples = sorted(quads.triples(name), key=order)
-        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+        body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
         put_graph(url, name.value, body, timeout=timeout)
     return len(names)
 

@@ -119,7 +119,10 @@ def build_store(
     for item in read_articles(
         paths, max_bytes=config.max_input_bytes, max_chars=config.max_article_chars
     ):
-        (articles if isinstance(item, Article) else report.skipped).append(item)
+        if isinstance(item, Article):
+            articles.append(item)
+        else:
+            report.skipped.append(item)
     report.model, report.model_version = (
         model_id(nlp) if nlp is not None else model_id_of(config.model)
     )

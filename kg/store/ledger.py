@@ -30,7 +30,7 @@ TALLY = ox.NamedNode(_NS + "tally")
 
 def fingerprint(article: Article, model: str, model_version: str, base: str) -> str:
     """What an article graph depends on: the article, kg's version and the model."""
-    parts = [__version__, model, model_version, base, article.id, article.text]
+    parts: list[str | None] = [__version__, model, model_version, base, article.id, article.text]
     parts += [article.title, article.date, article.url, article.source]
     return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()
 
@@ -38,7 +38,8 @@ def fingerprint(article: Article, model: str, model_version: str, base: str) -> 
 def recorded(store: ox.Store, subject, predicate) -> str | None:
     """The ledger's value for `subject` and `predicate` (one of the terms above), if any."""
     for quad in store.quads_for_pattern(subject, predicate, None, LEDGER):
-        return quad.object.value
+        value = quad.object
+        return None if isinstance(value, ox.Triple) else value.value
     return None
 
 

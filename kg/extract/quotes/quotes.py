@@ -131,9 +131,11 @@ def _continued(
     text: str, span: QuotedSpan, previous: tuple[QuotedSpan, _Attribution | None] | None
 ) -> _Attribution | None:
     """`"...," he said. "More."`: nothing but the last cue between two quotations."""
-    if previous is None or previous[1] is None:
+    if previous is None:
         return None
     before, found = previous
+    if found is None:
+        return None
     frame_end = _frame(before)
     if found.cue.start >= frame_end - 1:
         frame_end = max(frame_end, found.cue.end)
@@ -188,7 +190,9 @@ def _followed(
     if following.close_at < 0 or not _GAP.fullmatch(text[span.close_at + 1 : following.open_at]):
         return None
     cue = cue_after(doc, _token_at(starts, following.close_at))
-    speaker = _speaker(cue, finder) if cue is not None else None
+    if cue is None:
+        return None
+    speaker = _speaker(cue, finder)
     return _Attribution(speaker, cue, "quote:cue-following") if speaker else None
 
 

@@ -226,7 +226,7 @@ class SpeakerFinder:
         """Posts written with the name: "Home Secretary Charles Clarke", "X, the councillor"."""
         phrases = [tuple(_singular(w.lower()) for w in ref.mention.title.split())]
         head = self._head(ref)
-        words = []
+        words: list[str] = []
         k = ref.start - 1
         while k >= 0 and self.doc[k].dep_ in ("compound", "amod") and self.doc[k].pos_ != "DET":
             words.insert(0, _singular(self.doc[k].lower_))

@@ -127,7 +127,7 @@ class PhraseReader:
 
     def _closes_after(self, i: int) -> bool:
         doc = self.doc
-        return i >= len(doc) or doc[i].text in _CLOSERS or doc[i].is_sent_start
+        return i >= len(doc) or doc[i].text in _CLOSERS or bool(doc[i].is_sent_start)
 
     def _comma_lead(self, start: int, sent_start: int) -> bool:
         k = start - 1
@@ -352,14 +352,14 @@ class PhraseReader:
         k = text_start
         while k < split:
             ref = self.index.at(k)
-            org = self._org_span(k)
-            if org is not None and not self._portfolio(k, org[1]):
-                orgs.append(org[0])
-                k = org[1]
+            named = self._org_span(k)
+            if named is not None and not self._portfolio(k, named[1]):
+                orgs.append(named[0])
+                k = named[1]
                 continue
-            if org is not None:  # "Constitutional Affairs Minister": a subject, not an org
-                content.extend(words_of(doc[k : org[1]].text))
-                k = org[1]
+            if named is not None:  # "Constitutional Affairs Minister": a subject, not an org
+                content.extend(words_of(doc[k : named[1]].text))
+                k = named[1]
                 continue
             if k + 1 < split and doc[k + 1].text in _POSSESSIVE and k == text_start:
                 owner = self._possessor(k)
