@@ -100,8 +100,8 @@ def measure_build(
     files: list[str], model: str | None, batch_size: int, processes: int, write: bool
 ) -> dict:
     from kg.builder.run import build
-    from kg.output import write_outputs
     from kg.config import BuildConfig
+    from kg.output import write_outputs
 
     config = BuildConfig(model=model, processes=processes, batch_size=batch_size)
     started = time.perf_counter()

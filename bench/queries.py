@@ -5,11 +5,11 @@
     python bench/queries.py --store DIR        # time an existing store (no build)
 
 The corpus (../shared/corpora/bbc) is read in place. The store is built with
-`kg.store.incremental.build_store` (kept in --store DIR if given, else in a temporary directory); the
-same named graphs are then parsed into an rdflib Dataset whose default graph is their
-union, and each query, with the same parameters and the same text, runs in both. rdflib
-runs in a child process with a time limit (--rdflib-timeout), since some of its plans
-take minutes. Times are wall-clock seconds, best of --repeat runs for Oxigraph.
+`kg.store.incremental.build_store` (kept in --store DIR if given, else in a temporary
+directory); the same named graphs are then parsed into an rdflib Dataset whose default
+graph is their union, and each query, with the same parameters and the same text, runs in
+both. rdflib runs in a child process with a time limit (--rdflib-timeout), since some of
+its plans take minutes. Times are wall-clock seconds, best of --repeat runs for Oxigraph.
 """
 
 from __future__ import annotations

@@ -20,21 +20,14 @@ from pathlib import Path
 TYPES = ("Person", "Organization", "Place", "Legislation")
 TYPE_WEIGHTS = (0.45, 0.3, 0.15, 0.1)
 PREDICATES = ("kg:met", "kg:criticised", "org:memberOf", "kg:opposes", "kg:basedIn")
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# The Chromium launch the browser tests use (tests/support/chromium.py).
+TESTS = Path(__file__).resolve().parent.parent / "tests"
+if str(TESTS) not in sys.path:
+    sys.path.insert(0, str(TESTS))
 
 
 def synthetic_graph(n: int, *, links_per_node: int = 2, seed: int = 7):
-    """A projected-style MultiDiGraph with `n` entities (see kg.graph.project for the attributes)."""
+    """A projected-style MultiDiGraph with `n` entities (kg.graph.project has the attributes)."""
     import networkx as nx
 
     from kg.graph.project import Evidence
@@ -94,9 +87,10 @@ def synthetic_graph(n: int, *, links_per_node: int = 2, seed: int = 7):
 def open_in_chromium(path: Path) -> dict:
     """Load the page from disk with the network blocked; seconds until nodes are drawn."""
     from playwright.sync_api import sync_playwright
+    from support.chromium import launch
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(p)
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         page.route(
             "**/*",

@@ -16,23 +16,13 @@ import time
 from pathlib import Path
 
 import pytest
+from support.chromium import CHROMIUM, launch
 
 from kg.graph.project import entities, project
 from kg.graph.view import render_html, write_html
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "tests" / "data" / "small.trig"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 HOSTILE_ARTICLE = """\
 Council row over <script>alert(1)</script> leaflets
 
@@ -62,7 +52,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = launch(playwright)
         yield chromium
         chromium.close()
 
