@@ -9,6 +9,9 @@ import typer
 
 from kg.cli.common import EXIT_ERROR, EXIT_USAGE, ModelOpt, err, fail
 from kg.errors import KgError
+from kg.evaluate.split import HALVES
+
+TABLES = ("articles", "entities", "relations")
 
 
 def validate(
@@ -43,6 +46,15 @@ def evaluate(
     ] = None,
     model: ModelOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    half: Annotated[
+        str | None,
+        typer.Option(
+            "--half",
+            metavar="tune|heldout",
+            help="Score one half of the gold set's fixed split only (default: all, then "
+            "each half).",
+        ),
+    ] = None,
 ) -> None:
     """Score the graph against gold annotations (GOLD_DIR) or a CoNLL04 file (--conll04)."""
     if (gold_dir is None) == (conll04 is None):
@@ -52,27 +64,32 @@ def evaluate(
         _eval_conll04(conll04, model, limit, as_json)
         return
     assert gold_dir is not None  # one of the two, checked above
+    if half is not None and half not in HALVES:
+        err(f"error: --half must be one of {', '.join(HALVES)}, not {half!r}")
+        raise typer.Exit(EXIT_USAGE)
     import json
 
-    from kg.builder.run import build as run_build
-    from kg.config import BuildConfig
-    from kg.evaluate.gold import gold_article_paths, load_gold
-    from kg.evaluate.report import format_report, report_to_json
-    from kg.evaluate.score import score
+    from kg.evaluate.report import format_halves, format_report, report_to_json
+    from kg.evaluate.run import evaluate_gold
 
     try:
-        gold = load_gold(gold_dir)
-        paths = gold_article_paths(gold, gold_dir)
-        result = run_build([str(p) for p in paths], BuildConfig(model=model))
-        for item in result.skipped:
-            err(f"skipped {item.origin}: {item.reason}")
-        report = score(result.dataset, gold)
+        result = evaluate_gold(gold_dir, model=model, half=half)
     except KgError as exc:
         raise fail(exc) from exc
+    for item in result.skipped:
+        err(f"skipped {item.origin}: {item.reason}")
     if as_json:
-        typer.echo(json.dumps(report_to_json(report), indent=2))
-    else:
-        typer.echo(format_report(report))
+        data = report_to_json(result.report)
+        if result.halves:
+            data["halves"] = {
+                name: {k: v for k, v in report_to_json(r).items() if k in TABLES}
+                for name, r in result.halves.items()
+            }
+        typer.echo(json.dumps(data, indent=2))
+        return
+    typer.echo(format_report(result.report))
+    if result.halves:
+        typer.echo(format_halves(result.halves))
 
 
 def _eval_conll04(path: Path, model: str | None, limit: int | None, as_json: bool) -> None:

@@ -117,3 +117,26 @@ def report_to_json(report: EvalReport) -> dict:
             "relations": items(report.spurious_relations),
         },
     }
+
+
+def format_halves(halves: dict[str, EvalReport]) -> str:
+    """One table: precision, recall and F1 per type on each half of the split."""
+    names = list(halves)
+    first = halves[names[0]]
+    head = f"{'':<14}" + "".join(f"{n + ' P':>10}{'R':>7}{'F1':>7}" for n in names)
+    lines = [
+        "By half (tune: the articles rules may be written against; heldout: the rest)",
+        "",
+        head,
+    ]
+    for table in ("entities", "relations"):
+        for kind in getattr(first, table):
+            row = f"{kind:<14}"
+            for n in names:
+                c = getattr(halves[n], table).get(kind, Counts())
+                row += f"{c.precision:>10.3f}{c.recall:>7.3f}{c.f1:>7.3f}"
+            lines.append(row)
+        lines.append("")
+    sizes = ", ".join(f"{n} {len(halves[n].articles)}" for n in names)
+    lines.append(f"Articles: {sizes}.")
+    return "\n".join(lines) + "\n"
