@@ -281,9 +281,16 @@ def _abbreviations(text: str, named: list[LegalMention]) -> list[LegalMention]:
             continue
         abbr = match["abbr"]
         forms = {abbr.casefold(), f"{abbr} {m.kind}".casefold()}
-        same = dict(title=m.title, year=m.year, kind=m.kind, name=m.name, anaphor=False)
         out = [
-            replace(n, **same, rule="legislation:abbreviation")
+            replace(
+                n,
+                title=m.title,
+                year=m.year,
+                kind=m.kind,
+                name=m.name,
+                anaphor=False,
+                rule="legislation:abbreviation",
+            )
             if n.start > m.end and n.title.casefold() in forms
             else n
             for n in out

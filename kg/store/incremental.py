@@ -304,5 +304,3 @@ def _graph_triples(add: Callable, what, *args) -> set[ox.Triple]:
     quads = Quads()
     add(quads, what, *args[:-1], base=args[-1])
     return canonical(ox.Triple(q.subject, q.predicate, q.object) for q in quads)
-
-
