@@ -74,8 +74,12 @@ def _active(vocab, aux: str, v: int) -> list:
 def test_plain_negated_and_hedged_clauses(blank_vocab):
     assert triples(_active(blank_vocab, "", 1)) == {("howard", "kg:backed", "clarke", "")}
     negated = _active(blank_vocab, "did/AUX/VBD/aux/3 not/PART/RB/neg/3 ", 3)
-    assert triples(negated) == {("howard", "kg:backed", "clarke", "negated")}
-    assert negated[0].label == "did not back"
+    # A denied backing is kept as such, and the pair is still linked: never "rejected".
+    assert triples(negated) == {
+        ("howard", "kg:backed", "clarke", "negated"),
+        ("howard", "kg:interactsWith", "clarke", ""),
+    }
+    assert {f.label for f in negated} == {"did not back"}
     hedged = _active(blank_vocab, "could/AUX/MD/aux/2 ", 2)
     assert triples(hedged) == {("howard", "kg:backed", "clarke", "hedged")}
 
@@ -122,7 +126,7 @@ def test_lawyer_for_and_representing(blank_vocab):
         ),
     )
     ents = [entity(doc, PERSON, "Peirce"), entity(doc, PERSON, "Begg")]
-    assert triples(find_interactions(doc, ents)) == {("peirce", "kg:interactsWith", "begg", "")}
+    assert triples(find_interactions(doc, ents)) == {("peirce", "kg:represented", "begg", "")}
     doc = parsed_doc(
         blank_vocab,
         (

@@ -1,26 +1,40 @@
-"""One person or organisation acting on another (wrote to, met, criticised, ...).
+"""One person or organisation acting on another (wrote to, met, criticised, bought, ...).
 
-Read off the dependency parse: the clause's actor (its subject, or the agent of a passive)
-and the entity the verb acts on (its object, the object of a preposition the verb governs,
-or the entity behind a cue noun: "in a letter to X", "held talks with X"). A verb maps to a
-typed predicate where its meaning is clear, to kg:interactsWith otherwise; verbs that are
-not in the lexicon say nothing.
+Read off the dependency parse. A verb clause: its actor (the subject, inherited across
+open complements, raising and purpose clauses, or the agent of a passive, also in "the
+company bought by X") and the entity the verb acts on (its object, the object of a
+preposition it governs, the possessor of a proposal it acts on: "would not back the Home
+Secretary's plans", the holding in "owns 51% of X", or the party behind a cue noun after a
+light verb: "held talks with X"). Noun phrases that state an interaction on their own are
+`nominals`' ("Verizon's offer for MCI", "talks between X and Y"). A verb maps to a typed
+predicate where its meaning is clear (`lexicon`), to kg:interactsWith otherwise; verbs that
+are not in the lexicon say nothing.
+
+A denied backing ("would not back X's plans") is still a stated position towards X: it is
+kept as the negated kg:backed statement, and the pair is linked by kg:interactsWith.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.lexicon import (
+    INTERACTION_NOUNS,
+    INTERACTION_VERBS,
+    INTERACTS,
+    LIGHT_VERBS,
+    PROPOSALS,
+    VerbSense,
+)
+from kg.extract.nominals import make_interaction, noun_facts, pobj
+from kg.extract.resolver import Resolver
 from kg.extract.verbs import (
-    Resolver,
     clause_subject,
-    facts_between,
-    known,
     label,
     lemma,
-    modality,
     noun_lemma,
     passive_agent,
     passive_subject,
@@ -29,68 +43,14 @@ from kg.extract.verbs import (
 from kg.model import Entity, Fact
 from kg.nlp.tokens import EntityIndex
 
-_INTERACTS = "kg:interactsWith"
-
-
-def _lexicon(spec: str) -> dict[str, tuple[str, bool, frozenset[str]]]:
-    """ "lemma,lemma predicate dobj|- prep,prep" lines -> lemma: (predicate, dobj, preps)."""
-    table = {}
-    for line in spec.strip().splitlines():
-        lemmas, predicate, dobj, preps = line.split()
-        for word in known(lemmas.split(",")):
-            table[word] = (predicate, dobj == "dobj", frozenset(preps.split(",")) - {"-"})
-    return table
-
-
-# Whether the acted-on entity may be the direct object, and which prepositions lead to it.
-_VERBS = _lexicon(
-    """
-    write kg:wroteTo - to
-    meet kg:met dobj with
-    talk kg:met - with,to
-    criticise,criticize,condemn,attack,slam,blast,rebuke,censure,lambast kg:criticised dobj -
-    ridicule,mock,deride,denounce,castigate,berate kg:criticised dobj -
-    urge,press,lobby kg:urged dobj -
-    call kg:urged - on,upon
-    appeal kg:urged - to
-    accuse,blame kg:accused dobj -
-    sue kg:sued dobj -
-    appoint,nominate,hire kg:appointed dobj -
-    fund,finance,bankroll,sponsor kg:funded dobj -
-    back,support,endorse,champion kg:backed dobj -
-    reject,rebuff,snub,overrule kg:rejected dobj -
-    praise,thank,congratulate,warn,defeat,beat,sack,fire kg:interactsWith dobj -
-    represent,visit,phone kg:interactsWith dobj -
-    contact,invite,threaten,challenge,advise,consult,replace,oppose,arrest kg:interactsWith dobj -
-    negotiate,clash,side kg:interactsWith - with
-    complain kg:interactsWith - to
-    """
+# "owns 51% of X", "bought a stake in X": the holding stands for the company held.
+_HOLDINGS = frozenset("% percent stake share shares majority interest control".split())
+# Acting on someone's proposal with these is acting on its author.
+_ON_PROPOSALS = frozenset(
+    {"kg:backed", "kg:rejected", "kg:criticised", "kg:praised", "kg:investigated", INTERACTS}
 )
-
-# Nouns that carry the relation themselves: "in a letter to X", "held talks with X".
-_NOUNS = {
-    "letter": ("kg:wroteTo", frozenset({"to"})),
-    "talk": ("kg:met", frozenset({"with"})),
-    "meeting": ("kg:met", frozenset({"with"})),
-    "discussion": ("kg:met", frozenset({"with"})),
-    "negotiation": ("kg:met", frozenset({"with"})),
-    "call": ("kg:urged", frozenset({"on", "upon"})),
-    "appeal": ("kg:urged", frozenset({"to"})),
-    "criticism": ("kg:criticised", frozenset({"of"})),
-    "attack": ("kg:criticised", frozenset({"on"})),
-    "backing": ("kg:backed", frozenset({"for"})),
-}
-
-# An agent standing for another: "X, the lawyer representing Y"; "X, lawyer for Y".
-_AGENT_NOUNS = frozenset("lawyer solicitor barrister counsel advocate representative".split())
-
-# "backed the Home Secretary's plans": acting on a proposal is acting on its author.
-_PROPOSALS = frozenset(
-    "plan proposal idea call bid policy comment remark claim decision move suggestion".split()
-)
-_ON_PROPOSALS = frozenset({"kg:backed", "kg:rejected", "kg:criticised", "kg:interactsWith"})
-
-_CONFIDENCE = {"verb": 0.8, "noun": 0.75, "passive": 0.8, "proposal": 0.65, "agent": 0.7}
+# Predicates whose denial is still a position taken towards the other party.
+_STANCES = frozenset({"kg:backed"})
 
 
 def find_interactions(doc: Doc, entities: Sequence[Entity]) -> list[Fact]:
@@ -98,7 +58,8 @@ def find_interactions(doc: Doc, entities: Sequence[Entity]) -> list[Fact]:
     resolver = Resolver(doc, entities, EntityIndex(doc, entities))
     found: dict[tuple[str, str, str], Fact] = {}
     for tok in doc:
-        for fact in _facts_at(tok, resolver):
+        facts = _verb_facts(tok, resolver) if _is_verb(tok) else noun_facts(tok, resolver)
+        for fact in facts + _denied_stances(facts):
             key = (fact.subject, fact.predicate, fact.object)
             # One statement per triple: a plain reading beats a hedged or denied one.
             if key not in found or (found[key].modality and not fact.modality):
@@ -106,145 +67,170 @@ def find_interactions(doc: Doc, entities: Sequence[Entity]) -> list[Fact]:
     return sorted(found.values(), key=lambda f: (f.start, f.predicate, f.object))
 
 
-def _facts_at(tok: Token, r: Resolver) -> list[Fact]:
-    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-        return _verb_facts(tok, r)
-    if noun_lemma(tok) in _AGENT_NOUNS and tok.dep_ == "appos":
-        return _agent_facts(tok, r)
-    return []
+def _is_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+
+
+def _denied_stances(facts: list[Fact]) -> list[Fact]:
+    return [
+        replace(f, predicate=INTERACTS, modality="", rule=f.rule + "-denied")
+        for f in facts
+        if f.modality == "negated" and f.predicate in _STANCES
+    ]
+
+
+def _senses(verb: Token) -> list[VerbSense]:
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    return [
+        s
+        for s in INTERACTION_VERBS.get(lemma(verb), [])
+        if (s.particle in particles if s.particle else not particles - {"on", "upon"})
+    ]
 
 
 def _verb_facts(verb: Token, r: Resolver) -> list[Fact]:
-    facts: list[Fact] = []
-    entry = _VERBS.get(lemma(verb))
+    senses = _senses(verb)
     agent = passive_agent(verb)
     if agent is not None:
-        if entry and entry[1]:
-            facts += _make(
-                r,
-                agent,
-                passive_subject(verb),
-                entry[0],
-                verb,
-                [*verb_words(verb), *_by(verb)],
-                "interaction:passive",
+        patient = passive_subject(verb)
+        if patient is None and verb.dep_ == "acl":
+            patient = verb.head  # "a shell company, bought by Rosneft"
+        facts = []
+        for sense in senses:
+            if sense.dobj:
                 # The statement reads agent -> patient, so its label is the active verb:
                 # "X was sued by Y" is Y "sued" X.
-                phrase=verb.text,
-            )
-        return facts
-    subject = _actor(clause_subject(verb), r)
-    if subject is None:
-        return facts
-    for child in verb.children:
-        if entry and child.dep_ == "dobj" and entry[1]:
-            facts += _make(r, subject, child, entry[0], verb, verb_words(verb), "interaction:verb")
-            facts += _proposal(r, subject, child, entry[0], verb)
-        if child.dep_ in ("prep", "dative"):
-            obj = _pobj(child)
-            if entry and child.lower_ in entry[2] and obj is not None:
-                facts += _make(
+                facts += make_interaction(
                     r,
-                    subject,
-                    obj,
-                    entry[0],
+                    agent,
+                    patient,
+                    sense.predicate,
                     verb,
-                    [*verb_words(verb), child],
-                    "interaction:verb-prep",
+                    [*verb_words(verb), *_by(verb)],
+                    "interaction:passive",
+                    phrase=verb.text,
                 )
-            if obj is not None:
-                facts += _noun_cue(r, subject, obj, verb, [child])
+        return facts
+    subject = r.actor(clause_subject(verb))
+    if subject is None:
+        return []
+    facts = []
+    for sense in senses:
+        facts += _sense_facts(verb, sense, subject, r)
+    for child in verb.children:
         if child.dep_ == "dobj":
-            facts += _noun_cue(r, subject, child, verb, [])
+            facts += _cue(r, subject, child, verb, [])
+        elif child.dep_ in ("prep", "dative") and (obj := pobj(child)) is not None:
+            facts += _cue(r, subject, obj, verb, [child])
+    if lemma(verb) == "take":
+        facts += _to_court(verb, subject, r)
     return facts
 
 
-def _noun_cue(
-    r: Resolver, subject: Token, noun: Token, verb: Token, path: list[Token]
-) -> list[Fact]:
-    """ "wrote ... in a letter to X", "held talks with X", "repeated his call on X"."""
-    cue = _NOUNS.get(noun_lemma(noun))
-    if cue is None:
+def _sense_facts(verb: Token, sense: VerbSense, subject: Token, r: Resolver) -> list[Fact]:
+    if sense.needs_infinitive and not any(
+        c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" for c in verb.children
+    ):
+        return []
+    facts: list[Fact] = []
+    words = verb_words(verb)
+    for child in verb.children:
+        if child.dep_ == "dobj" and sense.dobj:
+            target = _holding(child) or child
+            facts += make_interaction(
+                r, subject, target, sense.predicate, verb, words, "interaction:verb"
+            )
+            facts += _proposal(r, subject, child, sense.predicate, verb)
+        if child.dep_ in ("prep", "dative"):
+            obj = pobj(child)
+            predicate = dict(sense.preps).get(child.lower_)
+            if obj is not None and predicate:
+                facts += make_interaction(
+                    r,
+                    subject,
+                    _holding(obj) or obj,
+                    predicate,
+                    verb,
+                    [*words, child],
+                    "interaction:verb-prep",
+                )
+                if sense.predicate == "kg:soldTo":  # "sold Yugansk to Rosneft"
+                    facts += _sold(verb, obj, r)
+    return facts
+
+
+def _sold(verb: Token, buyer: Token, r: Resolver) -> list[Fact]:
+    """What is sold to a buyer is acquired by the buyer."""
+    sold = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return make_interaction(
+        r,
+        buyer,
+        sold,
+        "kg:acquired",
+        verb,
+        verb_words(verb),
+        "interaction:verb-prep",
+        phrase=f"bought from the seller ({label(verb_words(verb))} to)",
+    )
+
+
+def _holding(noun: Token) -> Token | None:
+    """ "51% of Yukos", "a stake in X" -> the company held."""
+    if noun.lower_ not in _HOLDINGS and noun_lemma(noun) not in _HOLDINGS:
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in") and pobj(prep) is not None:
+            return pobj(prep)
+    return None
+
+
+def _to_court(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
+    """ "took X to court" sues X."""
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    for prep in verb.children:
+        court = pobj(prep) if prep.dep_ == "prep" and prep.lower_ == "to" else None
+        if dobj is not None and court is not None and court.lower_ == "court":
+            words = [*verb_words(verb), prep, court]
+            return make_interaction(r, subject, dobj, "kg:sued", verb, words, "interaction:verb")
+    return []
+
+
+def _cue(r: Resolver, subject: Token, noun: Token, verb: Token, path: list[Token]) -> list[Fact]:
+    """ "wrote ... in a letter to X", "held talks with X", "made an offer for X"."""
+    cue = INTERACTION_NOUNS.get(noun_lemma(noun))
+    if cue is None or lemma(verb) not in LIGHT_VERBS:
         return []
     facts = []
     for prep in noun.children:
-        obj = _pobj(prep)
+        obj = pobj(prep)
         if prep.dep_ == "prep" and prep.lower_ in cue[1] and obj is not None:
             words = [*verb_words(verb), *path, *_det(noun), noun, prep]
             phrase = f"{label(verb_words(verb))} {label([*path, *_det(noun), noun, prep])}"
-            facts += _make(r, subject, obj, cue[0], verb, words, "interaction:noun", phrase=phrase)
+            facts += make_interaction(
+                r, subject, obj, cue[0], verb, words, "interaction:noun", phrase=phrase
+            )
     return facts
 
 
 def _proposal(r: Resolver, subject: Token, noun: Token, predicate: str, verb: Token) -> list[Fact]:
     """ "would not back the Home Secretary's plans" -> the plans' author."""
-    if predicate not in _ON_PROPOSALS or noun_lemma(noun) not in _PROPOSALS:
+    if predicate not in _ON_PROPOSALS or noun_lemma(noun) not in PROPOSALS:
         return []
     for child in noun.children:
-        author = child if child.dep_ == "poss" else None
-        if child.dep_ == "prep" and child.lower_ == "of":
-            author = _pobj(child)
+        author = child if child.dep_ in ("poss", "compound") and child.i < noun.i else None
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
+            author = pobj(child)
         if author is not None and r.entities(author):
             words = [*verb_words(verb), *_det(noun), noun]
             phrase = (
                 f"{label(verb_words(verb))} the {noun.text} of"
-                if child.dep_ == "poss"
+                if child.dep_ in ("poss", "compound")
                 else label([*words, child])
             )
-            return _make(
+            return make_interaction(
                 r, subject, author, predicate, verb, words, "interaction:proposal", phrase=phrase
             )
     return []
-
-
-def _agent_facts(noun: Token, r: Resolver) -> list[Fact]:
-    """ "X, lawyer for Y" / "X, the lawyer representing Y": X acts for Y."""
-    facts = []
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "for" and _pobj(child) is not None:
-            facts += _make(
-                r, noun.head, _pobj(child), _INTERACTS, noun, [noun, child], "interaction:agent-for"
-            )
-    return facts
-
-
-def _actor(tok: Token | None, r: Resolver) -> Token | None:
-    # "Louise Christian, the lawyer representing ..." -> the named person.
-    if tok is not None and not r.entities(tok) and tok.dep_ == "appos":
-        return tok.head
-    return tok
-
-
-def _make(
-    r: Resolver,
-    subj: Token | None,
-    obj: Token | None,
-    predicate: str,
-    verb: Token,
-    words: list[Token],
-    rule: str,
-    *,
-    phrase: str = "",
-) -> list[Fact]:
-    if subj is None or obj is None:
-        return []
-    mood = modality(verb) if verb.pos_ != "NOUN" else ""
-    confidence = _CONFIDENCE[rule.split(":")[1].split("-")[0]] * (0.9 if mood else 1.0)
-    return facts_between(
-        r,
-        r.named(subj),
-        list(r.named(obj)),
-        predicate=predicate,
-        rule=rule,
-        confidence=confidence,
-        words=words,
-        phrase=phrase or label(words),
-        mood=mood,
-    )
-
-
-def _pobj(prep: Token) -> Token | None:
-    return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
 def _by(verb: Token) -> list[Token]:

@@ -190,7 +190,7 @@ def _generic(doc, found, taken, starts) -> list[LegalMention]:
 def _explains(m: LegalMention, tok: Token) -> bool:
     """The instrument's title accounts for an earlier use of the noun ("the ban on hunting"
     before the Hunting Act is named): that use meant the instrument too."""
-    words = [t for t in tok.subtree if t.is_alpha and t is not tok and t.lower_ not in _NEUTRAL]
+    words = [t for t in tok.subtree if t.is_alpha and t != tok and t.lower_ not in _NEUTRAL]
     return any(_in_title(w, m) for w in words)
 
 
@@ -252,7 +252,7 @@ def _free(tok: Token, earlier: list[LegalMention]) -> bool:
     for child in tok.rights:
         if child.dep_ in ("prep", "acl"):
             if child.dep_ == "prep" and tok.lower_ == "ban" and child.lower_ == "on":
-                objects = [t for t in child.subtree if t is not child and t.is_alpha]
+                objects = [t for t in child.subtree if t != child and t.is_alpha]
                 if objects and any(_in_title(t, m) for t in objects for m in earlier[-1:]):
                     continue  # "the ban on hunting" for the Hunting Act
             return False
