@@ -147,3 +147,285 @@ def test_seed_article_letter(nlp):
     facts = [f for f in x.facts if f.predicate == "kg:wroteTo"]
     assert {(f.subject, f.object) for f in facts} == {("home office", "glasgow city council")}
     assert "letter to" in facts[0].label
+
+
+# --- constructions added for news kg had not seen (issue 11): each with its negative -------
+def _found(vocab, spec: str, *names: str, types: dict[str, str] | None = None):
+    """Interactions in a hand-parsed Doc whose named entities are `names` (organisations
+    unless `types` says otherwise)."""
+    doc = parsed_doc(vocab, spec)
+    types = types or {}
+    ents = [entity(doc, types.get(n, ORGANIZATION), n) for n in names]
+    return triples(find_interactions(doc, ents))
+
+
+def test_raised_subject_of_a_passive_reporting_verb(blank_vocab):
+    spec = (
+        "Theodore/PROPN/NNP/nsubjpass/2 is/AUX/VBZ/auxpass/2 reported/VERB/VBN/ROOT/2 "
+        "to/PART/TO/aux/5 have/AUX/VB/aux/5 held/VERB/VBN/xcomp/2 talks/NOUN/NNS/dobj/5 "
+        "with/ADP/IN/prep/6 Furse/PROPN/NNP/pobj/7 ./PUNCT/./punct/2"
+    )
+    assert _found(blank_vocab, spec, "Theodore", "Furse") == {("theodore", "kg:met", "furse", "")}
+    # Without the infinitive's "to" there is nothing to raise the subject across.
+    no_to = spec.replace("to/PART/TO/aux/5", "so/ADV/RB/advmod/5")
+    assert _found(blank_vocab, no_to, "Theodore", "Furse") == set()
+
+
+def test_purpose_clause_shares_the_subject(blank_vocab):
+    spec = (
+        "Neeson/PROPN/NNP/nsubj/1 held/VERB/VBD/ROOT/1 a/DET/DT/det/3 party/NOUN/NN/dobj/1 "
+        "to/PART/TO/aux/5 promote/VERB/VB/advcl/1 the/DET/DT/det/7 Lyric/PROPN/NNP/dobj/5 "
+        "./PUNCT/./punct/1"
+    )
+    assert _found(blank_vocab, spec, "Neeson", "Lyric") == {("neeson", "kg:backed", "lyric", "")}
+    finite = spec.replace(
+        "to/PART/TO/aux/5 promote/VERB/VB/", "so/ADV/RB/advmod/5 promoted/VERB/VBD/"
+    )
+    assert _found(blank_vocab, finite, "Neeson", "Lyric") == set()
+
+
+def test_typed_verbs_of_business(blank_vocab):
+    buy = (
+        "SBC/PROPN/NNP/nsubj/1 agreed/VERB/VBD/ROOT/1 to/PART/TO/aux/3 buy/VERB/VB/xcomp/1 "
+        "Nynex/PROPN/NNP/dobj/3 ./PUNCT/./punct/1"
+    )
+    assert _found(blank_vocab, buy, "SBC", "Nynex") == {("sbc", "kg:acquired", "nynex", "")}
+    merge = buy.replace(
+        "buy/VERB/VB/xcomp/1 Nynex/PROPN/NNP/dobj/3", "merge/VERB/VB/xcomp/1 Nynex/PROPN/NNP/prep/3"
+    )
+    # a preposition the verb does not take ("merge Nynex") says nothing
+    assert _found(blank_vocab, merge, "SBC", "Nynex") == set()
+    holding = (
+        "Menatep/PROPN/NNP/nsubj/1 controls/VERB/VBZ/ROOT/1 51/NUM/CD/nummod/3 "
+        "%/NOUN/NN/dobj/1 of/ADP/IN/prep/3 Yukos/PROPN/NNP/pobj/4 ./PUNCT/./punct/1"
+    )
+    assert _found(blank_vocab, holding, "Menatep", "Yukos") == {("menatep", "kg:owns", "yukos", "")}
+
+
+def test_a_particle_picks_the_sense(blank_vocab):
+    over = (
+        "Glazer/PROPN/NNP/nsubj/1 took/VERB/VBD/ROOT/1 over/ADP/RP/prt/1 "
+        "United/PROPN/NNP/dobj/1 ./PUNCT/./punct/1"
+    )
+    assert _found(blank_vocab, over, "Glazer", "United") == {
+        ("glazer", "kg:acquired", "united", "")
+    }
+    assert (
+        _found(
+            blank_vocab, over.replace("over/ADP/RP/prt/1", "back/ADV/RP/prt/1"), "Glazer", "United"
+        )
+        == set()
+    )
+
+
+def test_asked_to_needs_an_infinitive(blank_vocab):
+    spec = (
+        "Menatep/PROPN/NNP/nsubj/1 asked/VERB/VBD/ROOT/1 Rosneft/PROPN/NNP/dobj/1 "
+        "to/PART/TO/aux/4 repay/VERB/VB/xcomp/1 the/DET/DT/det/6 loan/NOUN/NN/dobj/4 "
+        "./PUNCT/./punct/1"
+    )
+    assert _found(blank_vocab, spec, "Menatep", "Rosneft") == {
+        ("menatep", "kg:urged", "rosneft", "")
+    }
+    whether = (
+        "Hill/PROPN/NNP/nsubj/1 asked/VERB/VBD/ROOT/1 whether/SCONJ/IN/mark/5 "
+        "Labour/PROPN/NNP/nsubj/5 would/AUX/MD/aux/5 match/VERB/VB/ccomp/1 "
+        "it/PRON/PRP/dobj/5 ./PUNCT/./punct/1"
+    )
+    assert _found(blank_vocab, whether, "Hill", "Labour") == set()
+    want = (
+        "The/DET/DT/det/1 Tories/PROPN/NNPS/nsubj/2 want/VERB/VBP/ROOT/2 "
+        "Thomas/PROPN/NNP/nsubj/5 to/PART/TO/aux/5 investigate/VERB/VB/ccomp/2 "
+        "./PUNCT/./punct/2"
+    )
+    assert _found(blank_vocab, want, "Tories", "Thomas") == {("tories", "kg:urged", "thomas", "")}
+
+
+def test_selling_to_a_buyer(blank_vocab):
+    spec = (
+        "The/DET/DT/det/1 Kremlin/PROPN/NNP/nsubj/2 sold/VERB/VBD/ROOT/2 "
+        "Yugansk/PROPN/NNP/dobj/2 to/ADP/IN/prep/2 Rosneft/PROPN/NNP/pobj/4 "
+        "./PUNCT/./punct/2"
+    )
+    assert _found(blank_vocab, spec, "Kremlin", "Yugansk", "Rosneft") == {
+        ("kremlin", "kg:soldTo", "rosneft", ""),
+        ("rosneft", "kg:acquired", "yugansk", ""),
+    }
+
+
+def test_passive_in_a_relative_clause(blank_vocab):
+    spec = (
+        "Yugansk/PROPN/NNP/nsubj/8 ,/PUNCT/,/punct/0 which/PRON/WDT/nsubjpass/4 "
+        "was/AUX/VBD/auxpass/4 bought/VERB/VBN/relcl/0 by/ADP/IN/agent/4 "
+        "Rosneft/PROPN/NNP/pobj/5 ,/PUNCT/,/punct/0 fell/VERB/VBD/ROOT/8 ./PUNCT/./punct/8"
+    )
+    assert _found(blank_vocab, spec, "Yugansk", "Rosneft") == {
+        ("rosneft", "kg:acquired", "yugansk", "")
+    }
+
+
+def test_a_cue_noun_and_its_owner(blank_vocab):
+    poss = (
+        "Verizon/PROPN/NNP/poss/2 's/PART/POS/case/0 offer/NOUN/NN/nsubj/5 for/ADP/IN/prep/2 "
+        "MCI/PROPN/NNP/pobj/3 failed/VERB/VBD/ROOT/5 ./PUNCT/./punct/5"
+    )
+    assert _found(blank_vocab, poss, "Verizon", "MCI") == {("verizon", "kg:bidFor", "mci", "")}
+    by = (
+        "A/DET/DT/det/1 buyout/NOUN/NN/nsubj/6 of/ADP/IN/prep/1 MCI/PROPN/NNP/pobj/2 "
+        "by/ADP/IN/prep/1 Verizon/PROPN/NNP/pobj/4 failed/VERB/VBD/ROOT/6 ./PUNCT/./punct/6"
+    )
+    assert _found(blank_vocab, by, "Verizon", "MCI") == {("verizon", "kg:acquired", "mci", "")}
+    nobody = (
+        "An/DET/DT/det/1 offer/NOUN/NN/nsubj/4 for/ADP/IN/prep/1 MCI/PROPN/NNP/pobj/2 "
+        "failed/VERB/VBD/ROOT/4 ./PUNCT/./punct/4"
+    )
+    assert _found(blank_vocab, nobody, "MCI") == set()
+
+
+WAR = (
+    "It/PRON/PRP/nsubj/1 is/AUX/VBZ/ROOT/1 a/DET/DT/det/3 war/NOUN/NN/attr/1 "
+    "of/ADP/IN/prep/3 words/NOUN/NNS/pobj/4 between/ADP/IN/prep/5 "
+    "Labour/PROPN/NNP/pobj/6 and/CCONJ/CC/cc/7 the/DET/DT/det/10 "
+    "Tories/PROPN/NNPS/conj/7 ./PUNCT/./punct/1"
+)
+
+
+def test_between_the_two_sides(blank_vocab):
+    assert _found(blank_vocab, WAR, "Labour", "Tories") == {
+        ("labour", "kg:interactsWith", "tories", "")
+    }
+    difference = WAR.replace("war/NOUN", "difference/NOUN")
+    assert _found(blank_vocab, difference, "Labour", "Tories") == set()
+
+
+def test_both_parties_are_the_two_named_together(blank_vocab):
+    spec = (
+        "Oaten/PROPN/NNP/nsubj/1 attacked/VERB/VBD/ROOT/1 Labour/PROPN/NNP/dobj/1 "
+        "and/CCONJ/CC/cc/2 the/DET/DT/det/5 Tories/PROPN/NNPS/conj/2 ./PUNCT/./punct/1 "
+        "Campbell/PROPN/NNP/nsubj/8 warned/VERB/VBD/ROOT/8 {det}/DET/DT/det/10 "
+        "parties/NOUN/NNS/dobj/8 ./PUNCT/./punct/8"
+    )
+    found = _found(blank_vocab, spec.format(det="both"), "Oaten", "Labour", "Tories", "Campbell")
+    assert {t for t in found if t[0] == "campbell"} == {
+        ("campbell", "kg:warned", "labour", ""),
+        ("campbell", "kg:warned", "tories", ""),
+    }
+    found = _found(blank_vocab, spec.format(det="some"), "Oaten", "Labour", "Tories", "Campbell")
+    assert not {t for t in found if t[0] == "campbell"}
+
+
+def test_speaking_on_behalf_of(blank_vocab):
+    spec = (
+        "Hughes/PROPN/NNP/nsubj/1 spoke/VERB/VBD/ROOT/1 on/ADP/IN/prep/1 "
+        "behalf/NOUN/NN/pobj/2 of/ADP/IN/prep/3 Pitylak/PROPN/NNP/pobj/4 ./PUNCT/./punct/1"
+    )
+    assert _found(blank_vocab, spec, "Hughes", "Pitylak") == {
+        ("hughes", "kg:represented", "pitylak", "")
+    }
+    assert _found(blank_vocab, spec.replace("behalf/", "top/"), "Hughes", "Pitylak") == set()
+
+
+def test_in_answer_to_a_question_from(blank_vocab):
+    spec = (
+        "In/ADP/IN/prep/9 answer/NOUN/NN/pobj/0 to/ADP/IN/prep/1 a/DET/DT/det/4 "
+        "question/NOUN/NN/pobj/2 from/ADP/IN/prep/4 Dunne/PROPN/NNP/pobj/5 ,/PUNCT/,/punct/9 "
+        "Blair/PROPN/NNP/nsubj/9 said/VERB/VBD/ROOT/9 no/INTJ/UH/intj/9 ./PUNCT/./punct/9"
+    )
+    assert _found(blank_vocab, spec, "Dunne", "Blair") == {
+        ("blair", "kg:interactsWith", "dunne", "")
+    }
+    about = spec.replace("from/ADP/IN/prep/4", "about/ADP/IN/prep/4")
+    assert _found(blank_vocab, about, "Dunne", "Blair") == set()
+
+
+def test_someones_lawyer(blank_vocab):
+    spec = (
+        "Gaillard/PROPN/NNP/nsubj/6 ,/PUNCT/,/punct/0 Menatep/PROPN/NNP/poss/4 "
+        "'s/PART/POS/case/2 lawyer/NOUN/NN/appos/0 ,/PUNCT/,/punct/0 said/VERB/VBD/ROOT/6 "
+        "no/INTJ/UH/intj/6 ./PUNCT/./punct/6"
+    )
+    assert _found(blank_vocab, spec, "Gaillard", "Menatep") == {
+        ("gaillard", "kg:represented", "menatep", "")
+    }
+    assert _found(blank_vocab, spec.replace("lawyer/", "friend/"), "Gaillard", "Menatep") == set()
+
+
+OPINION = (
+    "Campbell/PROPN/NNP/nsubj/1 said/VERB/VBD/ROOT/1 Goldsmith/PROPN/NNP/poss/4 "
+    "'s/PART/POS/case/2 plan/NOUN/NN/nsubj/5 was/AUX/VBD/ccomp/1 "
+    "{word}/ADJ/JJ/acomp/5 ./PUNCT/./punct/1"
+)
+
+
+def test_an_opinion_of_someones_plan(blank_vocab):
+    people = {"Campbell": PERSON, "Goldsmith": PERSON}
+    found = _found(blank_vocab, OPINION.format(word="ridiculous"), *people, types=people)
+    assert found == {("campbell", "kg:criticised", "goldsmith", "")}
+    found = _found(blank_vocab, OPINION.format(word="late"), *people, types=people)
+    assert found == {("campbell", "kg:interactsWith", "goldsmith", "")}
+    # Saying what someone will do is not acting on them.
+    will = (
+        "Campbell/PROPN/NNP/nsubj/1 said/VERB/VBD/ROOT/1 Goldsmith/PROPN/NNP/nsubj/4 "
+        "would/AUX/MD/aux/4 speak/VERB/VB/ccomp/1 ./PUNCT/./punct/1"
+    )
+    assert _found(blank_vocab, will, *people, types=people) == set()
+
+
+def test_a_body_acts_through_its_directors(blank_vocab):
+    spec = (
+        "MCI/PROPN/NNP/poss/2 's/PART/POS/case/0 directors/NOUN/NNS/nsubj/3 "
+        "backed/VERB/VBD/ROOT/3 Verizon/PROPN/NNP/dobj/3 ./PUNCT/./punct/3"
+    )
+    assert _found(blank_vocab, spec, "MCI", "Verizon") == {("mci", "kg:backed", "verizon", "")}
+    holders = spec.replace("directors/", "shareholders/")
+    assert _found(blank_vocab, holders, "MCI", "Verizon") == set()
+
+
+def test_after_doing_shares_the_subject(blank_vocab):
+    spec = (
+        "Kilroy/PROPN/NNP/compound/2 -/PUNCT/HYPH/punct/2 Silk/PROPN/NNP/nsubj/3 "
+        "resigned/VERB/VBD/ROOT/3 after/ADP/IN/prep/3 criticising/VERB/VBG/pcomp/4 "
+        "UKIP/PROPN/NNP/dobj/5 ./PUNCT/./punct/3"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, PERSON, "Kilroy - Silk"), entity(doc, ORGANIZATION, "UKIP")]
+    assert {(p, o) for _, p, o, _ in triples(find_interactions(doc, ents))} == {
+        ("kg:criticised", "ukip")
+    }
+
+
+def test_calling_for_an_investigation_by_someone(blank_vocab):
+    spec = (
+        "Lewis/PROPN/NNP/nsubj/1 called/VERB/VBD/ROOT/1 for/ADP/IN/prep/1 an/DET/DT/det/4 "
+        "investigation/NOUN/NN/pobj/2 by/ADP/IN/prep/4 Thomas/PROPN/NNP/pobj/5 "
+        "./PUNCT/./punct/1"
+    )
+    assert _found(blank_vocab, spec, "Lewis", "Thomas") == {("lewis", "kg:urged", "thomas", "")}
+    into = spec.replace("by/ADP/IN/prep/4", "into/ADP/IN/prep/4")
+    assert _found(blank_vocab, into, "Lewis", "Thomas") == set()
+
+
+def test_launching_careers(blank_vocab):
+    spec = (
+        "The/DET/DT/det/1 Lyric/PROPN/NNP/nsubj/2 launched/VERB/VBD/ROOT/2 the/DET/DT/det/4 "
+        "careers/NOUN/NNS/dobj/2 of/ADP/IN/prep/4 Rea/PROPN/NNP/pobj/5 and/CCONJ/CC/cc/6 "
+        "Lynch/PROPN/NNP/conj/6 ./PUNCT/./punct/2"
+    )
+    assert _found(blank_vocab, spec, "Lyric", "Rea", "Lynch") == {
+        ("lyric", "kg:interactsWith", "rea", ""),
+        ("lyric", "kg:interactsWith", "lynch", ""),
+    }
+    assert _found(blank_vocab, spec.replace("careers/", "songs/"), "Lyric", "Rea", "Lynch") == set()
+
+
+def test_looking_into_someones_orders(blank_vocab):
+    spec = (
+        "Thomas/PROPN/NNP/nsubj/2 is/AUX/VBZ/aux/2 looking/VERB/VBG/ROOT/2 "
+        "into/ADP/IN/prep/2 Cabinet/PROPN/NNP/compound/5 Office/PROPN/NNP/compound/6 "
+        "orders/NOUN/NNS/pobj/3 ./PUNCT/./punct/2"
+    )
+    assert _found(blank_vocab, spec, "Thomas", "Cabinet Office") == {
+        ("thomas", "kg:investigated", "cabinet office", "")
+    }
+    at = spec.replace("into/ADP/IN/prep/2", "at/ADP/IN/prep/2")
+    assert _found(blank_vocab, at, "Thomas", "Cabinet Office") == set()

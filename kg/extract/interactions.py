@@ -33,6 +33,7 @@ from kg.extract.nominals import make_interaction, noun_facts, pobj
 from kg.extract.resolver import Resolver
 from kg.extract.verbs import (
     clause_subject,
+    known,
     label,
     lemma,
     noun_lemma,
@@ -49,6 +50,14 @@ _HOLDINGS = frozenset("% percent stake share shares majority interest control".s
 _ON_PROPOSALS = frozenset(
     {"kg:backed", "kg:rejected", "kg:criticised", "kg:praised", "kg:investigated", INTERACTS}
 )
+# "called for an investigation by X": asking for an act of X's urges X.
+_ASKING = known("call press push ask appeal demand urge seek want".split())
+_ACTS = frozenset(
+    """investigation inquiry review probe ruling decision statement apology intervention
+    response explanation action""".split()
+)
+# Verbs that act on a person through their career.
+_CAREER_VERBS = known("launch boost revive end ruin wreck destroy save kick-start relaunch".split())
 # Predicates whose denial is still a position taken towards the other party.
 _STANCES = frozenset({"kg:backed"})
 
@@ -124,16 +133,75 @@ def _verb_facts(verb: Token, r: Resolver) -> list[Fact]:
             facts += _cue(r, subject, obj, verb, [child])
     if lemma(verb) == "take":
         facts += _to_court(verb, subject, r)
+    return facts + _asked_of(verb, subject, r) + _career(verb, subject, r)
+
+
+def _asked_of(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
+    """ "called for an investigation by the commissioner" urges the commissioner."""
+    if lemma(verb) not in _ASKING:
+        return []
+    facts = []
+    for child in verb.children:
+        noun = pobj(child) if child.dep_ == "prep" and child.lower_ == "for" else None
+        noun = child if child.dep_ == "dobj" else noun
+        if noun is None or noun_lemma(noun) not in _ACTS:
+            continue
+        for by in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"):
+            path = [child] if child != noun else []
+            words = [*verb_words(verb), *path, *_det(noun), noun, by]
+            facts += make_interaction(
+                r, subject, pobj(by), "kg:urged", verb, words, "interaction:verb-prep"
+            )
+    return facts
+
+
+def _career(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
+    """ "launched the careers of X and Y", "ended Y's career"."""
+    if lemma(verb) not in _CAREER_VERBS:
+        return []
+    facts = []
+    for noun in (c for c in verb.children if c.dep_ == "dobj" and noun_lemma(c) == "career"):
+        for child in noun.children:
+            whose = child if child.dep_ == "poss" else None
+            if child.dep_ == "prep" and child.lower_ == "of":
+                whose = pobj(child)
+            words = [*verb_words(verb), *_det(noun), noun]
+            facts += make_interaction(
+                r,
+                subject,
+                whose,
+                INTERACTS,
+                verb,
+                words,
+                "interaction:verb",
+                phrase=f"{label(words)} of",
+            )
     return facts
 
 
 def _sense_facts(verb: Token, sense: VerbSense, subject: Token, r: Resolver) -> list[Fact]:
-    if sense.needs_infinitive and not any(
-        c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" for c in verb.children
-    ):
-        return []
     facts: list[Fact] = []
     words = verb_words(verb)
+    if sense.needs_infinitive:
+        # "asked Rosneft to repay", "want the commissioner to investigate"
+        done = next(
+            (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and _to_infinitive(c)),
+            None,
+        )
+        if done is None:
+            return []
+        asked = next((c for c in done.children if c.dep_ == "nsubj"), None)
+        if asked is not None and not any(c.dep_ == "dobj" for c in verb.children):
+            return make_interaction(
+                r,
+                subject,
+                asked,
+                sense.predicate,
+                verb,
+                [*words, asked],
+                "interaction:verb",
+                phrase=label(words),
+            )
     for child in verb.children:
         if child.dep_ == "dobj" and sense.dobj:
             target = _holding(child) or child
@@ -154,9 +222,14 @@ def _sense_facts(verb: Token, sense: VerbSense, subject: Token, r: Resolver) -> 
                     [*words, child],
                     "interaction:verb-prep",
                 )
+                facts += _proposal(r, subject, obj, sense.predicate, verb, [child])
                 if sense.predicate == "kg:soldTo":  # "sold Yugansk to Rosneft"
                     facts += _sold(verb, obj, r)
     return facts
+
+
+def _to_infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _sold(verb: Token, buyer: Token, r: Resolver) -> list[Fact]:
@@ -212,7 +285,14 @@ def _cue(r: Resolver, subject: Token, noun: Token, verb: Token, path: list[Token
     return facts
 
 
-def _proposal(r: Resolver, subject: Token, noun: Token, predicate: str, verb: Token) -> list[Fact]:
+def _proposal(
+    r: Resolver,
+    subject: Token,
+    noun: Token,
+    predicate: str,
+    verb: Token,
+    path: Sequence[Token] = (),
+) -> list[Fact]:
     """ "would not back the Home Secretary's plans" -> the plans' author."""
     if predicate not in _ON_PROPOSALS or noun_lemma(noun) not in PROPOSALS:
         return []
@@ -221,9 +301,9 @@ def _proposal(r: Resolver, subject: Token, noun: Token, predicate: str, verb: To
         if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
             author = pobj(child)
         if author is not None and r.entities(author):
-            words = [*verb_words(verb), *_det(noun), noun]
+            words = [*verb_words(verb), *path, *_det(noun), noun]
             phrase = (
-                f"{label(verb_words(verb))} the {noun.text} of"
+                f"{label([*verb_words(verb), *path])} the {noun.text} of"
                 if child.dep_ in ("poss", "compound")
                 else label([*words, child])
             )

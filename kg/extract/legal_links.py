@@ -61,7 +61,9 @@ from kg.nlp.tokens import EntityIndex
 
 _CONFIDENCE = {"verb": 0.8, "noun": 0.75, "subject": 0.7, "under": 0.75, "speech": 0.55}
 _STANCES = frozenset({"kg:supports", "kg:opposes"})
-_COVERED = (*AGENTS, PLACE)
+# Who stands in a legal relation: people, organisations, and states named as places
+# ("Russia has signed the Charter"); what an instrument covers, the same.
+_ACTORS = _COVERED = (*AGENTS, PLACE)
 
 
 def find_legal_links(doc: Doc, entities: Sequence[Entity]) -> list[Fact]:
@@ -220,9 +222,9 @@ def _classify(
         return _invokes(verb, prep, head, r)
     if nouns and noun_lemma(nouns[0]) in MEASURES:
         return _invokes(verb, prep, head, r, extra=[nouns[0]])
-    if vlemma == "exempt" and prep is not None and prep.lower_ == "from":
-        held = passive_subject(verb) or clause_subject(verb.head)
-        return _make(r, held, head, "kg:exemptFrom", verb, [verb, prep], "legal:verb")
+    if nouns and nouns[0].lower_ == "exempt" and prep is not None and prep.lower_ == "from":
+        held = clause_subject(verb)  # "the BBC is exempt from the Act"
+        return _make(r, held, head, "kg:exemptFrom", verb, [verb, nouns[0], prep], "legal:verb")
     cue = LEGAL_NOUNS.get(noun_lemma(nouns[0])) if nouns else None
     if (vlemma in LEGAL_EMPTY or vlemma in SPEECH) and not (cue and vlemma in LEGAL_LIGHT):
         return []
@@ -389,7 +391,7 @@ def _make(
     confidence = _CONFIDENCE[rule.split(":")[1]] * (0.9 if mood else 1.0)
     return facts_between(
         r,
-        r.named(subj, (LEGISLATION,) if legal_subject else AGENTS),
+        r.named(subj, (LEGISLATION,) if legal_subject else _ACTORS),
         list(r.named(obj, (LEGISLATION,) if legal_object else _COVERED)),
         predicate=predicate,
         rule=rule,

@@ -59,7 +59,7 @@ INTERACTION_VERBS = _verbs(
     urge,press,lobby,implore kg:urged dobj -
     call kg:urged - on,upon
     appeal kg:urged - to
-    ask,beg,order,instruct,force,persuade kg:urged dobj - +to
+    ask,beg,order,instruct,force,persuade,want kg:urged dobj - +to
     warn kg:warned dobj -
     accuse,blame kg:accused dobj -
     sue,countersue kg:sued dobj -
@@ -90,7 +90,7 @@ INTERACTION_VERBS = _verbs(
     own,control kg:owns dobj -
     visit,phone,contact,invite,threaten,challenge,advise,consult,oppose kg:interactsWith dobj -
     arrest,charge,prosecute,question,interview,quiz,approach,court,woo kg:interactsWith dobj -
-    portray,help,assist,mislead kg:interactsWith dobj -
+    portray,help,assist,mislead,dismiss kg:interactsWith dobj -
     clash,side,deal kg:interactsWith - with
     complain,apologise,apologize,respond,reply kg:interactsWith - to
     """

@@ -6,7 +6,8 @@
 - "talks between X and Y", "a war of words between X and Y";
 - someone acting for another: "X, lawyer for Y", "X, Y's lawyer", "Y's lawyer, X",
   "speaking on behalf of Y";
-- an answer to someone: "In answer to a question from X, Y said ...".
+- an answer to someone: "In answer to a question from X, Y said ...";
+- a stated opinion of someone's act: "X said Y's statement did not clear up the issues".
 """
 
 from __future__ import annotations
@@ -15,9 +16,17 @@ from itertools import combinations
 
 from spacy.tokens import Token
 
-from kg.extract.lexicon import AGENT_NOUNS, BETWEEN_NOUNS, FROM_NOUNS, INTERACTION_NOUNS
+from kg.extract.lexicon import (
+    AGENT_NOUNS,
+    BETWEEN_NOUNS,
+    FROM_NOUNS,
+    INTERACTION_NOUNS,
+    INTERACTS,
+    PROPOSALS,
+)
 from kg.extract.resolver import Resolver, facts_between
 from kg.extract.speech import reporter
+from kg.extract.stance import AGAINST, FOR, stance
 from kg.extract.verbs import clause_subject, label, modality, noun_lemma
 from kg.model import Fact
 
@@ -32,6 +41,7 @@ _CONFIDENCE = {
     "behalf": 0.75,
     "reply": 0.7,
     "reported": 0.6,
+    "opinion": 0.6,
 }
 _REPLIES = frozenset("answer response reply".split())
 # Talks reported by one side are that side's own.
@@ -87,7 +97,39 @@ def noun_facts(noun: Token, r: Resolver) -> list[Fact]:
         facts += _reply(noun, r)
     if noun.lower_ == "behalf":
         facts += _behalf(noun, r)
+    if word in PROPOSALS and noun.dep_ in ("nsubj", "nsubjpass"):
+        facts += _opinion(noun, r)
     return facts
+
+
+def _opinion(noun: Token, r: Resolver) -> list[Fact]:
+    """ "X said Y's statement did not clear up the issues": X on Y, through Y's act;
+    criticised or praised when the statement evaluates it ("Y's plan was desperate")."""
+    author = next(
+        (c for c in noun.children if c.dep_ in ("poss", "compound") and c.i < noun.i), None
+    )
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):
+            author = author or pobj(child)
+    said = reporter(noun, r) if author is not None and r.entities(author) else None
+    if said is None:
+        return []
+    judged = stance(noun)
+    predicate = {AGAINST: "kg:criticised", FOR: "kg:praised"}.get(
+        judged[0] if judged else "", INTERACTS
+    )
+    words = [said[0], noun, *([judged[1]] if judged else [])]
+    return make_interaction(
+        r,
+        said[1],
+        author,
+        predicate,
+        said[0],
+        words,
+        "interaction:opinion",
+        phrase=f"{label([said[0]])} the {noun.text} of"
+        + (f" was {judged[1].text}" if judged else ""),
+    )
 
 
 def _owned(noun: Token, word: str, r: Resolver) -> list[Fact]:

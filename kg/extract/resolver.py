@@ -33,7 +33,7 @@ _SUBJECTS = ("nsubj", "csubj")
 _PROXIES = frozenset(
     """spokesman spokeswoman spokesperson spokespeople spokesmen lawyer solicitor barrister
     counsel representative official aide board director executive management company firm
-    business""".split()
+    business boss chief""".split()
 )
 # Plural nouns that refer back to a group of people named together.
 _GROUP_NOUNS = frozenset(
@@ -42,6 +42,8 @@ _GROUP_NOUNS = frozenset(
     two three four five six brothers sisters
     """.split()
 )
+# Plural nouns that refer back to two organisations named together ("both parties").
+_PAIR_NOUNS = frozenset("parties companies firms groups sides banks unions exchanges".split())
 _FUNCTION_WORDS = frozenset("of on for the and in to at".split())
 
 
@@ -63,9 +65,10 @@ class Resolver:
             return []
         tok = self._relative(tok)
         found: dict[str, tuple[Entity, Token]] = {}
-        if PERSON in types and self.index.at(tok.i) is None:
+        if self.index.at(tok.i) is None:
             # The evidence is the clause: keep the anaphor, not the distant names.
-            for entity, _ in self._group(tok):
+            group = self._group(tok) if PERSON in types else []
+            for entity, _ in group or (self._pair(tok) if ORGANIZATION in types else []):
                 found.setdefault(entity.key, (entity, tok))
         for t in self._listed_with(tok):
             named = self.entity(t)
@@ -190,6 +193,25 @@ class Resolver:
         if len({frozenset(g) for g in largest}) != 1:
             return []
         return list(largest[0].values())
+
+    def _pair(self, tok: Token) -> list[tuple[Entity, Token]]:
+        """ "both parties", "the two companies" -> the two organisations last named together
+        ("between Labour and the Conservatives"), within the last three sentences."""
+        if tok.lower_ not in _PAIR_NOUNS or not any(
+            c.lower_ in ("both", "two") for c in tok.children
+        ):
+            return []
+        first = self.doc[max(tok.sent.start - 1, 0)].sent.start
+        first = self.doc[max(first - 1, 0)].sent.start
+        for ref in reversed(self.index.refs):
+            if ref.end > tok.i or ref.start < first or ref.entity.type != ORGANIZATION:
+                continue
+            root = self.doc[ref.start : ref.end].root
+            other = self.index.at(root.head.i) if root.dep_ == "conj" else None
+            if other is not None and other.entity.type == ORGANIZATION:
+                if other.entity.key != ref.entity.key:
+                    return [(other.entity, root.head), (ref.entity, root)]
+        return []
 
     def _description(self, tok: Token) -> Entity | None:
         """ "the committee" -> the one organisation named earlier whose name ends so."""

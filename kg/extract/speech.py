@@ -21,8 +21,8 @@ def reporter(
 ) -> tuple[Token, Token] | None:
     """(reporting verb or "according", the token naming who reports) for the clause that
     holds `tok`, or None."""
-    for depth, anc in enumerate(tok.ancestors):
-        if depth >= max_depth:
+    for depth, anc in enumerate([tok, *tok.ancestors]):
+        if depth > max_depth:
             return None
         if lemma(anc) in REPORTING and anc.pos_ in ("VERB", "AUX"):
             subject = clause_subject(anc)

@@ -16,6 +16,17 @@ from spacy.tokens import Token
 # The pipeline runs without a lemmatizer (kg.nlp.pipeline disables it), so the lexicons are matched
 # through their own inflections: every word a lexicon names is registered with `known`.
 _IRREGULAR = {
+    "is": "be",
+    "are": "be",
+    "was": "be",
+    "were": "be",
+    "been": "be",
+    "am": "be",
+    "has": "have",
+    "had": "have",
+    "does": "do",
+    "did": "do",
+    "done": "do",
     "wrote": "write",
     "written": "write",
     "met": "meet",
@@ -218,6 +229,13 @@ def clause_subject(verb: Token) -> Token | None:
                 raised = passive_subject(head)
                 if raised is not None:
                     return head.head if raised.lower_ in _RELATIVES else raised
+            tok = head
+            continue
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.head.pos_ in ("VERB", "AUX"):
+            # "X resigned after criticising Y", "X was sacked for attacking Y"
+            head = tok.head.head
+            if not any(c.dep_ in _SUBJECTS for c in head.children) and passive_subject(head):
+                return passive_subject(head)
             tok = head
             continue
         if tok.dep_ == "acl" and tok.tag_ == "VBG":  # "the lawyer representing X"
