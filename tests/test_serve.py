@@ -124,12 +124,12 @@ def test_updates_are_forbidden(endpoint):
     assert answer["results"]["bindings"][0]["n"]["value"] == "0"
 
 
-def test_bad_queries_and_service_calls_get_a_400_with_the_reason(endpoint):
+def test_bad_queries_get_a_400_and_service_calls_a_403_with_the_reason(endpoint):
     status, _h, body = _http(f"{endpoint}/sparql?query=" + urllib.parse.quote("SELECT ?x {"))
     assert status == 400 and "malformed SPARQL" in body
     service = "SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"
     status, _h, body = _http(f"{endpoint}/sparql?query=" + urllib.parse.quote(service))
-    assert status == 400 and "SERVICE" in body
+    assert status == 403 and "SERVICE" in body
 
 
 def test_an_unservable_accept_header_gets_406(endpoint):
