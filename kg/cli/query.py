@@ -66,11 +66,14 @@ def query(
     from kg.query.sparql import run_query
 
     memory = _memory(memory_limit, workers=1)
+    _warn_if_written(source)
+    unknown: list[str] = []
     try:
         if name is not None:
-            from kg.query.named import get, parse_params
+            from kg.query.named import get, parse_params, unknown_names
 
-            text = get(name).bind(parse_params(param or []))
+            named, values = get(name), parse_params(param or [])
+            text = named.bind(values)
         else:
             text = sparql if sparql is not None else _read_query(file)
         result = run_query(
@@ -81,11 +84,33 @@ def query(
             allow_service=allow_service,
             memory_limit=memory,
         )
-        typer.echo(format_result(result, fmt))
+        if name is not None and result.kind == "select" and not result.rows:
+            # 0 rows for a name the graph does not know: say so rather than answer nothing
+            from kg.query.sparql import load_store
+
+            graph = load_store(source)
+            unknown = unknown_names(named, values, lambda q: run_query(graph, q))
+        if not unknown:
+            typer.echo(format_result(result, fmt))
     except KgError as exc:
         raise fail(exc) from exc
+    if unknown:
+        for message in unknown:
+            err(f"error: {message}")
+        raise typer.Exit(EXIT_ERROR)
     if result.truncated:
         err(f"warning: results truncated to the first {limit_rows} (raise --limit-rows)")
+
+
+def _warn_if_written(source: Path) -> None:
+    from kg.store.disk import is_store, writer
+
+    pid = writer(source) if is_store(source) else None
+    if pid is not None:
+        err(
+            f"note: a kg build (process {pid}) is writing {source}; the answer comes from "
+            "the store as it was before that build's unfinished writes"
+        )
 
 
 def _read_query(path: Path | None) -> str:
@@ -135,10 +160,8 @@ def serve(
         str | None,
         typer.Option(
             "--cors",
-            is_flag=False,
-            flag_value="*",
-            metavar="[ORIGIN,...]",
-            help="Let web pages of these origins query from a browser ('*': any).",
+            metavar="ORIGIN,...",
+            help="Let web pages of these origins query from a browser ('*': any origin).",
         ),
     ] = None,
 ) -> None:
