@@ -1,7 +1,8 @@
 """A pool of query workers for the endpoint: fast queries answered while slow ones run.
 
 At most `size` workers (kg.query.worker), started as they are needed (two at once to begin
-with); each opens the store once and answers one query at a time. A query that outlives
+with, and a spare in the background whenever the last idle one is taken); each opens the
+store once and answers one query at a time. A query that outlives
 its time or its memory takes its worker with it, and another is started in its place.
 At most `queue` requests wait for a worker, each for no longer than the time limit; past
 that the endpoint is busy (`Busy`: a 503 with Retry-After). Everything here blocks, so the
@@ -106,7 +107,9 @@ class Pool:
                 if self._closed:
                     raise Busy("the endpoint is shutting down")
                 if self._idle:
-                    return self._idle.pop()
+                    worker = self._idle.pop()
+                    self._spare()
+                    return worker
                 if len(self._all) + self._starting < self.size:
                     self._starting += 1
                     break
@@ -124,6 +127,14 @@ class Pool:
             with self._cond:
                 self._starting -= 1
                 self._cond.notify()
+
+    def _spare(self) -> None:
+        """With the last idle worker taken, start another in the background (within `size`),
+        so that the next request finds one ready rather than waiting for a start. Called
+        with the lock held."""
+        if not self._idle and len(self._all) + self._starting < self.size and not self._closed:
+            self._starting += 1
+            threading.Thread(target=self._replace, daemon=True).start()
 
     def _release(self, worker: Worker) -> None:
         with self._cond:

@@ -1,7 +1,10 @@
 """Query workers: processes that open a source once and answer queries, one at a time.
 
-A worker is started with "spawn" (a fresh interpreter, never a fork of a process whose
-other threads may hold locks), opens its source read-only (or loads it), and then:
+A worker is a fresh interpreter (`python -c` running `child_main`, never a fork of a
+process whose other threads may hold locks, and never a re-run of the caller's main
+script, as multiprocessing's "spawn" would do to a script without a `__main__` guard),
+talking to its caller over a socket pair. It opens its source read-only (or loads it),
+and then:
 
 - cuts itself off the network (a new user and network namespace, on Linux where the kernel
   allows it) unless SERVICE is allowed: then no query can reach another host, whatever
@@ -18,11 +21,15 @@ The caller (`Worker`, or kg.query.pool) kills a worker whose query outlives its 
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import resource
 import signal
+import socket
+import subprocess
+import sys
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
 
 from kg.errors import OutputError, QueryError
 from kg.query.engine import Job, Reply, Target, evaluate
@@ -49,6 +56,12 @@ class Source:
     allow_service: bool = False
     memory_limit: int | None = None  # bytes per query; None: no limit
     preload: bool = False  # load the SERVICE check's grammar before the first query
+
+
+def child_main() -> None:
+    """The worker process's entry point: its connection is the descriptor in argv[1]."""
+    conn = Connection(int(sys.argv[1]))
+    main(conn, conn.recv())
 
 
 def main(conn, source: Source) -> None:
@@ -98,8 +111,6 @@ def _open(source: Source, isolated: bool = False) -> Target:
         except OSError as exc:
             raise OutputError(f"cannot open the store {source.path}: {exc}") from exc
     elif source.kind == "file":
-        from pathlib import Path
-
         store = load_rdf(Path(source.path))
     else:
         store = load_nquads(source.data)
@@ -160,17 +171,30 @@ def _limit_cpu(seconds: float) -> None:
         pass
 
 
+_ENTRY = "from kg.query.worker import child_main; child_main()"
+
+
 class Worker:
     """A worker process seen from its caller."""
 
     def __init__(self, source: Source):
-        context = multiprocessing.get_context("spawn")
-        self.conn, child = context.Pipe()
-        self.process = context.Process(
-            target=main, args=(child, source), name="kg-query-worker", daemon=True
-        )
-        self.process.start()
-        child.close()
+        ours, theirs = socket.socketpair()
+        # kg itself is found where it was imported from, installed or not
+        root = str(Path(__file__).resolve().parents[2])
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", _ENTRY, str(theirs.fileno())],
+                pass_fds=[theirs.fileno()],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                env=env,
+            )
+        finally:
+            theirs.close()
+        self.conn = Connection(ours.detach())
+        self.conn.send(source)
         self.memory_limit = source.memory_limit
         self.info: dict = {}
         self.generation = 0  # which opening of the source it holds (kg.query.pool)
@@ -218,26 +242,27 @@ class Worker:
         self.conn.recv()
 
     def alive(self) -> bool:
-        return self.process.is_alive()
+        return self.process.poll() is None
 
     def stop(self) -> None:
         try:
             self.conn.send(("stop",))
-        except OSError:
+            self.process.wait(2)
+        except (OSError, subprocess.TimeoutExpired):
             pass
-        self.process.join(2)
         self.kill()
 
     def kill(self) -> None:
-        if self.process.is_alive():
+        if self.process.poll() is None:
             self.process.kill()
-        self.process.join()
-        self.conn.close()
+        self.process.wait()
+        if not self.conn.closed:
+            self.conn.close()
 
     def _died(self, memory: bool = False) -> QueryError:
         # An allocation refused by the memory limit aborts the process (Rust and C++ both
         # abort when memory runs out); Python's own MemoryError comes back as a reply.
-        if self.memory_limit and (memory or self.process.exitcode == -signal.SIGABRT):
+        if self.memory_limit and (memory or self.process.returncode == -signal.SIGABRT):
             return QueryMemoryError(
                 f"the query was stopped: it needed more than the memory limit of "
                 f"{describe_size(self.memory_limit)}; narrow it, or allow more with "
@@ -246,7 +271,7 @@ class Worker:
         return QueryError(f"the query process ended without an answer ({self._end()})")
 
     def _end(self) -> str:
-        code = self.process.exitcode
+        code = self.process.returncode
         if code is not None and code < 0:
             return f"signal {signal.Signals(-code).name}"
         return f"exit code {code}"

@@ -44,6 +44,7 @@ class Settings:
     limit_rows: int = DEFAULT_LIMIT_ROWS
     allow_service: bool = False
     workers: int = DEFAULT_WORKERS  # queries evaluated at once, in as many processes
+    warm: int = 2  # workers started with the server; the others as they are needed
     queue: int = 2 * DEFAULT_WORKERS  # requests that may wait for a worker
     memory_limit: int | None = None  # bytes per query; None: `default_memory_limit`; 0: none
     cors: tuple[str, ...] = ()  # origins allowed to call from a browser; ("*",): any

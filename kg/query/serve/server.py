@@ -63,10 +63,10 @@ class Server:
                 prefixes=PREFIXES,
                 allow_service=settings.allow_service,
                 memory_limit=settings.memory_limit,
-                preload=True,
             ),
             settings.workers,
             settings.queue,
+            settings.warm,
         )
         try:
             self.socket = _bind(host, port)
