@@ -10,7 +10,7 @@ CSV, TSV, JSON or Turtle.
 
 Safety (kg.query.engine): updates are refused, and so is a federated SERVICE call found by
 parsing the query, unless allowed. With a `timeout` the query runs in a worker process of
-its own (kg.query.worker: started with spawn, cut off the network, its memory capped with
+its own (kg.query.worker: a fresh interpreter, cut off the network, its memory capped with
 `memory_limit`), killed when time is up; `limit_rows` caps what is read, and the result
 says so.
 """
