@@ -102,3 +102,52 @@ def test_a_title_word_as_the_noun_names_a_treaty(blank_vocab):
         "./PUNCT/./punct/8"
     )
     assert _refs(blank_vocab, spec) == [("the Charter", "Energy Charter Treaty")]
+
+
+def _any_refs(vocab, spec: str) -> list[tuple[str, str, str]]:
+    doc = parsed_doc(vocab, spec)
+    return [(m.rule, m.text, m.name) for m in find_legislation(doc) if m.anaphor]
+
+
+CARDS = (
+    "The/DET/DT/det/3 Identity/PROPN/NNP/compound/2 Cards/PROPN/NNPS/compound/3 "
+    "Bill/PROPN/NNP/nsubj/4 is/AUX/VBZ/ROOT/4 here/ADV/RB/advmod/4 ./PUNCT/./punct/4 "
+    "Howard/PROPN/NNP/nsubj/8 backs/VERB/VBZ/ROOT/8 {word}/NOUN/NN/compound/10 "
+    "cards/NOUN/NNS/dobj/8 ./PUNCT/./punct/8"
+)
+
+
+def test_the_titles_words_without_its_head(blank_vocab):
+    assert _any_refs(blank_vocab, CARDS.format(word="identity")) == [
+        ("legislation:title-phrase", "identity cards", "Identity Cards Bill")
+    ]
+    assert _any_refs(blank_vocab, CARDS.format(word="credit")) == []
+
+
+GOES = (
+    "The/DET/DT/det/2 Crossrail/PROPN/NNP/compound/2 Bill/PROPN/NNP/nsubj/3 "
+    "is/AUX/VBZ/ROOT/3 ready/ADJ/JJ/acomp/3 ./PUNCT/./punct/3 The/DET/DT/det/7 "
+    "paper/NOUN/NN/nsubj/8 says/VERB/VBZ/ROOT/8 it/PRON/PRP/nsubj/11 will/AUX/MD/aux/11 "
+    "go/VERB/VB/ccomp/8 {rest}./PUNCT/./punct/8"
+)
+
+
+def test_it_going_before_a_house_is_the_bill(blank_vocab):
+    before = "before/ADP/IN/prep/11 the/DET/DT/det/14 Commons/PROPN/NNP/pobj/12 "
+    assert _any_refs(blank_vocab, GOES.format(rest=before)) == [
+        ("legislation:it", "it", "Crossrail Bill")
+    ]
+    assert _any_refs(blank_vocab, GOES.format(rest="home/ADV/RB/advmod/11 ")) == []
+
+
+def test_it_ratified_in_the_same_sentence_is_the_treaty(blank_vocab):
+    spec = (
+        "Russia/PROPN/NNP/nsubj/1 signed/VERB/VBD/ROOT/1 the/DET/DT/det/5 "
+        "Energy/PROPN/NNP/compound/4 Charter/PROPN/NNP/compound/5 Treaty/PROPN/NNP/dobj/1 "
+        "but/CCONJ/CC/cc/1 never/ADV/RB/neg/8 {verb}/VERB/VBD/conj/1 it/PRON/PRP/dobj/8 "
+        "./PUNCT/./punct/1"
+    )
+    assert _any_refs(blank_vocab, spec.format(verb="ratified")) == [
+        ("legislation:it", "it", "Energy Charter Treaty")
+    ]
+    assert _any_refs(blank_vocab, spec.format(verb="liked")) == []

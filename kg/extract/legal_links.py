@@ -16,9 +16,10 @@ Bill" or "the ban" are mentions already, `legal_refs`):
   generic kg:legalRelation, at lower confidence.
 
 Stance is part of the fact: supports / opposes / introduced / amended / ... are typed
-predicates under kg:legalRelation. A denied stance ("would not back the bill") is kept as
-its negated statement, never turned into the opposite stance; the pair is still linked by
-the generic kg:legalRelation, since the text does relate them.
+predicates under kg:legalRelation. A denied relation ("would not back the bill", "refused
+to sign the treaty") is kept as its negated statement, never turned into the opposite
+stance; the pair is still linked by the generic kg:legalRelation, since the text does
+relate them.
 """
 
 from __future__ import annotations
@@ -60,7 +61,6 @@ from kg.model import AGENTS, LEGISLATION, PLACE, Entity, Fact
 from kg.nlp.tokens import EntityIndex
 
 _CONFIDENCE = {"verb": 0.8, "noun": 0.75, "subject": 0.7, "under": 0.75, "speech": 0.55}
-_STANCES = frozenset({"kg:supports", "kg:opposes"})
 # Who stands in a legal relation: people, organisations, and states named as places
 # ("Russia has signed the Charter"); what an instrument covers, the same.
 _ACTORS = _COVERED = (*AGENTS, PLACE)
@@ -95,10 +95,12 @@ def find_legal_links(doc: Doc, entities: Sequence[Entity]) -> list[Fact]:
 
 
 def _denied_stances(facts: list[Fact]) -> list[Fact]:
+    # "would not back the Bill", "refused to sign the treaty": what is denied is the typed
+    # relation; that the text relates the two is not denied.
     return [
         replace(f, predicate=LEGAL, modality="", rule=f.rule + "-denied")
         for f in facts
-        if f.modality == "negated" and f.predicate in _STANCES
+        if f.modality == "negated" and f.predicate != LEGAL
     ]
 
 

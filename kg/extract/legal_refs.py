@@ -86,6 +86,20 @@ _NEUTRAL = frozenset(
 )
 # "against the law", "within the law": the law in general, not this one.
 _GENERAL_LAW = frozenset("against within above outside beyond by before of".split())
+# Prepositions the parser often hangs on the noun though they modify the clause.
+_LOOSE_PREPS = frozenset("among amongst during since until".split())
+# Title words left out when a title's words are used without its head ("ID cards").
+_TITLE_SKIP = frozenset(
+    "act bill regulations order treaty convention protocol of the and for on to in".split()
+)
+# Verbs after which "it" can only be an instrument named just before (the parser gives no
+# lemmas, so the forms are listed).
+_MOVING = frozenset("go goes going went gone pass passes passed return returns returned".split())
+_ACTING_ON = frozenset(
+    """ratify ratified ratifies pass passed amend amended amending repeal repealed scrap
+    scrapped oppose opposed opposes introduce introduced publish published block blocked
+    challenge challenged enforce enforced""".split()
+)
 _WINDOW = 2  # sentences before the reference's own
 _FAR = 8  # the furthest back the only instrument is reached
 
@@ -152,39 +166,91 @@ def _generic(doc, found, taken, starts) -> list[LegalMention]:
     early: dict[str, list[Token]] = {}
     out = []
     for tok in doc:
-        entry = _NOUNS.get(tok.lower_)
-        if entry is None or tok.pos_ not in ("NOUN", "PROPN"):
+        if tok.pos_ not in ("NOUN", "PROPN", "PRON"):
             continue
-        first = _first_token(tok)
+        first = _first_token(tok) if tok.pos_ != "PRON" else tok
         start, end = first.idx, tok.idx + len(tok.text)
         if any(s < end and start < e for s, e in taken):
             continue
-        earlier = [m for m in candidates if m.end <= start and m.kind in entry[0]]
-        family = _FAMILY.get(tok.lower_, tok.lower_)
-        if not earlier:
-            sent = tok.sent
-            if _determined(tok) and not any(
-                sent.start_char <= m.start < sent.end_char for m in candidates
-            ):
-                early.setdefault(family, []).append(tok)
+        before = [m for m in candidates if m.end <= start]
+        found_ref = _noun_ref(tok, before, starts, early) or _title_phrase(tok, before)
+        found_ref = found_ref or _it(tok, before)
+        if found_ref is None:
             continue
-        target = _resolve(tok, entry[1], earlier, starts)
-        if target is None:
-            continue
-        if not target[1] and not all(_explains(target[0], t) for t in early.get(family, [])):
-            continue
+        target, rule, confidence = found_ref
         mention = replace(
-            target[0],
+            target,
             start=start,
             end=end,
             text=doc.text[start:end],
             anaphor=True,
-            rule="legislation:reference",
-            confidence=0.7 if target[1] else 0.6,
+            rule=rule,
+            confidence=confidence,
         )
         out.append(mention)
         candidates.append(mention)
     return out
+
+
+def _noun_ref(tok, before, starts, early) -> tuple[LegalMention, str, float] | None:
+    """ "the ban", "the new law", "the licensing changes"."""
+    entry = _NOUNS.get(tok.lower_)
+    if entry is None or tok.pos_ == "PRON":
+        return None
+    earlier = [m for m in before if m.kind in entry[0]]
+    family = _FAMILY.get(tok.lower_, tok.lower_)
+    if not earlier:
+        sent = tok.sent
+        if _determined(tok) and not any(sent.start_char <= m.start < sent.end_char for m in before):
+            early.setdefault(family, []).append(tok)
+        return None
+    target = _resolve(tok, entry[1], earlier, starts)
+    if target is None:
+        return None
+    if not target[1] and not all(_explains(target[0], t) for t in early.get(family, [])):
+        return None
+    return target[0], "legislation:reference", 0.7 if target[1] else 0.6
+
+
+def _title_phrase(tok: Token, before: list[LegalMention]) -> tuple[LegalMention, str, float] | None:
+    """ "back ID cards" after the Identity Cards Bill: the title's words without its head,
+    two or more, as a noun phrase of their own."""
+    if tok.dep_ == "compound" or tok.pos_ == "PRON":
+        return None
+    words = [c for c in tok.lefts if c.dep_ in ("compound", "amod")]
+    words = [w for c in words for w in c.subtree if w.is_alpha] + [tok]
+    if len(words) < 2 or words[0].i != tok.i - len(words) + 1:
+        return None
+    for m in reversed(before):
+        title = [w for w in re.findall(r"[\w’'-]+", m.title) if w.casefold() not in _TITLE_SKIP]
+        if len(title) == len(words) and all(
+            _same_word(w, t) for w, t in zip(words, title, strict=True)
+        ):
+            return m, "legislation:title-phrase", 0.6
+    return None
+
+
+def _it(tok: Token, before: list[LegalMention]) -> tuple[LegalMention, str, float] | None:
+    """ "it will go before the Commons", "has never ratified it": "it" where only an
+    instrument fits, named in the same sentence or the one before."""
+    if tok.lower_ != "it":
+        return None
+    verb = tok.head
+    word = verb.lower_ if not verb.lemma_ else verb.lemma_.lower()
+    moves = (
+        tok.dep_ in ("nsubj", "nsubjpass")
+        and word in _MOVING
+        and any(c.dep_ == "prep" and c.lower_ in ("to", "through", "before") for c in verb.children)
+    )
+    acted = tok.dep_ == "dobj" and word in _ACTING_ON
+    if not (moves or acted):
+        return None
+    sent = tok.sent
+    first = sent.start_char if acted else tok.doc[max(sent.start - 1, 0)].sent.start_char
+    recent = {m.name: m for m in before if m.start >= first}
+    if len(recent) != 1:
+        return None
+    return next(iter(recent.values())), "legislation:it", 0.55
 
 
 def _explains(m: LegalMention, tok: Token) -> bool:
@@ -250,6 +316,8 @@ def _free(tok: Token, earlier: list[LegalMention]) -> bool:
     if tok.dep_ == "compound":
         return False  # "the law change"
     for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ in _LOOSE_PREPS:
+            continue  # "disquiet about the plan among senior Tories": attached to the noun
         if child.dep_ in ("prep", "acl"):
             if child.dep_ == "prep" and tok.lower_ == "ban" and child.lower_ == "on":
                 objects = [t for t in child.subtree if t != child and t.is_alpha]
@@ -280,6 +348,13 @@ def _first_token(tok: Token) -> Token:
 def _title_word(tok: Token, earlier: list[LegalMention]) -> bool:
     """The noun is itself a word of a candidate's title ("the Charter")."""
     return any(_in_title(tok, m) for m in earlier)
+
+
+def _same_word(word: Token, title_word: str) -> bool:
+    text, folded = word.text, title_word.casefold()
+    if text.isupper() and len(text) >= 2 and folded.startswith(text.casefold()):
+        return True  # "ID" for "Identity"
+    return text.casefold() == folded or (len(text) >= 4 and folded[:5] == text.casefold()[:5])
 
 
 def _in_title(word: Token, m: LegalMention) -> bool:
