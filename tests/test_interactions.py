@@ -429,3 +429,78 @@ def test_looking_into_someones_orders(blank_vocab):
     }
     at = spec.replace("into/ADP/IN/prep/2", "at/ADP/IN/prep/2")
     assert _found(blank_vocab, at, "Thomas", "Cabinet Office") == set()
+
+
+SAID = (
+    "Kennedy/PROPN/NNP/nsubj/1 said/VERB/VBD/ROOT/1 Blair/PROPN/NNP/nsubj/4 "
+    "{aux}/AUX/MD/aux/4 resign/VERB/VB/ccomp/1 ./PUNCT/./punct/1"
+)
+PEOPLE = {"Kennedy": PERSON, "Blair": PERSON}
+
+
+def test_what_someone_says_another_must_do_or_did_badly(blank_vocab):
+    found = _found(blank_vocab, SAID.format(aux="should"), *PEOPLE, types=PEOPLE)
+    assert found == {("kennedy", "kg:urged", "blair", "")}
+    would = _found(blank_vocab, SAID.format(aux="would"), *PEOPLE, types=PEOPLE)
+    assert would == set()  # what someone will do is not urged
+    should_have = (
+        "Kennedy/PROPN/NNP/nsubj/1 said/VERB/VBD/ROOT/1 Blair/PROPN/NNP/nsubj/5 "
+        "should/AUX/MD/aux/5 have/AUX/VB/aux/5 resigned/VERB/VBN/ccomp/1 ./PUNCT/./punct/1"
+    )
+    assert _found(blank_vocab, should_have, *PEOPLE, types=PEOPLE) == {
+        ("kennedy", "kg:criticised", "blair", "")
+    }
+    failed = (
+        "Kennedy/PROPN/NNP/nsubj/1 said/VERB/VBD/ROOT/1 Blair/PROPN/NNP/nsubj/4 "
+        "had/AUX/VBD/aux/4 failed/VERB/VBN/ccomp/1 to/PART/TO/aux/6 act/VERB/VB/xcomp/4 "
+        "./PUNCT/./punct/1"
+    )
+    assert _found(blank_vocab, failed, *PEOPLE, types=PEOPLE) == {
+        ("kennedy", "kg:criticised", "blair", "")
+    }
+    right = (
+        "Kennedy/PROPN/NNP/nsubj/1 said/VERB/VBD/ROOT/1 Blair/PROPN/NNP/nsubj/3 "
+        "was/AUX/VBD/ccomp/1 {word}/ADJ/JJ/acomp/3 ./PUNCT/./punct/1"
+    )
+    assert _found(blank_vocab, right.format(word="right"), *PEOPLE, types=PEOPLE) == {
+        ("kennedy", "kg:praised", "blair", "")
+    }
+    assert _found(blank_vocab, right.format(word="tall"), *PEOPLE, types=PEOPLE) == set()
+
+
+def test_a_part_of_a_company_stands_for_it(blank_vocab):
+    spec = (
+        "GM/PROPN/NNP/nsubj/3 no/ADV/RB/neg/2 longer/ADV/RBR/advmod/3 owns/VERB/VBZ/ROOT/3 "
+        "the/DET/DT/det/6 Fiat/PROPN/NNP/compound/6 {noun}/NOUN/NN/dobj/3 ./PUNCT/./punct/3"
+    )
+    assert _found(blank_vocab, spec.format(noun="unit"), "GM", "Fiat") == {
+        ("gm", "kg:owns", "fiat", "negated")
+    }
+    assert _found(blank_vocab, spec.format(noun="car"), "GM", "Fiat") == set()
+
+
+def test_a_merger_of_both(blank_vocab):
+    spec = (
+        "A/DET/DT/det/1 {noun}/NOUN/NN/nsubj/6 of/ADP/IN/prep/1 Mittal/PROPN/NNP/pobj/2 "
+        "and/CCONJ/CC/cc/3 ISG/PROPN/NNP/conj/3 is/AUX/VBZ/ROOT/6 near/ADJ/JJ/acomp/6 "
+        "./PUNCT/./punct/6"
+    )
+    assert _found(blank_vocab, spec.format(noun="merger"), "Mittal", "ISG") == {
+        ("mittal", "kg:mergedWith", "isg", "")
+    }
+    assert _found(blank_vocab, spec.format(noun="photo"), "Mittal", "ISG") == set()
+
+
+def test_telling_a_person_is_an_interaction_telling_the_press_is_not(blank_vocab):
+    spec = (
+        "Sullivan/PROPN/NNP/nsubj/1 told/VERB/VBD/ROOT/1 {det}{obj}/PROPN/NNP/dobj/1 "
+        "./PUNCT/./punct/1"
+    )
+    person = parsed_doc(blank_vocab, spec.format(det="", obj="Roberts"))
+    ents = [entity(person, PERSON, "Sullivan"), entity(person, PERSON, "Roberts")]
+    assert triples(find_interactions(person, ents)) == {
+        ("sullivan", "kg:interactsWith", "roberts", "")
+    }
+    press = parsed_doc(blank_vocab, spec.format(det="", obj="BBC"))
+    ents = [entity(press, PERSON, "Sullivan"), entity(press, ORGANIZATION, "BBC")]
+    assert find_interactions(press, ents) == []

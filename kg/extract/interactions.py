@@ -31,21 +31,26 @@ from kg.extract.lexicon import (
 )
 from kg.extract.nominals import make_interaction, noun_facts, pobj
 from kg.extract.resolver import Resolver
+from kg.extract.speech import REPORTING
+from kg.extract.stance import AGAINST, FOR, stance
 from kg.extract.verbs import (
     clause_subject,
     known,
     label,
     lemma,
+    modality,
     noun_lemma,
     passive_agent,
     passive_subject,
     verb_words,
 )
-from kg.model import Entity, Fact
+from kg.model import AGENTS, PERSON, Entity, Fact
 from kg.nlp.tokens import EntityIndex
 
 # "owns 51% of X", "bought a stake in X": the holding stands for the company held.
 _HOLDINGS = frozenset("% percent stake share shares majority interest control".split())
+# A part of a company stands for it: "own the Fiat unit", "bought Fiat's finance arm".
+_PARTS = frozenset("unit arm division subsidiary business operation stake share".split())
 # Acting on someone's proposal with these is acting on its author.
 _ON_PROPOSALS = frozenset(
     {"kg:backed", "kg:rejected", "kg:criticised", "kg:praised", "kg:investigated", INTERACTS}
@@ -58,6 +63,13 @@ _ACTS = frozenset(
 )
 # Verbs that act on a person through their career.
 _CAREER_VERBS = known("launch boost revive end ruin wreck destroy save kick-start relaunch".split())
+# "X said Y should ...": what X says Y must do.
+_OUGHT = frozenset("should must ought".split())
+# What X says Y did badly: "X said Y had failed to ...".
+_FAULTS = known(
+    """fail mislead lie betray bungle ignore abandon neglect squander deceive cheat
+    mismanage botch dither""".split()
+)
 # Predicates whose denial is still a position taken towards the other party.
 _STANCES = frozenset({"kg:backed"})
 
@@ -118,6 +130,7 @@ def _verb_facts(verb: Token, r: Resolver) -> list[Fact]:
                     [*verb_words(verb), *_by(verb)],
                     "interaction:passive",
                     phrase=verb.text,
+                    objects=(PERSON,) if sense.people_only else AGENTS,
                 )
         return facts
     subject = r.actor(clause_subject(verb))
@@ -133,7 +146,47 @@ def _verb_facts(verb: Token, r: Resolver) -> list[Fact]:
             facts += _cue(r, subject, obj, verb, [child])
     if lemma(verb) == "take":
         facts += _to_court(verb, subject, r)
-    return facts + _asked_of(verb, subject, r) + _career(verb, subject, r)
+    facts += _asked_of(verb, subject, r) + _career(verb, subject, r)
+    return facts + _said_of(verb, subject, r)
+
+
+def _said_of(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
+    """ "X said Y should resign" urges Y; "X said Y had failed to ...", "... Y was wrong"
+    criticises Y ("... Y was right" praises): what X says Y must do or did badly."""
+    if lemma(verb) not in REPORTING:
+        return []
+    facts = []
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        other = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if other is None or modality(clause) == "negated" or not r.entities(other):
+            continue
+        predicate = None
+        auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if auxes & _OUGHT and "have" in auxes:
+            predicate = "kg:criticised"  # "should have volunteered a statement"
+        elif auxes & _OUGHT or (
+            lemma(clause) in ("need", "have")
+            and any(c.dep_ == "xcomp" and _to_infinitive(c) for c in clause.children)
+        ):
+            predicate = "kg:urged"
+        elif lemma(clause) in _FAULTS:
+            predicate = "kg:criticised"
+        else:
+            judged = stance(other)
+            predicate = {AGAINST: "kg:criticised", FOR: "kg:praised"}.get(
+                judged[0] if judged else "", None
+            )
+        if predicate is not None:
+            facts += make_interaction(
+                r,
+                subject,
+                other,
+                predicate,
+                verb,
+                [*verb_words(verb), clause],
+                "interaction:said",
+            )
+    return facts
 
 
 def _asked_of(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
@@ -204,9 +257,16 @@ def _sense_facts(verb: Token, sense: VerbSense, subject: Token, r: Resolver) -> 
             )
     for child in verb.children:
         if child.dep_ == "dobj" and sense.dobj:
-            target = _holding(child) or child
+            target = _holding(child, r) or child
             facts += make_interaction(
-                r, subject, target, sense.predicate, verb, words, "interaction:verb"
+                r,
+                subject,
+                target,
+                sense.predicate,
+                verb,
+                words,
+                "interaction:verb",
+                objects=(PERSON,) if sense.people_only else AGENTS,
             )
             facts += _proposal(r, subject, child, sense.predicate, verb)
         if child.dep_ in ("prep", "dative"):
@@ -216,7 +276,7 @@ def _sense_facts(verb: Token, sense: VerbSense, subject: Token, r: Resolver) -> 
                 facts += make_interaction(
                     r,
                     subject,
-                    _holding(obj) or obj,
+                    _holding(obj, r) or obj,
                     predicate,
                     verb,
                     [*words, child],
@@ -247,13 +307,18 @@ def _sold(verb: Token, buyer: Token, r: Resolver) -> list[Fact]:
     )
 
 
-def _holding(noun: Token) -> Token | None:
-    """ "51% of Yukos", "a stake in X" -> the company held."""
-    if noun.lower_ not in _HOLDINGS and noun_lemma(noun) not in _HOLDINGS:
-        return None
-    for prep in noun.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "in") and pobj(prep) is not None:
-            return pobj(prep)
+def _holding(noun: Token, r: Resolver) -> Token | None:
+    """ "51% of Yukos", "a stake in X", "the Fiat unit", "Fiat's finance arm" -> the
+    company held or whose part is held."""
+    word = noun_lemma(noun)
+    if noun.lower_ in _HOLDINGS or word in _HOLDINGS:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in") and pobj(prep) is not None:
+                return pobj(prep)
+    if word in _PARTS and not r.entities(noun):
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound") and child.i < noun.i and r.entities(child):
+                return child
     return None
 
 

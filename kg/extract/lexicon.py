@@ -23,10 +23,12 @@ class VerbSense:
     preps: tuple[tuple[str, str], ...] = ()  # (preposition, predicate)
     particle: str = ""  # the verb means this only with it ("over": take over)
     needs_infinitive: bool = False
+    people_only: bool = False  # "told Mr Blair", never "told the BBC"
 
 
 def _verbs(spec: str) -> dict[str, list[VerbSense]]:
-    """ "lemma,lemma predicate dobj|- prep[:predicate],...|- [particle=x] [+to]" lines."""
+    """ "lemma,lemma predicate dobj|- prep[:predicate],...|- [particle=x] [+to] [+people]"
+    lines."""
     table: dict[str, list[VerbSense]] = {}
     for line in spec.strip().splitlines():
         lemmas, predicate, dobj, preps, *flags = line.split()
@@ -36,7 +38,9 @@ def _verbs(spec: str) -> dict[str, list[VerbSense]]:
             if p != "-"
         )
         particle = next((f.split("=")[1] for f in flags if f.startswith("particle=")), "")
-        sense = VerbSense(predicate, dobj == "dobj", pairs, particle, "+to" in flags)
+        sense = VerbSense(
+            predicate, dobj == "dobj", pairs, particle, "+to" in flags, "+people" in flags
+        )
         for word in known(lemmas.split(",")):
             table.setdefault(word, []).append(sense)
     return table
@@ -72,7 +76,7 @@ INTERACTION_VERBS = _verbs(
     fund,finance,bankroll,sponsor,subsidise,subsidize kg:funded dobj -
     invest kg:investedIn - in
     pay kg:paid dobj for:acquired
-    back,support,endorse,champion,promote kg:backed dobj -
+    back,support,endorse,champion,promote,accept,prefer,favour,favor kg:backed dobj -
     reject,rebuff,snub,overrule kg:rejected dobj -
     turn kg:rejected dobj - particle=down
     buy,acquire,purchase kg:acquired dobj -
@@ -90,7 +94,8 @@ INTERACTION_VERBS = _verbs(
     own,control kg:owns dobj -
     visit,phone,contact,invite,threaten,challenge,advise,consult,oppose kg:interactsWith dobj -
     arrest,charge,prosecute,question,interview,quiz,approach,court,woo kg:interactsWith dobj -
-    portray,help,assist,mislead,dismiss kg:interactsWith dobj -
+    portray,help,assist,mislead,dismiss,welcome kg:interactsWith dobj -
+    tell,inform,brief kg:interactsWith dobj - +people
     clash,side,deal kg:interactsWith - with
     complain,apologise,apologize,respond,reply kg:interactsWith - to
     """
@@ -141,6 +146,12 @@ INTERACTION_NOUNS: dict[str, tuple[str, frozenset[str]]] = {
     "apology": (INTERACTS, frozenset({"to"})),
     "statement": (INTERACTS, frozenset({"to"})),
     "complaint": (INTERACTS, frozenset({"to", "against"})),
+    "evidence": (INTERACTS, frozenset({"against"})),
+    "allegation": ("kg:accused", frozenset({"against"})),
+    "accusation": ("kg:accused", frozenset({"against"})),
+    "charge": ("kg:accused", frozenset({"against"})),
+    "sanction": (INTERACTS, frozenset({"against"})),
+    "settlement": ("kg:signedDealWith", frozenset({"with"})),
     "question": (INTERACTS, frozenset({"to"})),
 }
 # Nouns whose "from X" names their author: "a question from X", "a complaint from X".
@@ -169,7 +180,13 @@ BETWEEN_NOUNS: dict[str, str] = {
     "contest": INTERACTS,
     "confrontation": INTERACTS,
     "spat": INTERACTS,
+    "race": INTERACTS,
+    "competition": INTERACTS,
+    "combination": "kg:mergedWith",
+    "tie-up": "kg:partneredWith",
 }
+# Of these, "a merger of X and Y" names the two sides with "of" too.
+OF_BOTH_NOUNS = frozenset("merger combination tie-up partnership alliance meeting".split())
 # Verbs after which a cue noun's act is the subject's own ("held talks", "made an offer").
 LIGHT_VERBS = known(
     """
@@ -183,7 +200,9 @@ LIGHT_VERBS = known(
 PROPOSALS = frozenset(
     """plan proposal idea call bid policy comment remark claim decision move suggestion
     apology statement offer order speech announcement admission answer approach stance
-    handling request demand""".split()
+    handling request demand report budget strategy manifesto reform record leadership
+    campaign warning criticism accusation ruling verdict advice assessment view position
+    promise pledge""".split()
 )
 # Nouns for people acting for another: "X, lawyer for Y", "Y's lawyer, X".
 AGENT_NOUNS = frozenset(

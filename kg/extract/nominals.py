@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import combinations
 
 from spacy.tokens import Token
@@ -22,13 +23,14 @@ from kg.extract.lexicon import (
     FROM_NOUNS,
     INTERACTION_NOUNS,
     INTERACTS,
+    OF_BOTH_NOUNS,
     PROPOSALS,
 )
 from kg.extract.resolver import Resolver, facts_between
 from kg.extract.speech import reporter
 from kg.extract.stance import AGAINST, FOR, stance
 from kg.extract.verbs import clause_subject, label, modality, noun_lemma
-from kg.model import Fact
+from kg.model import AGENTS, Fact
 
 _CONFIDENCE = {
     "verb": 0.8,
@@ -42,6 +44,7 @@ _CONFIDENCE = {
     "reply": 0.7,
     "reported": 0.6,
     "opinion": 0.6,
+    "said": 0.6,
 }
 _REPLIES = frozenset("answer response reply".split())
 # Talks reported by one side are that side's own.
@@ -58,8 +61,10 @@ def make_interaction(
     rule: str,
     *,
     phrase: str = "",
+    objects: Sequence[str] = AGENTS,
 ) -> list[Fact]:
-    """Facts from the entities named at `subj` to those at `obj`; `verb` gives the mood."""
+    """Facts from the entities named at `subj` to those (of `objects` types) at `obj`;
+    `verb` gives the mood."""
     if subj is None or obj is None:
         return []
     mood = modality(verb) if verb.pos_ in ("VERB", "AUX") else ""
@@ -67,7 +72,7 @@ def make_interaction(
     return facts_between(
         r,
         r.named(subj),
-        list(r.named(obj)),
+        list(r.named(obj, objects)),
         predicate=predicate,
         rule=rule,
         confidence=confidence,
@@ -105,9 +110,8 @@ def noun_facts(noun: Token, r: Resolver) -> list[Fact]:
 def _opinion(noun: Token, r: Resolver) -> list[Fact]:
     """ "X said Y's statement did not clear up the issues": X on Y, through Y's act;
     criticised or praised when the statement evaluates it ("Y's plan was desperate")."""
-    author = next(
-        (c for c in noun.children if c.dep_ in ("poss", "compound") and c.i < noun.i), None
-    )
+    # The author is named as such ("Y's", "by Y"); "EU budgets" need not be the EU's own.
+    author = next((c for c in noun.children if c.dep_ == "poss"), None)
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "by", "from"):
             author = author or pobj(child)
@@ -167,8 +171,15 @@ def _owner(noun: Token, word: str, r: Resolver) -> Token | None:
 
 
 def _between(noun: Token, predicate: str, r: Resolver) -> list[Fact]:
-    """ "talks between X and Y": each side with each other."""
-    for prep in _near_preps(noun, "between"):
+    """ "talks between X and Y", "a merger of X and Y": each side with each other."""
+    preps = _near_preps(noun, "between")
+    if not preps and noun_lemma(noun) in OF_BOTH_NOUNS:
+        preps = [
+            c
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "of" and (o := pobj(c)) is not None and o.conjuncts
+        ]
+    for prep in preps:
         sides = r.named(pobj(prep))
         facts = []
         for (a, a_tok), (b, b_tok) in combinations(sides, 2):

@@ -219,6 +219,8 @@ class Resolver:
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss")]
         if not det or det[0].lower_ != "the" or mods:
             return None
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return None  # "the office of the deputy prime minister" is another office
         head = noun_lemma(tok)
         fits = {
             r.entity.key: r.entity
@@ -240,6 +242,9 @@ class Resolver:
             for key, titles in self._titles.items()
             if any(t[-len(phrase) :] == phrase for t in titles)
         }
+        if len(fits) > 1:
+            # "the chancellor" is the Chancellor, not the shadow chancellor
+            fits = {key for key in fits if phrase in self._titles[key]}
         if len(fits) != 1:
             return None
         return self.index.by_key(fits.pop())

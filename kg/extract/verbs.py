@@ -165,7 +165,7 @@ _SUBJECTS = ("nsubj", "csubj")
 # Nouns of an effort whose infinitive is the owner's act: "its bid to block the ban".
 EFFORTS = known(
     """bid attempt effort move plan campaign push drive decision promise pledge vote
-    threat offer proposal intention""".split()
+    threat offer proposal intention right option opportunity chance power""".split()
 )
 
 
@@ -178,6 +178,8 @@ def modality(verb: Token) -> str:
                 child.dep_ in ("advmod", "det") and child.lower_ in NEGATIONS
             ):
                 return "negated"
+            if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+                return "negated"  # "no longer owns"
             if child.dep_ == "aux" and child.lower_ in HEDGE_MODALS:
                 hedged = True
         if tok is not verb and lemma(tok) in NEGATING_GOVERNORS:
