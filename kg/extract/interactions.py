@@ -53,7 +53,15 @@ _HOLDINGS = frozenset("% percent stake share shares majority interest control".s
 _PARTS = frozenset("unit arm division subsidiary business operation stake share".split())
 # Acting on someone's proposal with these is acting on its author.
 _ON_PROPOSALS = frozenset(
-    {"kg:backed", "kg:rejected", "kg:criticised", "kg:praised", "kg:investigated", INTERACTS}
+    {
+        "kg:backed",
+        "kg:rejected",
+        "kg:criticised",
+        "kg:praised",
+        "kg:investigated",
+        "kg:urged",
+        INTERACTS,
+    }
 )
 # "called for an investigation by X": asking for an act of X's urges X.
 _ASKING = known("call press push ask appeal demand urge seek want".split())
@@ -171,7 +179,7 @@ def _said_of(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
             predicate = "kg:urged"
         elif lemma(clause) in _FAULTS:
             predicate = "kg:criticised"
-        else:
+        elif lemma(clause) == "be":  # "X said Y was wrong"
             judged = stance(other)
             predicate = {AGAINST: "kg:criticised", FOR: "kg:praised"}.get(
                 judged[0] if judged else "", None
@@ -268,7 +276,8 @@ def _sense_facts(verb: Token, sense: VerbSense, subject: Token, r: Resolver) -> 
                 "interaction:verb",
                 objects=(PERSON,) if sense.people_only else AGENTS,
             )
-            facts += _proposal(r, subject, child, sense.predicate, verb)
+            if not sense.people_only:
+                facts += _proposal(r, subject, child, sense.predicate, verb)
         if child.dep_ in ("prep", "dative"):
             obj = pobj(child)
             predicate = dict(sense.preps).get(child.lower_)
@@ -346,6 +355,13 @@ def _cue(r: Resolver, subject: Token, noun: Token, verb: Token, path: list[Token
             phrase = f"{label(verb_words(verb))} {label([*path, *_det(noun), noun, prep])}"
             facts += make_interaction(
                 r, subject, obj, cue[0], verb, words, "interaction:noun", phrase=phrase
+            )
+            # "paid tribute to Kerry's campaign": to Kerry, through his campaign
+            facts += _proposal(r, subject, obj, cue[0], verb, [*path, *_det(noun), noun, prep])
+    if cue[0] == "kg:praised":  # "sent Mr Bush his congratulations"
+        for dative in (c for c in verb.children if c.dep_ == "dative" and not c.children):
+            facts += make_interaction(
+                r, subject, dative, cue[0], verb, [*verb_words(verb), noun], "interaction:noun"
             )
     return facts
 

@@ -64,6 +64,7 @@ INTERACTION_VERBS = _verbs(
     call kg:urged - on,upon
     appeal kg:urged - to
     ask,beg,order,instruct,force,persuade,want kg:urged dobj - +to
+    ask,question kg:interactsWith dobj - +people
     warn kg:warned dobj -
     accuse,blame kg:accused dobj -
     sue,countersue kg:sued dobj -
@@ -87,13 +88,14 @@ INTERACTION_VERBS = _verbs(
     sell kg:soldTo - to
     supply kg:supplied dobj to
     partner,ally,collaborate,cooperate,co-operate kg:partneredWith - with
-    team kg:partneredWith - with particle=up
+    team,partner kg:partneredWith - with particle=up
+    work kg:partneredWith - with
     negotiate kg:negotiatedWith - with
     represent kg:represented dobj -
     beat,defeat,overcome kg:defeated dobj -
     own,control kg:owns dobj -
     visit,phone,contact,invite,threaten,challenge,advise,consult,oppose kg:interactsWith dobj -
-    arrest,charge,prosecute,question,interview,quiz,approach,court,woo kg:interactsWith dobj -
+    arrest,charge,prosecute,interview,quiz,approach,court,woo kg:interactsWith dobj -
     portray,help,assist,mislead,dismiss,welcome kg:interactsWith dobj -
     tell,inform,brief kg:interactsWith dobj - +people
     clash,side,deal kg:interactsWith - with
@@ -117,6 +119,7 @@ INTERACTION_NOUNS: dict[str, tuple[str, frozenset[str]]] = {
     "attack": ("kg:criticised", frozenset({"on"})),
     "praise": ("kg:praised", frozenset({"for", "of"})),
     "tribute": ("kg:praised", frozenset({"to"})),
+    "congratulation": ("kg:praised", frozenset({"to"})),
     "warning": ("kg:warned", frozenset({"to"})),
     "backing": ("kg:backed", frozenset({"for", "of"})),
     "support": ("kg:backed", frozenset({"for"})),
@@ -140,6 +143,7 @@ INTERACTION_NOUNS: dict[str, tuple[str, frozenset[str]]] = {
     "inquiry": ("kg:investigated", frozenset({"into"})),
     "probe": ("kg:investigated", frozenset({"into"})),
     "stake": ("kg:owns", frozenset({"in"})),
+    "relationship": (INTERACTS, frozenset({"with"})),
     "investment": ("kg:investedIn", frozenset({"in"})),
     "victory": ("kg:defeated", frozenset({"over"})),
     "win": ("kg:defeated", frozenset({"over"})),

@@ -3,7 +3,8 @@
 A name is its entity. Beyond names, only what one entity fits is resolved, since a missing
 relation is better than one the text does not state:
 - "he", "she", "his": the person the enclosing clause is about, or the one person named in
-  the latest of the last three sentences to name any;
+  the latest of the last three sentences to name any; "it", "its": the organisation the
+  enclosing clause is about ("IBM said it would ...");
 - "who", "which", "that" opening a relative clause: what the clause describes;
 - "the committee": the one organisation named earlier whose name has that head;
 - "the Home Secretary", "the attorney general": the one person given that title, before
@@ -82,6 +83,8 @@ class Resolver:
             return ref.entity
         if tok.lower_ in _PERSON_PRONOUNS:
             return self._pronoun(tok)
+        if tok.lower_ in ("it", "its"):
+            return self._its(tok)
         if tok.pos_ in ("NOUN", "PROPN"):
             return self._title(tok) or self._description(tok) or self._principal(tok)
         return None
@@ -151,10 +154,13 @@ class Resolver:
             if anc.pos_ not in ("VERB", "AUX"):
                 continue
             subject = next((c for c in anc.children if c.dep_ in _SUBJECTS), None)
-            if subject is not None and subject is not tok and not tok.is_ancestor(subject):
+            if subject is not None and subject != tok and not tok.is_ancestor(subject):
                 ref = self.index.at(subject.i)
                 if ref is not None and ref.entity.type == PERSON:
                     return ref.entity
+                titled = self._title(subject) if ref is None else None
+                if titled is not None:  # "The home secretary admitted he was wrong"
+                    return titled
         # Otherwise the one person named in the latest of the last three sentences to name any.
         sent = tok.sent
         for _ in range(3):
@@ -170,6 +176,17 @@ class Resolver:
             if sent.start == 0:
                 return None
             sent = self.doc[sent.start - 1].sent
+        return None
+
+    def _its(self, tok: Token) -> Entity | None:
+        """ "IBM said it would partner ...": the organisation the enclosing clause is about."""
+        for anc in tok.ancestors:
+            if anc.pos_ not in ("VERB", "AUX"):
+                continue
+            subject = next((c for c in anc.children if c.dep_ in _SUBJECTS), None)
+            if subject is not None and subject != tok and not tok.is_ancestor(subject):
+                ref = self.index.at(subject.i)
+                return ref.entity if ref is not None and ref.entity.type == ORGANIZATION else None
         return None
 
     def _group(self, tok: Token) -> list[tuple[Entity, Token]]:

@@ -193,8 +193,11 @@ def _governors(verb: Token) -> Iterable[Token]:
     """The verb and the verbs it is an open complement of ("refused to [meet]")."""
     tok = verb
     yield tok
+    # A finite conjunct is a clause of its own: "would not respond and promised to ...".
     while tok.dep_ in ("xcomp", "acomp") or (
-        tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX")
+        tok.dep_ == "conj"
+        and tok.head.pos_ in ("VERB", "AUX")
+        and tok.tag_ not in ("VBD", "VBZ", "VBP")
     ):
         tok = tok.head
         yield tok
@@ -218,6 +221,9 @@ def clause_subject(verb: Token) -> Token | None:
         if tok.dep_ == "acomp" and tok.pos_ == "ADJ" and head != tok:
             tok = head  # "X is likely to defend ...", "is able to"
             continue
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and passive_agent(head) is not None:
+            if not any(c.dep_ in _SUBJECTS for c in head.children):
+                return passive_agent(head)  # "a complaint was made by X, demanding ..."
         if tok.dep_ in ("xcomp", "conj", "advcl") and head is not tok:
             # An adverbial clause only shares its subject when it has none of its own
             # and is non-finite ("..., saying ..."; "when introducing ..."; "to promote").
