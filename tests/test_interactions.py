@@ -504,3 +504,40 @@ def test_telling_a_person_is_an_interaction_telling_the_press_is_not(blank_vocab
     press = parsed_doc(blank_vocab, spec.format(det="", obj="BBC"))
     ents = [entity(press, PERSON, "Sullivan"), entity(press, ORGANIZATION, "BBC")]
     assert find_interactions(press, ents) == []
+
+
+def test_it_is_the_organisation_the_clause_is_about(blank_vocab):
+    spec = (
+        "{who}/PROPN/NNP/nsubj/1 said/VERB/VBD/ROOT/1 it/PRON/PRP/nsubj/4 would/AUX/MD/aux/4 "
+        "partner/VERB/VB/ccomp/1 with/ADP/IN/prep/4 Intel/PROPN/NNP/pobj/5 ./PUNCT/./punct/1"
+    )
+    assert _found(blank_vocab, spec.format(who="IBM"), "IBM", "Intel") == {
+        ("ibm", "kg:partneredWith", "intel", "hedged")
+    }
+    person = {"Smith": PERSON}
+    assert _found(blank_vocab, spec.format(who="Smith"), "Smith", "Intel", types=person) == set()
+
+
+def test_a_finite_conjunct_keeps_its_own_mood(blank_vocab):
+    spec = (
+        "Blair/PROPN/NNP/nsubj/3 would/AUX/MD/aux/3 not/PART/RB/neg/3 respond/VERB/VB/ROOT/3 "
+        "and/CCONJ/CC/cc/3 promised/VERB/VBD/conj/3 to/PART/TO/aux/7 back/VERB/VB/xcomp/5 "
+        "Brown/PROPN/NNP/dobj/7 ./PUNCT/./punct/3"
+    )
+    people = {"Blair": PERSON, "Brown": PERSON}
+    assert _found(blank_vocab, spec, *people, types=people) == {
+        ("blair", "kg:backed", "brown", "hedged")
+    }
+
+
+def test_the_doer_of_a_passive_owns_its_gerund(blank_vocab):
+    spec = (
+        "A/DET/DT/det/1 complaint/NOUN/NN/nsubjpass/3 was/AUX/VBD/auxpass/3 "
+        "made/VERB/VBN/ROOT/3 by/ADP/IN/agent/3 Labour/PROPN/NNP/pobj/4 ,/PUNCT/,/punct/3 "
+        "demanding/VERB/VBG/advcl/3 an/DET/DT/det/9 apology/NOUN/NN/dobj/7 "
+        "from/ADP/IN/prep/9 the/DET/DT/det/12 Tories/PROPN/NNPS/pobj/10 ./PUNCT/./punct/3"
+    )
+    assert _found(blank_vocab, spec, "Labour", "Tories") == {("labour", "kg:urged", "tories", "")}
+    # a finite clause after the comma has its own subject
+    finite = spec.replace("demanding/VERB/VBG/advcl/3", "demanded/VERB/VBD/advcl/3")
+    assert _found(blank_vocab, finite, "Labour", "Tories") == set()

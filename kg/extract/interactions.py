@@ -198,7 +198,8 @@ def _said_of(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
 
 
 def _asked_of(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
-    """ "called for an investigation by the commissioner" urges the commissioner."""
+    """ "called for an investigation by the commissioner", "demanding an apology from the
+    Tories": asking for someone's act urges them."""
     if lemma(verb) not in _ASKING:
         return []
     facts = []
@@ -207,7 +208,7 @@ def _asked_of(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
         noun = child if child.dep_ == "dobj" else noun
         if noun is None or noun_lemma(noun) not in _ACTS:
             continue
-        for by in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"):
+        for by in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
             path = [child] if child != noun else []
             words = [*verb_words(verb), *path, *_det(noun), noun, by]
             facts += make_interaction(
