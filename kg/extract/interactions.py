@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.idioms import asked_of, career, to_court
 from kg.extract.lexicon import (
     INTERACTION_NOUNS,
     INTERACTION_VERBS,
@@ -29,16 +30,13 @@ from kg.extract.lexicon import (
     PROPOSALS,
     VerbSense,
 )
-from kg.extract.nominals import make_interaction, noun_facts, pobj
+from kg.extract.nominals import det, make_interaction, noun_facts, pobj, to_infinitive
+from kg.extract.reported import said_of
 from kg.extract.resolver import Resolver
-from kg.extract.speech import REPORTING
-from kg.extract.stance import AGAINST, FOR, stance
 from kg.extract.verbs import (
     clause_subject,
-    known,
     label,
     lemma,
-    modality,
     noun_lemma,
     passive_agent,
     passive_subject,
@@ -62,21 +60,6 @@ _ON_PROPOSALS = frozenset(
         "kg:urged",
         INTERACTS,
     }
-)
-# "called for an investigation by X": asking for an act of X's urges X.
-_ASKING = known("call press push ask appeal demand urge seek want".split())
-_ACTS = frozenset(
-    """investigation inquiry review probe ruling decision statement apology intervention
-    response explanation action""".split()
-)
-# Verbs that act on a person through their career.
-_CAREER_VERBS = known("launch boost revive end ruin wreck destroy save kick-start relaunch".split())
-# "X said Y should ...": what X says Y must do.
-_OUGHT = frozenset("should must ought".split())
-# What X says Y did badly: "X said Y had failed to ...".
-_FAULTS = known(
-    """fail mislead lie betray bungle ignore abandon neglect squander deceive cheat
-    mismanage botch dither""".split()
 )
 # Predicates whose denial is still a position taken towards the other party.
 _STANCES = frozenset({"kg:backed"})
@@ -153,92 +136,9 @@ def _verb_facts(verb: Token, r: Resolver) -> list[Fact]:
         elif child.dep_ in ("prep", "dative") and (obj := pobj(child)) is not None:
             facts += _cue(r, subject, obj, verb, [child])
     if lemma(verb) == "take":
-        facts += _to_court(verb, subject, r)
-    facts += _asked_of(verb, subject, r) + _career(verb, subject, r)
-    return facts + _said_of(verb, subject, r)
-
-
-def _said_of(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
-    """ "X said Y should resign" urges Y; "X said Y had failed to ...", "... Y was wrong"
-    criticises Y ("... Y was right" praises): what X says Y must do or did badly."""
-    if lemma(verb) not in REPORTING:
-        return []
-    facts = []
-    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-        other = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if other is None or modality(clause) == "negated" or not r.entities(other):
-            continue
-        predicate = None
-        auxes = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-        if auxes & _OUGHT and "have" in auxes:
-            predicate = "kg:criticised"  # "should have volunteered a statement"
-        elif auxes & _OUGHT or (
-            lemma(clause) in ("need", "have")
-            and any(c.dep_ == "xcomp" and _to_infinitive(c) for c in clause.children)
-        ):
-            predicate = "kg:urged"
-        elif lemma(clause) in _FAULTS:
-            predicate = "kg:criticised"
-        elif lemma(clause) == "be":  # "X said Y was wrong"
-            judged = stance(other)
-            predicate = {AGAINST: "kg:criticised", FOR: "kg:praised"}.get(
-                judged[0] if judged else "", None
-            )
-        if predicate is not None:
-            facts += make_interaction(
-                r,
-                subject,
-                other,
-                predicate,
-                verb,
-                [*verb_words(verb), clause],
-                "interaction:said",
-            )
-    return facts
-
-
-def _asked_of(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
-    """ "called for an investigation by the commissioner", "demanding an apology from the
-    Tories": asking for someone's act urges them."""
-    if lemma(verb) not in _ASKING:
-        return []
-    facts = []
-    for child in verb.children:
-        noun = pobj(child) if child.dep_ == "prep" and child.lower_ == "for" else None
-        noun = child if child.dep_ == "dobj" else noun
-        if noun is None or noun_lemma(noun) not in _ACTS:
-            continue
-        for by in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
-            path = [child] if child != noun else []
-            words = [*verb_words(verb), *path, *_det(noun), noun, by]
-            facts += make_interaction(
-                r, subject, pobj(by), "kg:urged", verb, words, "interaction:verb-prep"
-            )
-    return facts
-
-
-def _career(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
-    """ "launched the careers of X and Y", "ended Y's career"."""
-    if lemma(verb) not in _CAREER_VERBS:
-        return []
-    facts = []
-    for noun in (c for c in verb.children if c.dep_ == "dobj" and noun_lemma(c) == "career"):
-        for child in noun.children:
-            whose = child if child.dep_ == "poss" else None
-            if child.dep_ == "prep" and child.lower_ == "of":
-                whose = pobj(child)
-            words = [*verb_words(verb), *_det(noun), noun]
-            facts += make_interaction(
-                r,
-                subject,
-                whose,
-                INTERACTS,
-                verb,
-                words,
-                "interaction:verb",
-                phrase=f"{label(words)} of",
-            )
-    return facts
+        facts += to_court(verb, subject, r)
+    facts += asked_of(verb, subject, r) + career(verb, subject, r)
+    return facts + said_of(verb, subject, r)
 
 
 def _sense_facts(verb: Token, sense: VerbSense, subject: Token, r: Resolver) -> list[Fact]:
@@ -247,7 +147,7 @@ def _sense_facts(verb: Token, sense: VerbSense, subject: Token, r: Resolver) -> 
     if sense.needs_infinitive:
         # "asked Rosneft to repay", "want the commissioner to investigate"
         done = next(
-            (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and _to_infinitive(c)),
+            (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and to_infinitive(c)),
             None,
         )
         if done is None:
@@ -298,10 +198,6 @@ def _sense_facts(verb: Token, sense: VerbSense, subject: Token, r: Resolver) -> 
     return facts
 
 
-def _to_infinitive(verb: Token) -> bool:
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-
-
 def _sold(verb: Token, buyer: Token, r: Resolver) -> list[Fact]:
     """What is sold to a buyer is acquired by the buyer."""
     sold = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -332,17 +228,6 @@ def _holding(noun: Token, r: Resolver) -> Token | None:
     return None
 
 
-def _to_court(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
-    """ "took X to court" sues X."""
-    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    for prep in verb.children:
-        court = pobj(prep) if prep.dep_ == "prep" and prep.lower_ == "to" else None
-        if dobj is not None and court is not None and court.lower_ == "court":
-            words = [*verb_words(verb), prep, court]
-            return make_interaction(r, subject, dobj, "kg:sued", verb, words, "interaction:verb")
-    return []
-
-
 def _cue(r: Resolver, subject: Token, noun: Token, verb: Token, path: list[Token]) -> list[Fact]:
     """ "wrote ... in a letter to X", "held talks with X", "made an offer for X"."""
     cue = INTERACTION_NOUNS.get(noun_lemma(noun))
@@ -352,13 +237,13 @@ def _cue(r: Resolver, subject: Token, noun: Token, verb: Token, path: list[Token
     for prep in noun.children:
         obj = pobj(prep)
         if prep.dep_ == "prep" and prep.lower_ in cue[1] and obj is not None:
-            words = [*verb_words(verb), *path, *_det(noun), noun, prep]
-            phrase = f"{label(verb_words(verb))} {label([*path, *_det(noun), noun, prep])}"
+            words = [*verb_words(verb), *path, *det(noun), noun, prep]
+            phrase = f"{label(verb_words(verb))} {label([*path, *det(noun), noun, prep])}"
             facts += make_interaction(
                 r, subject, obj, cue[0], verb, words, "interaction:noun", phrase=phrase
             )
             # "paid tribute to Kerry's campaign": to Kerry, through his campaign
-            facts += _proposal(r, subject, obj, cue[0], verb, [*path, *_det(noun), noun, prep])
+            facts += _proposal(r, subject, obj, cue[0], verb, [*path, *det(noun), noun, prep])
     if cue[0] == "kg:praised":  # "sent Mr Bush his congratulations"
         for dative in (c for c in verb.children if c.dep_ == "dative" and not c.children):
             facts += make_interaction(
@@ -383,7 +268,7 @@ def _proposal(
         if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
             author = pobj(child)
         if author is not None and r.entities(author):
-            words = [*verb_words(verb), *path, *_det(noun), noun]
+            words = [*verb_words(verb), *path, *det(noun), noun]
             phrase = (
                 f"{label([*verb_words(verb), *path])} the {noun.text} of"
                 if child.dep_ in ("poss", "compound")
@@ -397,7 +282,3 @@ def _proposal(
 
 def _by(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "agent"]
-
-
-def _det(noun: Token) -> list[Token]:
-    return [c for c in noun.children if c.dep_ in ("det", "amod") and c.i < noun.i]

@@ -6,9 +6,8 @@ Bill" or "the ban" are mentions already, `legal_refs`):
   possibly through cue nouns ("move an amendment to the Bill", "a pause in considering the
   legislation") and the infinitive of an effort ("its bid to block the ban"): the clause's
   actor stands in the relation the verb or noun names;
-- the instrument is the subject ("the bill goes to the House of Lords", "laws reserved to
-  Westminster", "the Act will cover England", "the Bill became the Act"), or what a court
-  rules on ("ruled the Hunting Act was lawful");
+- the instrument is the subject ("the bill goes to the House of Lords", "the Act will cover
+  England"), what a court rules on, or a passive's agent: `legal_subjects`;
 - "under the Act" inside what an entity is reported as saying: the speaker invokes it;
 - the instrument is what an entity's reported statement is about ("Davies said the bill
   had been badly drawn up", "According to X, ...", "..., he argued"): kg:supports or
@@ -29,10 +28,10 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.legal_facts import make_legal
+from kg.extract.legal_subjects import as_agent, as_subject
 from kg.extract.lexicon import (
     CHARGE_VERBS,
-    COVERING,
-    COVERING_PREPS,
     LEGAL,
     LEGAL_EMPTY,
     LEGAL_LIGHT,
@@ -40,16 +39,13 @@ from kg.extract.lexicon import (
     LEGAL_VERB_PREPS,
     LEGAL_VERBS,
     MEASURES,
-    MOTION,
-    RULING,
 )
-from kg.extract.resolver import Resolver, facts_between
+from kg.extract.resolver import Resolver
 from kg.extract.speech import reporter
 from kg.extract.stance import stance
 from kg.extract.verbs import (
     SPEECH,
     clause_subject,
-    label,
     lemma,
     modality,
     noun_lemma,
@@ -57,13 +53,8 @@ from kg.extract.verbs import (
     passive_subject,
     verb_words,
 )
-from kg.model import AGENTS, LEGISLATION, PLACE, Entity, Fact
+from kg.model import LEGISLATION, Entity, Fact
 from kg.nlp.tokens import EntityIndex
-
-_CONFIDENCE = {"verb": 0.8, "noun": 0.75, "subject": 0.7, "under": 0.75, "speech": 0.55}
-# Who stands in a legal relation: people, organisations, and states named as places
-# ("Russia has signed the Charter"); what an instrument covers, the same.
-_ACTORS = _COVERED = (*AGENTS, PLACE)
 
 
 def find_legal_links(doc: Doc, entities: Sequence[Entity]) -> list[Fact]:
@@ -116,38 +107,16 @@ def _parents(fact: Fact, entities: Sequence[Entity]) -> list[str]:
 def _facts(head: Token, r: Resolver) -> list[Fact]:
     facts = []
     if head.dep_ == "pobj" and head.head.dep_ == "agent":
-        facts += _as_agent(head, r)
+        facts += as_agent(head, r)
     elif head.dep_ in ("dobj", "pobj", "conj", "attr", "oprd"):
         facts += _as_object(head, r)
     if head.dep_ in ("nsubj", "nsubjpass"):
-        facts += _as_subject(head, head.head, r)
+        facts += as_subject(head, head.head, r)
     for clause in (c for c in head.children if c.dep_ == "relcl"):
         # "the Children Bill, which passes through the Commons next week"
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WDT" for c in clause.children):
-            facts += _as_subject(head, clause, r)
+            facts += as_subject(head, clause, r)
     return facts
-
-
-def _as_agent(head: Token, r: Resolver) -> list[Fact]:
-    """ "not covered by the Act" / "Russia is bound by it": the instrument as the agent."""
-    verb = head.head.head
-    held = passive_subject(verb) or (verb.head if verb.dep_ == "acl" else None)
-    words = [*verb_words(verb), head.head]
-    if lemma(verb) in COVERING:
-        return _make(
-            r,
-            head,
-            held,
-            "kg:appliesTo",
-            verb,
-            words,
-            "legal:subject",
-            legal_subject=True,
-            legal_object=False,
-        )
-    if lemma(verb) == "bind":
-        return _make(r, held, head, "kg:compliesWith", verb, words, "legal:subject")
-    return []
 
 
 def _is_verb(tok: Token) -> bool:
@@ -220,13 +189,15 @@ def _classify(
             held = passive_subject(verb) or next(
                 (c for c in verb.children if c.dep_ == "dobj"), None
             )
-            return _make(r, held, head, "kg:chargedUnder", verb, [*words, prep], "legal:under")
+            return make_legal(r, held, head, "kg:chargedUnder", verb, [*words, prep], "legal:under")
         return _invokes(verb, prep, head, r)
     if nouns and noun_lemma(nouns[0]) in MEASURES:
         return _invokes(verb, prep, head, r, extra=[nouns[0]])
     if nouns and nouns[0].lower_ == "exempt" and prep is not None and prep.lower_ == "from":
         held = clause_subject(verb)  # "the BBC is exempt from the Act"
-        return _make(r, held, head, "kg:exemptFrom", verb, [verb, nouns[0], prep], "legal:verb")
+        return make_legal(
+            r, held, head, "kg:exemptFrom", verb, [verb, nouns[0], prep], "legal:verb"
+        )
     cue = LEGAL_NOUNS.get(noun_lemma(nouns[0])) if nouns else None
     if (vlemma in LEGAL_EMPTY or vlemma in SPEECH) and not (cue and vlemma in LEGAL_LIGHT):
         return []
@@ -256,7 +227,7 @@ def _classify(
     owner = next((c for c in nouns[0].children if c.dep_ == "poss"), None) if nouns else None
     if owner is not None and r.entities(owner):
         actor = owner
-    return _make(r, actor, head, predicate, verb, words, rule)
+    return make_legal(r, actor, head, predicate, verb, words, rule)
 
 
 def _invokes(
@@ -266,7 +237,7 @@ def _invokes(
     actor = passive_agent(verb) or r.actor(clause_subject(verb))
     words = [*verb_words(verb), *extra] + ([prep] if prep is not None else [])
     if actor is not None and r.entities(actor):
-        return _make(r, actor, head, "kg:invokes", verb, words, "legal:under")
+        return make_legal(r, actor, head, "kg:invokes", verb, words, "legal:under")
     # Whoever is reported as saying it cites the instrument as authority, even through
     # the clauses of what they say ("the government continues to send a message that
     # drugs controlled under the Act ...").
@@ -274,81 +245,8 @@ def _invokes(
     if owner is None:
         return []
     speech_verb, speaker = owner
-    return _make(r, speaker, head, "kg:invokes", speech_verb, [speech_verb, *words], "legal:under")
-
-
-def _as_subject(head: Token, verb: Token, r: Resolver) -> list[Fact]:
-    """The instrument is the subject of `verb` (or of a relative clause on it)."""
-    vlemma = lemma(verb)
-    agent = passive_agent(verb)
-    passive = head.dep_ == "nsubjpass" or any(c.dep_ == "nsubjpass" for c in verb.children)
-    if agent is not None and passive:
-        predicate = LEGAL_VERBS.get(vlemma) or (None if vlemma in LEGAL_EMPTY else LEGAL)
-        if predicate:
-            return _make(r, agent, head, predicate, verb, [*verb_words(verb)], "legal:subject")
-        return []
-    facts: list[Fact] = []
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
-        body = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if vlemma == "reserve" and prep.lower_ == "to":
-            facts += _make(
-                r,
-                head,
-                body,
-                "kg:reservedTo",
-                verb,
-                [verb, prep],
-                "legal:subject",
-                legal_subject=True,
-                legal_object=False,
-            )
-        elif (vlemma, prep.lower_) in COVERING_PREPS and not passive:
-            facts += _make(
-                r,
-                head,
-                body,
-                "kg:appliesTo",
-                verb,
-                [*verb_words(verb), prep],
-                "legal:subject",
-                legal_subject=True,
-                legal_object=False,
-            )
-        elif vlemma in MOTION and prep.lower_ in ("to", "through", "before"):
-            predicate = "kg:passed" if vlemma == "pass" and prep.lower_ == "through" else LEGAL
-            facts += _make(
-                r, body, head, predicate, verb, [*verb_words(verb), prep], "legal:subject"
-            )
-    if vlemma in COVERING and not passive:
-        covered = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        facts += _make(
-            r,
-            head,
-            covered,
-            "kg:appliesTo",
-            verb,
-            verb_words(verb),
-            "legal:subject",
-            legal_subject=True,
-            legal_object=False,
-        )
-    if vlemma == "become":
-        act = next((c for c in verb.children if c.dep_ == "attr"), None)
-        if act is not None:
-            facts += _make(
-                r, head, act, "kg:enactedAs", verb, [verb], "legal:subject", legal_subject=True
-            )
-    return facts + (_ruled(head, r) if verb == head.head else [])
-
-
-def _ruled(head: Token, r: Resolver) -> list[Fact]:
-    """ "the Appeal Court ruled the Hunting Act was lawful": the court ruled on it."""
-    clause = head.head
-    court = clause.head
-    if clause.dep_ not in ("ccomp", "oprd") or lemma(court) not in RULING:
-        return []
-    return _make(
-        r, clause_subject(court), head, "kg:ruledOn", court, verb_words(court), "legal:subject"
+    return make_legal(
+        r, speaker, head, "kg:invokes", speech_verb, [speech_verb, *words], "legal:under"
     )
 
 
@@ -360,8 +258,8 @@ def _speech(head: Token, r: Resolver) -> list[Fact]:
     verb, speaker = owner
     judged = stance(head)
     if judged is None:
-        return _make(r, speaker, head, LEGAL, verb, [verb], "legal:speech")
-    return _make(
+        return make_legal(r, speaker, head, LEGAL, verb, [verb], "legal:speech")
+    return make_legal(
         r,
         speaker,
         head,
@@ -370,35 +268,4 @@ def _speech(head: Token, r: Resolver) -> list[Fact]:
         [verb, judged[1]],
         "legal:speech",
         mood=modality(judged[1].head if judged[1].pos_ != "VERB" else judged[1]),
-    )
-
-
-def _make(
-    r: Resolver,
-    subj: Token | None,
-    obj: Token | None,
-    predicate: str,
-    verb: Token,
-    words: list[Token],
-    rule: str,
-    *,
-    legal_subject: bool = False,
-    legal_object: bool = True,
-    mood: str | None = None,
-) -> list[Fact]:
-    """Facts from the entities named at `subj` to those at `obj`."""
-    if subj is None or obj is None:
-        return []
-    mood = modality(verb) if mood is None else mood
-    confidence = _CONFIDENCE[rule.split(":")[1]] * (0.9 if mood else 1.0)
-    return facts_between(
-        r,
-        r.named(subj, (LEGISLATION,) if legal_subject else _ACTORS),
-        list(r.named(obj, (LEGISLATION,) if legal_object else _COVERED)),
-        predicate=predicate,
-        rule=rule,
-        confidence=confidence,
-        words=words,
-        phrase=label(words),
-        mood=mood,
     )

@@ -86,6 +86,15 @@ def pobj(prep: Token) -> Token | None:
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
+def det(noun: Token) -> list[Token]:
+    """The determiner and adjectives before a noun, for labels ("an earlier offer")."""
+    return [c for c in noun.children if c.dep_ in ("det", "amod") and c.i < noun.i]
+
+
+def to_infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
 def noun_facts(noun: Token, r: Resolver) -> list[Fact]:
     """Interactions stated by the noun phrase headed by `noun`."""
     if noun.pos_ not in ("NOUN", "PROPN"):
