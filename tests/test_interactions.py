@@ -541,3 +541,68 @@ def test_the_doer_of_a_passive_owns_its_gerund(blank_vocab):
     # a finite clause after the comma has its own subject
     finite = spec.replace("demanding/VERB/VBG/advcl/3", "demanded/VERB/VBD/advcl/3")
     assert _found(blank_vocab, finite, "Labour", "Tories") == set()
+
+
+MET = (
+    "Blair/PROPN/NNP/nsubj/3 and/CCONJ/CC/cc/0 Bush/PROPN/NNP/conj/0 met/VERB/VBD/ROOT/3 "
+    "{rest}./PUNCT/./punct/3"
+)
+
+
+def test_coordinated_subjects_act_on_each_other(blank_vocab):
+    people = {"Blair": PERSON, "Bush": PERSON}
+    in_london = "in/ADP/IN/prep/3 London/PROPN/NNP/pobj/4 "
+    assert _found(blank_vocab, MET.format(rest=in_london), *people, types=people) == {
+        ("blair", "kg:met", "bush", "")
+    }
+    # with an object the two met someone else, not each other
+    minister = "the/DET/DT/det/5 minister/NOUN/NN/dobj/3 "
+    assert _found(blank_vocab, MET.format(rest=minister), *people, types=people) == set()
+    deal = (
+        "Nissan/PROPN/NNP/nsubj/3 and/CCONJ/CC/cc/0 Renault/PROPN/NNP/conj/0 "
+        "signed/VERB/VBD/ROOT/3 a/DET/DT/det/5 {noun}/NOUN/NN/dobj/3 ./PUNCT/./punct/3"
+    )
+    assert _found(blank_vocab, deal.format(noun="deal"), "Nissan", "Renault") == {
+        ("nissan", "kg:signedDealWith", "renault", "")
+    }
+    assert _found(blank_vocab, deal.format(noun="letter"), "Nissan", "Renault") == set()
+
+
+def test_a_noun_relating_two_parties(blank_vocab):
+    critic = (
+        "Ofcom/PROPN/NNP/nsubj/8 ,/PUNCT/,/punct/0 a/DET/DT/det/3 critic/NOUN/NN/appos/0 "
+        "of/ADP/IN/prep/3 the/DET/DT/det/6 BBC/PROPN/NNP/pobj/4 ,/PUNCT/,/punct/0 "
+        "spoke/VERB/VBD/ROOT/8 ./PUNCT/./punct/8"
+    )
+    assert _found(blank_vocab, critic, "Ofcom", "BBC") == {("ofcom", "kg:criticised", "bbc", "")}
+    # "the BBC's critic X" is someone the BBC employs, not a criticism
+    employed = (
+        "The/DET/DT/det/1 BBC/PROPN/NNP/poss/3 's/PART/POS/case/1 critic/NOUN/NN/nsubj/5 "
+        "Ofcom/PROPN/NNP/appos/3 spoke/VERB/VBD/ROOT/5 ./PUNCT/./punct/5"
+    )
+    assert _found(blank_vocab, employed, "Ofcom", "BBC") == set()
+    owner = employed.replace("critic/NOUN", "owner/NOUN")
+    assert _found(blank_vocab, owner, "Ofcom", "BBC") == {("ofcom", "kg:owns", "bbc", "")}
+
+
+def test_hitting_out_and_describing(blank_vocab):
+    people = {"Howard": PERSON, "Blair": PERSON}
+    hit = (
+        "Howard/PROPN/NNP/nsubj/1 hit/VERB/VBD/ROOT/1 {prt}/ADP/RP/prt/1 at/ADP/IN/prep/1 "
+        "Blair/PROPN/NNP/pobj/3 ./PUNCT/./punct/1"
+    )
+    assert _found(blank_vocab, hit.format(prt="out"), *people, types=people) == {
+        ("howard", "kg:criticised", "blair", "")
+    }
+    assert _found(blank_vocab, hit.format(prt="up"), *people, types=people) == set()
+    described = (
+        "Howard/PROPN/NNP/nsubj/1 described/VERB/VBD/ROOT/1 Blair/PROPN/NNP/dobj/1 "
+        "as/ADP/IN/prep/1 {word}/ADJ/JJ/amod/3 ./PUNCT/./punct/1"
+    )
+    assert _found(blank_vocab, described.format(word="arrogant"), *people, types=people) == {
+        ("howard", "kg:criticised", "blair", "")
+    }
+    assert _found(blank_vocab, described.format(word="brave"), *people, types=people) == {
+        ("howard", "kg:praised", "blair", "")
+    }
+    assert _found(blank_vocab, described.format(word="tall"), *people, types=people) == set()

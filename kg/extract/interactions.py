@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import combinations
 
 from spacy.tokens import Doc, Token
 
@@ -28,15 +29,21 @@ from kg.extract.lexicon import (
     INTERACTS,
     LIGHT_VERBS,
     PROPOSALS,
+    SYMMETRIC_LIGHT,
+    SYMMETRIC_OBJECTS,
+    SYMMETRIC_VERBS,
     VerbSense,
 )
 from kg.extract.nominals import det, make_interaction, noun_facts, pobj, to_infinitive
 from kg.extract.reported import said_of
-from kg.extract.resolver import Resolver
+from kg.extract.resolver import Resolver, facts_between
+from kg.extract.stance import AGAINST, stance
 from kg.extract.verbs import (
     clause_subject,
+    known,
     label,
     lemma,
+    modality,
     noun_lemma,
     passive_agent,
     passive_subject,
@@ -61,6 +68,8 @@ _ON_PROPOSALS = frozenset(
         INTERACTS,
     }
 )
+# Verbs that describe their object: with an evaluation, a criticism or praise.
+_DESCRIBING = known("describe call brand label dub".split())
 # Predicates whose denial is still a position taken towards the other party.
 _STANCES = frozenset({"kg:backed"})
 
@@ -138,7 +147,55 @@ def _verb_facts(verb: Token, r: Resolver) -> list[Fact]:
     if lemma(verb) == "take":
         facts += to_court(verb, subject, r)
     facts += asked_of(verb, subject, r) + career(verb, subject, r)
+    facts += _together(verb, subject, r) + _described(verb, subject, r)
     return facts + said_of(verb, subject, r)
+
+
+def _together(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
+    """ "Blair and Bush met", "Nissan and Renault signed a deal": the coordinated subjects
+    with each other, when the verb takes no other party."""
+    sides = r.named(subject)
+    if len(sides) < 2:
+        return []
+    predicate = SYMMETRIC_VERBS.get(lemma(verb))
+    words = verb_words(verb)
+    if lemma(verb) in SYMMETRIC_LIGHT:
+        noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        predicate = SYMMETRIC_OBJECTS.get(noun_lemma(noun)) if noun is not None else None
+        words = [*words, *([noun] if noun is not None else [])]
+    if predicate is None or any(
+        (c.dep_ == "dobj" and lemma(verb) not in SYMMETRIC_LIGHT)
+        or (c.dep_ == "prep" and c.lower_ in ("with", "to", "against"))
+        for c in verb.children
+    ):
+        return []  # "X and Y met the minister", "X and Y talked to Z": another party
+    facts = []
+    for (a, a_tok), (b, b_tok) in combinations(sides, 2):
+        facts += facts_between(
+            r,
+            [(a, a_tok)],
+            [(b, b_tok)],
+            predicate=predicate,
+            rule="interaction:together",
+            confidence=0.75,
+            words=words,
+            phrase=label(words),
+            mood=modality(verb),
+        )
+    return facts
+
+
+def _described(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
+    """ "described Blair as arrogant" criticises him; "called him a hero" praises."""
+    if lemma(verb) not in _DESCRIBING:
+        return []
+    target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    judged = stance(target) if target is not None and r.entities(target) else None
+    if judged is None:
+        return []
+    predicate = "kg:criticised" if judged[0] == AGAINST else "kg:praised"
+    words = [*verb_words(verb), judged[1]]
+    return make_interaction(r, subject, target, predicate, verb, words, "interaction:verb")
 
 
 def _sense_facts(verb: Token, sense: VerbSense, subject: Token, r: Resolver) -> list[Fact]:

@@ -99,6 +99,10 @@ INTERACTION_VERBS = _verbs(
     portray,help,assist,mislead,dismiss,welcome kg:interactsWith dobj -
     tell,inform,brief kg:interactsWith dobj - +people
     clash,side,deal kg:interactsWith - with
+    face kg:interactsWith dobj -
+    hit,lash kg:criticised - at particle=out
+    hit kg:criticised - at particle=back
+    round,turn kg:criticised - on
     complain,apologise,apologize,respond,reply kg:interactsWith - to
     """
 )
@@ -117,6 +121,10 @@ INTERACTION_NOUNS: dict[str, tuple[str, frozenset[str]]] = {
     "appeal": ("kg:urged", frozenset({"to"})),
     "criticism": ("kg:criticised", frozenset({"of"})),
     "attack": ("kg:criticised", frozenset({"on"})),
+    "swipe": ("kg:criticised", frozenset({"at"})),
+    "dig": ("kg:criticised", frozenset({"at"})),
+    "jibe": ("kg:criticised", frozenset({"at"})),
+    "broadside": ("kg:criticised", frozenset({"at", "against"})),
     "praise": ("kg:praised", frozenset({"for", "of"})),
     "tribute": ("kg:praised", frozenset({"to"})),
     "congratulation": ("kg:praised", frozenset({"to"})),
@@ -208,10 +216,45 @@ PROPOSALS = frozenset(
     campaign warning criticism accusation ruling verdict advice assessment view position
     promise pledge""".split()
 )
-# Nouns for people acting for another: "X, lawyer for Y", "Y's lawyer, X".
-AGENT_NOUNS = frozenset(
-    "lawyer solicitor barrister counsel advocate representative attorney agent".split()
-)
+# Nouns that relate the one they name to another: "X, lawyer for Y", "Y's lawyer, X", "X,
+# a critic of Y", "Y's owner X" -> (predicate, the prepositions that lead to the other).
+_FOR = frozenset({"for", "of"})
+_AGENT_NOUNS = "lawyer solicitor barrister counsel advocate representative attorney agent".split()
+_OF = frozenset({"of"})
+RELATIONAL_NOUNS: dict[str, tuple[str, frozenset[str]]] = {
+    **{noun: ("kg:represented", _FOR) for noun in _AGENT_NOUNS},
+    "critic": ("kg:criticised", _OF),
+    "opponent": (INTERACTS, _OF),
+    "rival": (INTERACTS, _OF),
+    "competitor": (INTERACTS, _OF),
+    "ally": ("kg:partneredWith", _OF),
+    "partner": ("kg:partneredWith", _OF),
+    "owner": ("kg:owns", _OF),
+    "parent": ("kg:owns", _OF),
+    "successor": ("kg:replaced", _OF),
+    "suitor": ("kg:bidFor", _OF),
+}
+# Verbs after which coordinated subjects act on each other: "X and Y met", "X and Y
+# signed a deal" (these need a cue noun: SYMMETRIC_OBJECTS).
+SYMMETRIC_VERBS: dict[str, str] = {
+    **{w: "kg:met" for w in known("meet talk".split())},
+    **{w: "kg:mergedWith" for w in known("merge".split())},
+    **{w: "kg:negotiatedWith" for w in known("negotiate".split())},
+    **{w: "kg:partneredWith" for w in known("partner ally collaborate cooperate".split())},
+    **{w: INTERACTS for w in known("clash compete".split())},
+}
+SYMMETRIC_LIGHT = known("sign strike reach agree hold seal conclude".split())
+SYMMETRIC_OBJECTS = {
+    "deal": "kg:signedDealWith",
+    "agreement": "kg:signedDealWith",
+    "contract": "kg:signedDealWith",
+    "pact": "kg:signedDealWith",
+    "merger": "kg:mergedWith",
+    "partnership": "kg:partneredWith",
+    "alliance": "kg:partneredWith",
+    "talk": "kg:met",
+    "meeting": "kg:met",
+}
 
 # --- legal links ---------------------------------------------------------------------------
 LEGAL = "kg:legalRelation"

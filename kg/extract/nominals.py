@@ -4,8 +4,8 @@
   question from X", "the Yukos lawsuit against Y"; "Talks with X will continue, the LSE
   said": talks reported by one side are that side's;
 - "talks between X and Y", "a war of words between X and Y";
-- someone acting for another: "X, lawyer for Y", "X, Y's lawyer", "Y's lawyer, X",
-  "speaking on behalf of Y";
+- someone acting for another or standing to them: "X, lawyer for Y", "X, Y's lawyer",
+  "Y's lawyer, X", "X, a critic of Y", "Y's owner X", "speaking on behalf of Y";
 - an answer to someone: "In answer to a question from X, Y said ...";
 - a stated opinion of someone's act: "X said Y's statement did not clear up the issues".
 """
@@ -18,13 +18,13 @@ from itertools import combinations
 from spacy.tokens import Token
 
 from kg.extract.lexicon import (
-    AGENT_NOUNS,
     BETWEEN_NOUNS,
     FROM_NOUNS,
     INTERACTION_NOUNS,
     INTERACTS,
     OF_BOTH_NOUNS,
     PROPOSALS,
+    RELATIONAL_NOUNS,
 )
 from kg.extract.resolver import Resolver, facts_between
 from kg.extract.speech import reporter
@@ -38,6 +38,8 @@ _CONFIDENCE = {
     "passive": 0.8,
     "proposal": 0.65,
     "agent": 0.7,
+    "role": 0.65,
+    "together": 0.75,
     "owned": 0.7,
     "between": 0.7,
     "behalf": 0.75,
@@ -47,6 +49,8 @@ _CONFIDENCE = {
     "said": 0.6,
 }
 _REPLIES = frozenset("answer response reply".split())
+# "the Guardian's film critic X" works for the Guardian: only "a critic of Y" criticises.
+_OF_ONLY = frozenset({"critic"})
 # Talks reported by one side are that side's own.
 _TWO_SIDED = frozenset("talk negotiation meeting discussion".split())
 
@@ -105,8 +109,8 @@ def noun_facts(noun: Token, r: Resolver) -> list[Fact]:
         facts += _owned(noun, word, r)
     if word in BETWEEN_NOUNS:
         facts += _between(noun, BETWEEN_NOUNS[word], r)
-    if word in AGENT_NOUNS:
-        facts += _agent(noun, r)
+    if word in RELATIONAL_NOUNS:
+        facts += _relational(noun, r)
     if word in _REPLIES:
         facts += _reply(noun, r)
     if noun.lower_ == "behalf":
@@ -225,44 +229,33 @@ def _near_preps(noun: Token, word: str) -> list[Token]:
     return out
 
 
-def _agent(noun: Token, r: Resolver) -> list[Fact]:
-    """ "X, lawyer for Y", "X, Y's lawyer", "Y's lawyer, X" -> X represented Y."""
+def _relational(noun: Token, r: Resolver) -> list[Fact]:
+    """ "X, lawyer for Y", "X, a critic of Y", "X, Y's owner", "Y's lawyer, X"."""
+    predicate, preps = RELATIONAL_NOUNS[noun_lemma(noun)]
     poss = next((c for c in noun.children if c.dep_ == "poss" and r.entities(c)), None)
+    others = [
+        (pobj(c), [noun, c])
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in preps and pobj(c) is not None
+    ]
+    if poss is not None and noun_lemma(noun) not in _OF_ONLY:
+        others.append((poss, [noun]))
+    rule = "interaction:agent" if predicate == "kg:represented" else "interaction:role"
+    named = [noun.head] if noun.dep_ == "appos" else []
+    named += [c for c in noun.children if c.dep_ == "appos"] if poss is not None else []
     facts: list[Fact] = []
-    if noun.dep_ == "appos":
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "for" and pobj(child) is not None:
-                facts += make_interaction(
-                    r,
-                    noun.head,
-                    pobj(child),
-                    "kg:represented",
-                    noun,
-                    [noun, child],
-                    "interaction:agent-for",
-                )
-        if poss is not None:
+    for one in named:
+        for other, words in others:
+            phrase = label(words) if len(words) > 1 else f"{noun.text} of"
             facts += make_interaction(
                 r,
-                noun.head,
-                poss,
-                "kg:represented",
+                one,
+                other,
+                predicate,
                 noun,
-                [noun],
-                "interaction:agent",
-                phrase=f"{noun.text} of",
-            )
-    if poss is not None:
-        for named in (c for c in noun.children if c.dep_ == "appos"):
-            facts += make_interaction(
-                r,
-                named,
-                poss,
-                "kg:represented",
-                noun,
-                [noun],
-                "interaction:agent",
-                phrase=f"{noun.text} of",
+                words,
+                rule + ("-for" if len(words) > 1 else ""),
+                phrase=phrase,
             )
     return facts
 

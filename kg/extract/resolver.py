@@ -154,7 +154,13 @@ class Resolver:
             if anc.pos_ not in ("VERB", "AUX"):
                 continue
             subject = next((c for c in anc.children if c.dep_ in _SUBJECTS), None)
-            if subject is not None and subject != tok and not tok.is_ancestor(subject):
+            # Not the subject the pronoun is part of: "his lawyer, X, said" is not X's.
+            if (
+                subject is not None
+                and subject != tok
+                and not tok.is_ancestor(subject)
+                and not subject.is_ancestor(tok)
+            ):
                 ref = self.index.at(subject.i)
                 if ref is not None and ref.entity.type == PERSON:
                     return ref.entity

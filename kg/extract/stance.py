@@ -21,12 +21,13 @@ _AGAINST_WORDS = frozenset(
     misguided outrageous ill-conceived half-baked rushed botched ineffective useless
     unacceptable undemocratic excessive heavy-handed harsh costly confusing unclear
     shambles disaster mistake nonsense farce fiasco threat attack blow waste travesty
-    muddle mess retreat climbdown u-turn unpopular regressive damaging harmful""".split()
+    muddle mess retreat climbdown u-turn unpopular regressive damaging harmful arrogant
+    incompetent dishonest hypocritical complacent cowardly liar""".split()
 )
 _FOR_WORDS = frozenset(
     """right good sensible welcome fair necessary important vital essential proportionate
     effective useful helpful positive balanced reasonable overdue landmark improvement
-    success victory boost progressive workable""".split()
+    success victory boost progressive workable honest courageous brave decent""".split()
 )
 # Verbs whose subject is the instrument: "the law will help", "the Bill would erode".
 _AGAINST_VERBS = known(
