@@ -87,7 +87,7 @@ _NEUTRAL = frozenset(
 # "against the law", "within the law": the law in general, not this one.
 _GENERAL_LAW = frozenset("against within above outside beyond by before of".split())
 # Prepositions the parser often hangs on the noun though they modify the clause.
-_LOOSE_PREPS = frozenset("among amongst during since until".split())
+_LOOSE_PREPS = frozenset("among amongst during since until in at".split())
 # Title words left out when a title's words are used without its head ("ID cards").
 _TITLE_SKIP = frozenset(
     "act bill regulations order treaty convention protocol of the and for on to in".split()

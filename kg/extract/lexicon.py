@@ -283,7 +283,8 @@ LEGAL_VERBS = _legal(
     kg:invokes invoke cite
     kg:breaches break breach violate flout defy contravene infringe
     kg:compliesWith obey observe
-    kg:ruledOn uphold overturn quash
+    kg:ruledOn uphold quash
+    kg:opposes overturn
     kg:legalRelation sign
     """
 )
