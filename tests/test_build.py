@@ -235,3 +235,21 @@ def test_an_interrupted_write_leaves_the_previous_output_intact(tmp_path, nlp, m
         write_outputs(result.dataset, out)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no staging directory left
+
+
+def test_a_lone_surrogate_skips_its_line_and_the_rest_is_built(tmp_path):
+    # Issue 13.6: the batch was lost, and with --store every rerun crashed the same way.
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        '{"id": "a1", "text": "Charles Clarke met the Home Office."}\n'
+        '{"text": "Tony Blair \\ud800 met Gordon Brown.", "title": "T\\udfff"}\n'
+    )
+    proc = run_kg("build", str(feed), "-o", str(tmp_path / "out"))
+    assert proc.returncode == 3, proc.stderr
+    assert f'skipped {feed}:2: "text" holds a lone surrogate' in proc.stderr
+    assert "built 1 article(s)" in proc.stdout
+    for _ in range(2):  # the store keeps working, run after run
+        proc = run_kg("build", str(feed), "--store", str(tmp_path / "store"))
+        assert proc.returncode == 3, proc.stderr
+        assert "Traceback" not in proc.stderr
+        assert "now 1 article(s)" in proc.stdout

@@ -341,3 +341,25 @@ def test_html_without_text_is_skipped(tmp_path):
     result = _one(_write(tmp_path / "empty.htm", "<html><body><div> </div></body></html>"))
     assert isinstance(result, Skipped)
     assert "no article text" in result.reason
+
+
+@pytest.mark.parametrize("field", ["text", "title", "url", "id", "source", "date"])
+@pytest.mark.parametrize("with_id", [True, False])
+def test_jsonl_lone_surrogate_skips_its_line_only(tmp_path, field, with_id):
+    # Issue 13.6: a lone surrogate sank the batch with a traceback.
+    record = {"text": "Bad text by Tony Blair.", "title": "T", "url": "https://x.org/a"}
+    if with_id:
+        record["id"] = "bad1"
+    record[field] = record.get(field, "x") + "\ud800"
+    good = json.dumps({"id": "a1", "text": "Charles Clarke met the Home Office."})
+    path = _write(tmp_path / "feed.jsonl", good + "\n" + json.dumps(record) + "\n")
+    first, second = _read(path)
+    assert isinstance(first, Article) and first.id == "a1"
+    assert isinstance(second, Skipped) and second.origin == f"{path}:2"
+    assert f'"{field}" holds a lone surrogate (\\ud800' in second.reason
+    assert isinstance(second.reason.encode("utf-8"), bytes)  # the reason itself can be printed
+
+
+def test_jsonl_surrogate_pair_is_one_character(tmp_path):
+    path = _write(tmp_path / "a.jsonl", '{"text": "Smile \\ud83d\\ude00 please."}\n')
+    assert _one(path).text == "Smile \U0001f600 please."

@@ -11,6 +11,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 
+from kg.ingest.check import text_problem
 from kg.model import Article, Skipped
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
@@ -130,6 +131,10 @@ def _from_record(record: object, origin: str, max_chars: int) -> Article | Skipp
         value = record.get(key)
         if value is not None and not isinstance(value, str):
             return Skipped(origin, f'"{key}" must be a string, got {type(value).__name__}')
+    for key in ("text", *_JSONL_OPTIONAL):
+        value = record.get(key)
+        if value is not None and (problem := text_problem(key, value)):
+            return Skipped(origin, problem)
     text = _clean(text)
     if len(text) > max_chars:
         return Skipped(origin, _too_long(len(text), max_chars))
