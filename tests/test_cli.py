@@ -60,3 +60,27 @@ def test_eval_conll04_prints_scores_per_relation_type():
     assert result.exit_code == 0, result.output
     for name in ("Work_For", "OrgBased_In", "micro", "REBEL"):
         assert name in result.output
+
+
+def test_a_file_name_with_a_newline_is_quoted_on_one_line(tmp_path):
+    # Issue 13.13: the "skipped" line of a file named "a\nb.txt" was split in two.
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a\nb.txt").write_text("")
+    (tmp_path / "in" / "c\u202etxt.md").write_text("")
+    result = runner.invoke(app, ["build", str(tmp_path / "in"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    where = str(tmp_path / "in")
+    assert f"skipped '{where}/a\\nb.txt': file is empty or whitespace only" in lines
+    assert f"skipped '{where}/c\\u202etxt.md': file is empty or whitespace only" in lines
+    assert "\u202e" not in result.output
+
+
+def test_terminal_escapes_keep_text_and_lines():
+    from kg.cli.common import for_terminal, shown
+
+    assert shown("plain name.txt") == "plain name.txt"
+    assert shown("it's\\n\n") == "'it\\'s\\\\n\\n'"
+    assert (
+        for_terminal("said \u202egnp.exe\x1b[2J\n\tnext") == "said \\u202egnp.exe\\u001b[2J\n\tnext"
+    )

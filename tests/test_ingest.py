@@ -363,3 +363,35 @@ def test_jsonl_lone_surrogate_skips_its_line_only(tmp_path, field, with_id):
 def test_jsonl_surrogate_pair_is_one_character(tmp_path):
     path = _write(tmp_path / "a.jsonl", '{"text": "Smile \\ud83d\\ude00 please."}\n')
     assert _one(path).text == "Smile \U0001f600 please."
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read(tmp_path, encoding):
+    # Issue 13.13: a UTF-16 file with a BOM was called "binary file (NUL byte found)".
+    text = "Café owner José Müller met the Home Office.\n"
+    data = text.encode(encoding)
+    if not encoding.endswith("-be"):
+        assert data[:2] == b"\xff\xfe"  # Python writes little-endian with its mark
+    else:
+        data = ("\ufeff" + text).encode(encoding)
+    article = _one(_write(tmp_path / "a.txt", data))
+    assert isinstance(article, Article), article
+    assert article.text == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_mark_is_named(tmp_path, encoding):
+    data = "The Home Office said no.".encode(encoding)
+    result = _one(_write(tmp_path / "a.txt", data))
+    assert isinstance(result, Skipped)
+    assert result.reason == (
+        f"looks like {encoding.upper()} text without a byte-order mark; "
+        f"convert it to UTF-8, e.g. iconv -f {encoding} -t utf-8"
+    )
+
+
+def test_broken_utf16_is_skipped_naming_the_encoding(tmp_path):
+    data = b"\xff\xfe" + "News".encode("utf-16-le") + b"\x00\xd8"  # a lone high surrogate
+    result = _one(_write(tmp_path / "a.txt", data))
+    assert isinstance(result, Skipped)
+    assert "not valid UTF-16-LE" in result.reason

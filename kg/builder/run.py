@@ -75,6 +75,8 @@ def build(
             skipped.append(item)
     if on_article_count:
         on_article_count(len(articles))
+    if not articles:  # nothing to parse: no pipeline to load
+        return BuildResult([], skipped, Quads(), *model_id_of(config.model))
     if extractor is None and nlp is None and (config.processes <= 1 or len(articles) <= 1):
         nlp = load_nlp(config.model)
     if nlp is not None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kg.cli.common import EXIT_ERROR, EXIT_PARTIAL, EXIT_USAGE, ModelOpt, err, fail
+from kg.cli.common import EXIT_ERROR, EXIT_PARTIAL, EXIT_USAGE, ModelOpt, err, fail, report_skipped
 from kg.errors import KgError
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ def build(
                 paths, config, progress=on_done, on_article_count=on_count, extractor=extractor
             )
         for item in result.skipped:
-            err(f"skipped {item.origin}: {item.reason}")
+            report_skipped(item)
         if not result.extractions:
             err("error: no article could be read; nothing was written")
             raise typer.Exit(EXIT_ERROR)
@@ -122,7 +122,7 @@ def _build_store(
     try:
         report = build_store(paths, store, config, progress=on_done, on_article_count=on_count)
         for item in report.skipped:
-            err(f"skipped {item.origin}: {item.reason}")
+            report_skipped(item)
         if not report.read:
             err("error: no article could be read; the store was not changed")
             return EXIT_ERROR

@@ -21,6 +21,19 @@ _DATETIME = re.compile(
 )
 _TIME_ZONE = re.compile(r"[+-](\d{2}):(\d{2})")
 URL_SCHEMES = ("http", "https")
+# The bidirectional formatting characters (Unicode's Bidi_Control): invisible, they change
+# how the text around them is shown. Kept in article text (offsets), stripped from labels
+# (kg.rdf), escaped on the terminal (kg.cli).
+BIDI_CONTROLS = frozenset(
+    [
+        "\u061c",
+        "\u200e",
+        "\u200f",
+        *map(chr, range(0x202A, 0x202F)),
+        *map(chr, range(0x2066, 0x206A)),
+    ]
+)
+_NO_BIDI = dict.fromkeys(map(ord, BIDI_CONTROLS))
 _SHOWN = 60  # characters of a bad value quoted in a message
 
 
@@ -82,6 +95,11 @@ def valid_date(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def strip_bidi(text: str) -> str:
+    """`text` without its bidirectional formatting characters."""
+    return text.translate(_NO_BIDI)
 
 
 def _quoted(value: str) -> str:

@@ -24,6 +24,14 @@ _GLOB_CHARS = frozenset("*?[")
 # A NUL byte this early means a binary file; text formats never contain one.
 _BINARY_PROBE = 8192
 _BOM = b"\xef\xbb\xbf"
+# Text in UTF-16 or UTF-32 is read when it starts with its byte-order mark (the longer marks
+# first: UTF-32-LE's starts with UTF-16-LE's).
+_OTHER_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
 # A corpus directory's own documentation is not an article (named explicitly, it is read).
 _NOT_ARTICLES = frozenset({"readme", "license", "licence"})
 
@@ -164,12 +172,22 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise _Unusable(f"cannot read: {error.strerror or error}") from None
     if len(data) > max_bytes:  # grew between stat and read
         raise _Unusable(f"file is over the limit of {max_bytes:,} bytes")
-    if b"\x00" in data[:_BINARY_PROBE]:
-        raise _Unusable("binary file (NUL byte found); kg reads UTF-8 text")
     return data
 
 
 def _decode(data: bytes) -> str:
+    for bom, encoding in _OTHER_BOMS:
+        if data.startswith(bom):
+            return _decode_other(data[len(bom) :], encoding)
+    probe = data[:_BINARY_PROBE]
+    if b"\x00" in probe:
+        utf16 = _utf16_without_bom(probe)
+        if utf16:
+            raise _Unusable(
+                f"looks like {utf16.upper()} text without a byte-order mark; "
+                f"convert it to UTF-8, e.g. iconv -f {utf16} -t utf-8"
+            )
+        raise _Unusable("binary file (NUL byte found); kg reads UTF-8 text")
     skip = len(_BOM) if data.startswith(_BOM) else 0
     try:
         return data[skip:].decode("utf-8")
@@ -179,3 +197,28 @@ def _decode(data: bytes) -> str:
             f"not valid UTF-8 (byte 0x{data[offset]:02x} at byte offset {offset}); "
             "convert it to UTF-8, e.g. iconv -f latin1 -t utf-8"
         ) from None
+
+
+def _decode_other(data: bytes, encoding: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise _Unusable(
+            f"not valid {encoding.upper()} (its byte-order mark says so) at byte offset "
+            f"{error.start}; convert it to UTF-8, e.g. iconv -f {encoding} -t utf-8"
+        ) from None
+    if "\x00" in text[: _BINARY_PROBE // 2]:
+        raise _Unusable(f"binary file (NUL character in {encoding.upper()} text)")
+    return text
+
+
+def _utf16_without_bom(probe: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when every other byte is NUL (ASCII text in UTF-16)."""
+    if len(probe) < 4:
+        return None
+    even, odd = probe[0::2], probe[1::2]
+    if not odd.strip(b"\x00") and even.strip(b"\x00"):
+        return "utf-16-le"
+    if not even.strip(b"\x00") and odd.strip(b"\x00"):
+        return "utf-16-be"
+    return None
