@@ -84,3 +84,16 @@ def test_terminal_escapes_keep_text_and_lines():
     assert (
         for_terminal("said \u202egnp.exe\x1b[2J\n\tnext") == "said \\u202egnp.exe\\u001b[2J\n\tnext"
     )
+
+
+def test_query_tables_escape_what_would_act_on_the_terminal(tmp_path):
+    # Issue 13.14: a bidirectional override in evidence reached the terminal as is.
+    source = tmp_path / "g.nt"
+    source.write_text('<http://e/s> <http://e/p> "said \\u202Egnp.exe\\u001B[2J ok" .\n')
+    query = "SELECT ?t WHERE { ?s ?p ?t }"
+    table = runner.invoke(app, ["query", str(source), query])
+    assert table.exit_code == 0, table.output
+    assert "said \\u202egnp.exe" in table.output
+    assert "\u202e" not in table.output and "\x1b" not in table.output
+    csv = runner.invoke(app, ["query", str(source), query, "--format", "csv"])
+    assert "said \u202egnp.exe" in csv.output  # data for a tool stays exact

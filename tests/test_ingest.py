@@ -395,3 +395,71 @@ def test_broken_utf16_is_skipped_naming_the_encoding(tmp_path):
     result = _one(_write(tmp_path / "a.txt", data))
     assert isinstance(result, Skipped)
     assert "not valid UTF-16-LE" in result.reason
+
+
+# --- issue 13.14: data kg must not invent or keep ----------------------------------------
+
+
+@pytest.mark.parametrize("content", ["One line of news.", "One line of news.\n", "Line.\n\n"])
+def test_a_one_line_text_has_no_headline(tmp_path, content):
+    article = _one(_write(tmp_path / "a.txt", content))
+    assert isinstance(article, Article) and article.title is None
+
+
+def test_a_copyright_year_is_not_a_publication_date(tmp_path):
+    page = _PAGE.replace('<meta name="date" content="2021-01-28">', "").replace(
+        "<footer><p>Footer links and contact details</p></footer>",
+        "<footer><p>(c) 2021 BBC. The BBC is not responsible for the content of external "
+        "sites.</p></footer>",
+    )
+    article = _one(_write(tmp_path / "page.html", page))
+    assert isinstance(article, Article)
+    assert article.date is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)", "data:text/html,<b>x</b>", "file:///etc/passwd", "ftp://x.org/a",
+     "https://", "//x.org/a", "x.org/a", "https://x.org/a b", "https://x.org/<script>"],
+)  # fmt: skip
+def test_jsonl_url_must_be_http_or_https(tmp_path, url):
+    path = _write(tmp_path / "a.jsonl", json.dumps({"text": "News.", "url": url}) + "\n")
+    result = _one(path)
+    assert isinstance(result, Skipped), result
+    assert result.reason.startswith('"url" must')
+    assert "\n" not in result.reason
+
+
+@pytest.mark.parametrize("url", ["http://x.org", "https://x.org/a?b=1#c", "HTTPS://X.ORG/é"])
+def test_jsonl_http_urls_are_kept(tmp_path, url):
+    path = _write(tmp_path / "a.jsonl", json.dumps({"text": "News.", "url": url}) + "\n")
+    assert _one(path).url == url
+
+
+@pytest.mark.parametrize(
+    "date",
+    ["2005-13-45T99:99:99", "2005-13-45", "2021-02-29", "2021-01-28T24:00:01", "28/01/2021",
+     "2021-01-28 10:00", "2021-1-28", "2021-01-28T10:00:00+15:00", "yesterday"],
+)  # fmt: skip
+def test_jsonl_invalid_dates_are_refused(tmp_path, date):
+    path = _write(tmp_path / "a.jsonl", json.dumps({"text": "News.", "date": date}) + "\n")
+    result = _one(path)
+    assert isinstance(result, Skipped), result
+    assert result.reason.startswith('"date" must be a date YYYY-MM-DD')
+    assert json.dumps(date) in result.reason
+
+
+@pytest.mark.parametrize(
+    "date",
+    ["2021-01-28", "2020-02-29", "2021-01-28T09:30:00", "2021-01-28T09:30:00Z",
+     "2021-01-28T09:30:00.250+01:00", "2021-01-28T24:00:00", "2021-01-28Z"],
+)  # fmt: skip
+def test_jsonl_valid_dates_are_kept(tmp_path, date):
+    path = _write(tmp_path / "a.jsonl", json.dumps({"text": "News.", "date": date}) + "\n")
+    assert _one(path).date == date
+
+
+def test_an_html_page_s_url_that_is_not_http_is_left_out(tmp_path):
+    page = _PAGE.replace("https://news.example.org/fix-room", "javascript:alert(1)")
+    article = _one(_write(tmp_path / "page.html", page))
+    assert isinstance(article, Article) and article.url is None

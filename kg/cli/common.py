@@ -38,6 +38,14 @@ def for_terminal(text: str) -> str:
     return text.translate(_ESCAPES)
 
 
+def echo_text(text: str, *, for_people: bool = True) -> None:
+    """Print `text` on stdout, escaped for the terminal when it is meant for people (a
+    table, a report) or when stdout is a terminal; data piped to a tool is left exact."""
+    import sys
+
+    typer.echo(for_terminal(text) if for_people or sys.stdout.isatty() else text)
+
+
 def shown(name: str) -> str:
     """A file name (or any one-line value) as a message prints it: as it is, or in quotes
     with escapes when it holds a newline, a control or a bidirectional character, so that

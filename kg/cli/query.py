@@ -14,6 +14,7 @@ from kg.cli.common import (
     AllowServiceOpt,
     LimitRowsOpt,
     TimeoutOpt,
+    echo_text,
     err,
     fail,
 )
@@ -65,7 +66,7 @@ def query(
         result = run_query(
             source, text, timeout=timeout, limit_rows=limit_rows, allow_service=allow_service
         )
-        typer.echo(format_result(result, fmt))
+        echo_text(format_result(result, fmt), for_people=fmt == "table")
     except KgError as exc:
         raise fail(exc) from exc
     if result.truncated:

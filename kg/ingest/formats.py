@@ -11,7 +11,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 
-from kg.ingest.check import text_problem
+from kg.ingest.check import date_problem, text_problem, url_problem
 from kg.model import Article, Skipped
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
@@ -64,9 +64,10 @@ def _from_plain(raw: str, origin: str, *, markdown: bool) -> Article:
 
 
 def _plain_title(text: str, markdown: bool) -> str | None:
-    """The first line is a title when a blank line follows it (the corpus convention)."""
+    """The first line is a title when a blank line and then the body follow it (the corpus
+    convention); a text of one line, with or without a newline, is all body."""
     lines = text.split("\n", 2)
-    if len(lines) < 2 or lines[1].strip():
+    if len(lines) < 3 or lines[1].strip() or not lines[2].strip():
         return None
     title = lines[0].strip()
     if markdown:
@@ -84,6 +85,9 @@ def _from_html(raw: str, origin: str) -> Article | Skipped:
         include_tables=False,
         favor_precision=True,
         with_metadata=True,
+        # Dates from the page's markup only: the extensive search guesses from the text,
+        # and takes a footer's "(c) 2021 BBC." for a publication date of 1 January 2021.
+        date_extraction_params={"original_date": True, "extensive_search": False},
     )
     body = getattr(doc, "text", None) if doc is not None else None
     if not body or not body.strip():
@@ -93,8 +97,8 @@ def _from_html(raw: str, origin: str) -> Article | Skipped:
         id=_article_id(text),
         text=text,
         title=_meta(getattr(doc, "title", None)),
-        date=_meta(getattr(doc, "date", None)),
-        url=_meta(getattr(doc, "url", None)),
+        date=_checked(_meta(getattr(doc, "date", None)), date_problem),
+        url=_checked(_meta(getattr(doc, "url", None)), url_problem),
         source=_meta(getattr(doc, "sitename", None)),
         origin=origin,
     )
@@ -105,6 +109,11 @@ def _meta(value: object) -> str | None:
         return None
     value = " ".join(_clean(value).split())
     return value or None
+
+
+def _checked(value: str | None, problem) -> str | None:
+    # A page's metadata is a guess: a value kg cannot use is left out, not reported.
+    return value if value is not None and problem(value) is None else None
 
 
 def _read_jsonl(content: str, path_origin: str, max_chars: int) -> Iterator[Article | Skipped]:
@@ -141,12 +150,16 @@ def _from_record(record: object, origin: str, max_chars: int) -> Article | Skipp
     given_id = record.get("id")
     if given_id is not None and not given_id.strip():
         return Skipped(origin, '"id" must not be empty; give an id or leave the field out')
+    url, date = _meta(record.get("url")), _meta(record.get("date"))
+    problem = (url and url_problem(url)) or (date and date_problem(date))
+    if problem:
+        return Skipped(origin, problem)
     return Article(
         id=given_id.strip() if given_id is not None else _article_id(text),
         text=text,
         title=_meta(record.get("title")),
-        date=_meta(record.get("date")),
-        url=_meta(record.get("url")),
+        date=date,
+        url=url,
         source=_meta(record.get("source")),
         origin=origin,
     )
