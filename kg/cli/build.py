@@ -13,6 +13,11 @@ import typer
 from kg.cli.common import EXIT_ERROR, EXIT_PARTIAL, EXIT_USAGE, ModelOpt, err, fail, report_skipped
 from kg.errors import KgError
 
+ForceOpt = Annotated[
+    bool,
+    typer.Option("--force", help="Replace OUT even when it is not empty and kg did not write it."),
+]
+
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
@@ -56,6 +61,7 @@ def build(
             "from it when -o is given too).",
         ),
     ] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Build the graph from articles (.txt .md .html .jsonl) and write it to OUT."""
     if store is not None and (dask or graph_store):
@@ -65,10 +71,14 @@ def build(
 
     config = BuildConfig(model=model, processes=processes, batch_size=batch_size)
     if store is not None:
+        if out is not None:
+            _check_out(out, paths, store, force)
         with _progress(quiet) as (on_count, on_done):
-            code = _build_store(paths, store, out, config, quiet, on_count, on_done)
+            code = _build_store(paths, store, out, config, quiet, on_count, on_done, force)
         raise typer.Exit(code)
     out = out if out is not None else Path("out")
+    if not graph_store:
+        _check_out(out, paths, None, force)
     from kg.builder.run import build as run_build
     from kg.cli.summary import summarise
     from kg.output import write_outputs
@@ -96,7 +106,7 @@ def build(
             if not quiet:
                 typer.echo(f"wrote {written} named graph(s) to {graph_store}")
         else:
-            files = write_outputs(result.quads, out)
+            files = write_outputs(result.quads, out, force=force)
     except KgError as exc:
         raise fail(exc) from exc
     if not quiet:
@@ -113,6 +123,7 @@ def _build_store(
     quiet: bool,
     on_count: Callable[[int], None],
     on_done: Callable[[int], None],
+    force: bool,
 ) -> int:
     """`kg build PATHS --store DIR [-o OUT]`; returns the exit code."""
     from kg.output import write_outputs
@@ -126,7 +137,7 @@ def _build_store(
         if not report.read:
             err("error: no article could be read; the store was not changed")
             return EXIT_ERROR
-        files = write_outputs(store_quads(store), out) if out is not None else []
+        files = write_outputs(store_quads(store), out, force=force) if out is not None else []
         triples, articles = size(store)
     except KgError as exc:
         err(f"error: {exc}")
@@ -148,6 +159,7 @@ def export(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output directory (replaced).")] = Path(
         "out"
     ),
+    force: ForceOpt = False,
 ) -> None:
     """Write graph.trig, graph.ttl and graph.jsonld from a store."""
     from kg.output import export_store
@@ -157,12 +169,22 @@ def export(
         err(f"error: {store} is not a store directory (build one with `kg build --store`)")
         raise typer.Exit(EXIT_ERROR)
     try:
-        files = export_store(store, out)
+        files = export_store(store, out, force=force)
     except KgError as exc:
         err(f"error: {exc}")
         raise typer.Exit(EXIT_ERROR) from exc
     for path in files:
         typer.echo(f"  {path}  ({path.stat().st_size:,} bytes)")
+
+
+def _check_out(out: Path, paths: list[str], store: Path | None, force: bool) -> None:
+    """Refuse, before any work is done, an OUT that may not be replaced (kg.output)."""
+    from kg.output import check_out
+
+    try:
+        check_out(out, inputs=paths, store=store, force=force)
+    except KgError as exc:
+        raise fail(exc) from exc
 
 
 class _progress:

@@ -15,7 +15,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from kg.config import MAX_ARTICLE_CHARS, MAX_INPUT_BYTES
+from kg.config import MAX_ARTICLE_CHARS, MAX_INPUT_BYTES, OUT_MARKER
 from kg.ingest.formats import SUPPORTED_SUFFIXES, articles_in
 from kg.model import Article, Skipped
 
@@ -70,7 +70,9 @@ def _expand(raw: str | Path) -> Iterator[tuple[Path, str] | Skipped]:
     """The files named by one input path, as (path, origin) pairs, or why there are none."""
     origin = str(raw)
     path = Path(raw)
-    if path.is_dir():
+    if path.is_dir() and (path / OUT_MARKER).is_file():
+        yield Skipped(origin, "is an OUT directory written by kg, not articles")
+    elif path.is_dir():
         yield from _walk(path, origin)
     elif path.exists() or path.is_symlink():
         if _supported(path):
@@ -87,6 +89,8 @@ def _expand_glob(pattern: str) -> Iterator[tuple[Path, str] | Skipped]:
     found = False
     for match in sorted(glob.glob(pattern, recursive=True)):
         path = Path(match)
+        if _in_out(path):
+            continue
         if path.is_dir():
             for item in _walk(path, match, report_empty=False):
                 found = True
@@ -105,6 +109,9 @@ def _walk(
     errors: list[OSError] = []
     found: list[tuple[str, ...]] = []
     for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
+        if OUT_MARKER in filenames:  # kg's own output (`kg build . -o out`): not articles
+            dirnames[:] = []
+            continue
         # Pruning in place stops os.walk descending into hidden directories (.git, .cache).
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         rel = Path(dirpath).relative_to(root).parts
@@ -117,6 +124,11 @@ def _walk(
         yield root.joinpath(*parts), os.path.join(origin, *parts)
     if not found and not errors and report_empty:
         yield Skipped(origin, f"directory has no {_SUPPORTED_LIST} files")
+
+
+def _in_out(path: Path) -> bool:
+    """`path` is, or is in, an OUT directory kg wrote."""
+    return any((d / OUT_MARKER).is_file() for d in (path, *path.parents) if d.name)
 
 
 def _walkable(path: Path) -> bool:
