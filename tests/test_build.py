@@ -253,3 +253,60 @@ def test_a_lone_surrogate_skips_its_line_and_the_rest_is_built(tmp_path):
         assert proc.returncode == 3, proc.stderr
         assert "Traceback" not in proc.stderr
         assert "now 1 article(s)" in proc.stdout
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")  # a zombie has ended; only its entry waits to be reaped
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_workers_end_when_the_build_is_killed(tmp_path):
+    # Issue 13.9: after kill -9 of `kg build -p 2`, the workers lived on for minutes.
+    import json
+    import os
+    import signal
+    import time
+
+    text = (SEEDS / "000_b338bd11acf37f66.txt").read_text()
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": f"a{i}", "text": text}) + "\n" for i in range(400)))
+    build = subprocess.Popen(
+        [sys.executable, "-m", "kg", "build", str(feed), "-p", "2", "-o", str(tmp_path / "out")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 120
+        while len(workers := _children(build.pid)) < 2:
+            assert time.monotonic() < deadline and build.poll() is None, "no workers started"
+            time.sleep(0.2)
+        time.sleep(3)  # the workers load the model and start parsing
+        assert all(_running(w) for w in workers)
+        os.kill(build.pid, signal.SIGKILL)
+        build.wait()
+        deadline = time.monotonic() + 10
+        while any(_running(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(_running(w) for w in workers), "workers outlived the killed build"
+    finally:
+        build.kill()
+        for worker in workers:
+            if _running(worker):
+                os.kill(worker, signal.SIGKILL)
