@@ -24,6 +24,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg.builder.run import BuildResult
 from kg.config import OUT_MARKER
 from kg.errors import OutputError
 from kg.rdf.quads import Quads
@@ -46,15 +47,18 @@ _GLOB_CHARS = frozenset("*?[")
 
 
 def write_outputs(
-    graph: Quads | Dataset, out: Path, *, title: str = "kg", force: bool = False
+    graph: Quads | Dataset | BuildResult, out: Path, *, title: str = "kg", force: bool = False
 ) -> list[Path]:
-    """Write every output file into `out`, replacing it only once all are written.
+    """Write every output file of `graph` (a build's result, or its graph as `Quads` or an
+    rdflib Dataset) into `out`, replacing it only once all are written.
 
     `out` must be absent, empty or a previous OUT of kg's (`check_out`; `force` for the rest).
     """
     # Imported here: the view needs networkx; and a test stands in for it mid-write.
     from kg.graph.view import write_html
 
+    if isinstance(graph, BuildResult):
+        graph = graph.quads
     quads = graph if isinstance(graph, Quads) else Quads.from_rdflib(graph)
     with staged(out, force=force) as staging:
         write_rdf_files(quads, staging)

@@ -28,7 +28,7 @@ def articles_in(
 ) -> Iterator[Article | Skipped]:
     """The articles of one file's `text` (`suffix` gives its type, `origin` where it is from),
     or why there are none; an article over `max_chars` is skipped."""
-    if not _clean(text).strip():
+    if not clean(text).strip():
         yield Skipped(origin, "file is empty or whitespace only")
         return
     if suffix == ".jsonl":
@@ -43,12 +43,12 @@ def articles_in(
     yield article
 
 
-def _clean(text: str) -> str:
+def clean(text: str) -> str:
     """Normalise newlines and blank out characters RDF serialisers cannot carry."""
     return text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL_TO_SPACE)
 
 
-def _article_id(text: str) -> str:
+def article_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
@@ -57,9 +57,9 @@ def _too_long(length: int, max_chars: int) -> str:
 
 
 def _from_plain(raw: str, origin: str, *, markdown: bool) -> Article:
-    text = _clean(raw)
+    text = clean(raw)
     return Article(
-        id=_article_id(text), text=text, title=_plain_title(text, markdown), origin=origin
+        id=article_id(text), text=text, title=_plain_title(text, markdown), origin=origin
     )
 
 
@@ -92,9 +92,9 @@ def _from_html(raw: str, origin: str) -> Article | Skipped:
     body = getattr(doc, "text", None) if doc is not None else None
     if not body or not body.strip():
         return Skipped(origin, "no article text found in the HTML page")
-    text = _clean(body)
+    text = clean(body)
     return Article(
-        id=_article_id(text),
+        id=article_id(text),
         text=text,
         title=_meta(getattr(doc, "title", None)),
         date=_checked(_meta(getattr(doc, "date", None)), date_problem),
@@ -107,7 +107,7 @@ def _from_html(raw: str, origin: str) -> Article | Skipped:
 def _meta(value: object) -> str | None:
     if not isinstance(value, str):
         return None
-    value = " ".join(_clean(value).split())
+    value = " ".join(clean(value).split())
     return value or None
 
 
@@ -134,7 +134,7 @@ def _from_record(record: object, origin: str, max_chars: int) -> Article | Skipp
     if not isinstance(record, dict):
         return Skipped(origin, f"expected a JSON object, got {type(record).__name__}")
     text = record.get("text")
-    if not isinstance(text, str) or not _clean(text).strip():
+    if not isinstance(text, str) or not clean(text).strip():
         return Skipped(origin, '"text" is required and must be a non-empty string')
     for key in _JSONL_OPTIONAL:
         value = record.get(key)
@@ -144,7 +144,7 @@ def _from_record(record: object, origin: str, max_chars: int) -> Article | Skipp
         value = record.get(key)
         if value is not None and (problem := text_problem(key, value)):
             return Skipped(origin, problem)
-    text = _clean(text)
+    text = clean(text)
     if len(text) > max_chars:
         return Skipped(origin, _too_long(len(text), max_chars))
     given_id = record.get("id")
@@ -155,7 +155,7 @@ def _from_record(record: object, origin: str, max_chars: int) -> Article | Skipp
     if problem:
         return Skipped(origin, problem)
     return Article(
-        id=given_id.strip() if given_id is not None else _article_id(text),
+        id=given_id.strip() if given_id is not None else article_id(text),
         text=text,
         title=_meta(record.get("title")),
         date=date,
