@@ -8,7 +8,10 @@ from typer.testing import CliRunner
 
 from kg.cli.app import app
 
-COMMANDS = ["build", "query", "validate", "eval"]
+COMMANDS = [
+    "build", "query", "validate", "eval", "path", "stats", "export-graph", "export", "queries",
+    "serve",
+]  # fmt: skip
 runner = CliRunner()
 
 
@@ -97,3 +100,29 @@ def test_query_tables_escape_what_would_act_on_the_terminal(tmp_path):
     assert "\u202e" not in table.output and "\x1b" not in table.output
     csv = runner.invoke(app, ["query", str(source), query, "--format", "csv"])
     assert "said \u202egnp.exe" in csv.output  # data for a tool stays exact
+
+
+def test_version():
+    from kg.version import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output == f"kg {__version__}\n"
+    proc = subprocess.run([sys.executable, "-m", "kg", "--version"], capture_output=True, text=True)
+    assert proc.stdout == f"kg {__version__}\n"
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_help_reads_like_other_command_lines(command):
+    # Issue 14: `--quiet <bool>`, `{paths}...`, `<path>`, `<list[str]>`.
+    result = runner.invoke(app, [*command.split(), "--help"], env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    for typer_style in ("<bool>", "<str>", "<path>", "<int", "<float", "list[", "{"):
+        assert typer_style not in result.output, typer_style
+
+
+def test_build_help_names_its_values():
+    text = runner.invoke(app, ["build", "--help"], prog_name="kg", env={"COLUMNS": "120"}).output
+    assert "Usage: kg build [OPTIONS] PATH..." in text
+    for option in ("--out  ", "--processes", "--quiet", "--force"):
+        assert option in text
+    assert "-o      OUT" in text and "N [x>=1]" in text

@@ -25,18 +25,26 @@ if TYPE_CHECKING:
 
 
 def build(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories or globs of articles.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="PATH...", help="Files, directories or globs of articles."),
+    ],
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", "-o", help="Output directory (replaced); default out, or none with --store."
+            "--out",
+            "-o",
+            help="Output directory, replaced whole (if absent, empty or kg's own; see "
+            "--force); default out, or none with --store.",
         ),
     ] = None,
     model: ModelOpt = None,
     processes: Annotated[
-        int, typer.Option("--processes", "-p", min=1, help="Worker processes.")
+        int, typer.Option("--processes", "-p", min=1, metavar="N", help="Worker processes.")
     ] = 1,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per spaCy batch.")] = 16,
+    batch_size: Annotated[
+        int, typer.Option(min=1, metavar="N", help="Articles per spaCy batch.")
+    ] = 16,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
     ] = False,
@@ -156,9 +164,12 @@ def _build_store(
 
 def export(
     store: Annotated[Path, typer.Argument(help="A store directory (`kg build --store`).")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output directory (replaced).")] = Path(
-        "out"
-    ),
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", "-o", help="Output directory, replaced whole (if absent, empty or kg's own)."
+        ),
+    ] = Path("out"),
     force: ForceOpt = False,
 ) -> None:
     """Write graph.trig, graph.ttl and graph.jsonld from a store."""

@@ -80,8 +80,11 @@ AllowServiceOpt = Annotated[
     bool, typer.Option("--allow-service", help="Allow federated SERVICE calls.")
 ]
 TimeoutOpt = Annotated[
-    float, typer.Option("--timeout", min=0.1, help="Stop a query after this many seconds.")
+    float,
+    typer.Option(
+        "--timeout", min=0.1, metavar="SECONDS", help="Stop a query after this many seconds."
+    ),
 ]
 LimitRowsOpt = Annotated[
-    int, typer.Option("--limit-rows", min=1, help="Keep at most this many rows.")
+    int, typer.Option("--limit-rows", min=1, metavar="N", help="Keep at most this many rows.")
 ]
