@@ -310,3 +310,16 @@ def test_workers_end_when_the_build_is_killed(tmp_path):
         for worker in workers:
             if _running(worker):
                 os.kill(worker, signal.SIGKILL)
+
+
+def test_a_build_off_a_terminal_says_what_it_does(tmp_path):
+    # stderr is a pipe here, as in a log, CI or nohup.
+    proc = run_kg("build", str(SEEDS), "-o", str(tmp_path / "out"))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.splitlines()
+    assert lines[:2] == ["kg build: reading the articles", "kg build: extracting 2 article(s)"]
+    assert lines[2].startswith("kg build: extracted 2/2 article(s) in ")
+    assert lines[3] == (
+        f"kg build: writing {tmp_path / 'out'}: graph.trig, graph.ttl, graph.jsonld, graph.html"
+    )
+    assert run_kg("build", str(SEEDS), "-q", "-o", str(tmp_path / "out")).stderr == ""

@@ -7,6 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli.app import app
+from kg.cli.progress import BuildProgress
 
 COMMANDS = [
     "build", "query", "validate", "eval", "path", "stats", "export-graph", "export", "queries",
@@ -126,3 +127,44 @@ def test_build_help_names_its_values():
     for option in ("--out  ", "--processes", "--quiet", "--force"):
         assert option in text
     assert "-o      OUT" in text and "N [x>=1]" in text
+
+
+def test_progress_off_a_terminal_is_periodic_plain_lines():
+    # Issue 14: off a terminal a 52 s build printed nothing until its summary.
+    import io
+
+    now = [100.0]
+    stream = io.StringIO()
+    with BuildProgress(stream=stream, tty=False, interval=10, clock=lambda: now[0]) as progress:
+        progress.stage("reading the articles")
+        progress.on_count(100)
+        for _ in range(99):
+            now[0] += 0.5
+            progress.on_done(1)
+        now[0] += 0.5
+        progress.on_done(1)
+    progress.stage("writing out: graph.trig")
+    lines = stream.getvalue().splitlines()
+    assert lines[:2] == ["kg build: reading the articles", "kg build: extracting 100 article(s)"]
+    periodic = [line for line in lines if line.startswith("kg build: extracting: ")]
+    assert periodic[0] == (
+        "kg build: extracting: 20/100 article(s) (20%), 2.0 articles/s, about 40 s left"
+    )
+    assert len(periodic) == 4  # every 10 s of a 50 s extraction, not every article
+    assert lines[-2] == (
+        "kg build: extracted 100/100 article(s) in 50 s (2.0 articles/s); "
+        "linking them and making the RDF"
+    )
+    assert lines[-1] == "kg build: writing out: graph.trig"
+    assert "\x1b" not in stream.getvalue()  # no control codes in a log
+
+
+def test_quiet_progress_says_nothing():
+    import io
+
+    stream = io.StringIO()
+    with BuildProgress(True, stream=stream, tty=False) as progress:
+        progress.on_count(3)
+        progress.on_done(3)
+        progress.stage("writing")
+    assert stream.getvalue() == ""

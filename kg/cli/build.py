@@ -3,14 +3,22 @@ RDF files into OUT)."""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kg.cli.common import EXIT_ERROR, EXIT_PARTIAL, EXIT_USAGE, ModelOpt, err, fail, report_skipped
+from kg.cli.common import (
+    EXIT_ERROR,
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    ModelOpt,
+    err,
+    fail,
+    report_skipped,
+    shown,
+)
+from kg.cli.progress import BuildProgress
 from kg.errors import KgError
 
 ForceOpt = Annotated[
@@ -19,8 +27,6 @@ ForceOpt = Annotated[
 ]
 
 if TYPE_CHECKING:
-    from rich.progress import Progress, TaskID
-
     from kg.config import BuildConfig
 
 
@@ -78,18 +84,17 @@ def build(
     from kg.config import BuildConfig
 
     config = BuildConfig(model=model, processes=processes, batch_size=batch_size)
+    progress = BuildProgress(quiet)
     if store is not None:
         if out is not None:
             _check_out(out, paths, store, force)
-        with _progress(quiet) as (on_count, on_done):
-            code = _build_store(paths, store, out, config, quiet, on_count, on_done, force)
-        raise typer.Exit(code)
+        raise typer.Exit(_build_store(paths, store, out, config, quiet, progress, force))
     out = out if out is not None else Path("out")
     if not graph_store:
         _check_out(out, paths, None, force)
     from kg.builder.run import build as run_build
     from kg.cli.summary import summarise
-    from kg.output import write_outputs
+    from kg.output import OUTPUT_FILES, write_outputs
 
     try:
         extractor = None
@@ -97,9 +102,14 @@ def build(
             from kg.builder.cluster import dask_extractor
 
             extractor = dask_extractor(dask)
-        with _progress(quiet) as (on_count, on_done):
+        with progress:
+            progress.stage("reading the articles")
             result = run_build(
-                paths, config, progress=on_done, on_article_count=on_count, extractor=extractor
+                paths,
+                config,
+                progress=progress.on_done,
+                on_article_count=progress.on_count,
+                extractor=extractor,
             )
         for item in result.skipped:
             report_skipped(item)
@@ -110,10 +120,12 @@ def build(
             from kg.store.graph_store import put_graphs
 
             files = []
+            progress.stage(f"writing the named graphs to {graph_store}")
             written = put_graphs(result.quads, graph_store)
             if not quiet:
                 typer.echo(f"wrote {written} named graph(s) to {graph_store}")
         else:
+            progress.stage(f"writing {shown(str(out))}: {', '.join(OUTPUT_FILES)}")
             files = write_outputs(result.quads, out, force=force)
     except KgError as exc:
         raise fail(exc) from exc
@@ -129,23 +141,33 @@ def _build_store(
     out: Path | None,
     config: BuildConfig,
     quiet: bool,
-    on_count: Callable[[int], None],
-    on_done: Callable[[int], None],
+    progress: BuildProgress,
     force: bool,
 ) -> int:
     """`kg build PATHS --store DIR [-o OUT]`; returns the exit code."""
-    from kg.output import write_outputs
+    from kg.output import OUTPUT_FILES, write_outputs
     from kg.store.disk import size, store_quads
     from kg.store.incremental import build_store
 
     try:
-        report = build_store(paths, store, config, progress=on_done, on_article_count=on_count)
+        with progress:
+            progress.stage(f"reading the articles for the store {shown(str(store))}")
+            report = build_store(
+                paths,
+                store,
+                config,
+                progress=progress.on_done,
+                on_article_count=progress.on_count,
+            )
         for item in report.skipped:
             report_skipped(item)
         if not report.read:
             err("error: no article could be read; the store was not changed")
             return EXIT_ERROR
-        files = write_outputs(store_quads(store), out, force=force) if out is not None else []
+        files = []
+        if out is not None:
+            progress.stage(f"writing {shown(str(out))} from the store: {', '.join(OUTPUT_FILES)}")
+            files = write_outputs(store_quads(store), out, force=force)
         triples, articles = size(store)
     except KgError as exc:
         err(f"error: {exc}")
@@ -196,41 +218,3 @@ def _check_out(out: Path, paths: list[str], store: Path | None, force: bool) -> 
         check_out(out, inputs=paths, store=store, force=force)
     except KgError as exc:
         raise fail(exc) from exc
-
-
-class _progress:
-    """A rich progress bar on stderr while articles are extracted (silent when quiet)."""
-
-    def __init__(self, quiet: bool) -> None:
-        self.quiet = quiet or not sys.stderr.isatty()
-        self.bar: Progress | None = None
-        self.task: TaskID | None = None
-
-    def __enter__(self) -> tuple[Callable[[int], None], Callable[[int], None]]:
-        if self.quiet:
-            return (lambda n: None), (lambda n: None)
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-        bar = self.bar = Progress(
-            "[progress.description]{task.description}",
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=Console(stderr=True),
-            transient=True,
-        )
-        bar.start()
-
-        def on_count(total: int) -> None:
-            self.task = bar.add_task("extracting", total=total)
-
-        def on_done(n: int) -> None:
-            if self.task is not None:
-                bar.advance(self.task, n)
-
-        return on_count, on_done
-
-    def __exit__(self, *exc) -> None:
-        if self.bar is not None:
-            self.bar.stop()
