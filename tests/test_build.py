@@ -323,3 +323,33 @@ def test_a_build_off_a_terminal_says_what_it_does(tmp_path):
         f"kg build: writing {tmp_path / 'out'}: graph.trig, graph.ttl, graph.jsonld, graph.html"
     )
     assert run_kg("build", str(SEEDS), "-q", "-o", str(tmp_path / "out")).stderr == ""
+
+
+def test_base_mints_every_iri_under_it_and_is_recorded(tmp_path):
+    # Issue 14: IRIs were always https://kg.example.org/...
+    out = tmp_path / "out"
+    proc = run_kg("build", str(SEEDS), "--base", "https://news.example.com/kg/", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    iris = set()
+    for quad in pyoxigraph.parse(path=str(out / "graph.trig"), format=pyoxigraph.RdfFormat.TRIG):
+        for term in (quad.subject, quad.object, quad.graph_name):
+            if isinstance(term, pyoxigraph.NamedNode) and "/id/" in term.value:
+                iris.add(term.value)
+    iris.discard("http://www.legislation.gov.uk/id/ukpga/1971/38")  # owl:sameAs, not minted
+    assert iris and all(i.startswith("https://news.example.com/kg/id/") for i in iris), [
+        i for i in iris if not i.startswith("https://news.example.com/kg/id/")
+    ][:3]
+    rows = _select(out, "SELECT ?b WHERE { ?run a kg:BuildRun ; kg:baseIRI ?b }")
+    assert rows == [("https://news.example.com/kg",)]
+    assert run_kg("validate", str(out)).returncode == 0
+    rows = _select(out, 'SELECT ?p WHERE { ?p skos:prefLabel "Mhairi Hunter" }')
+    assert rows[0][0].startswith("https://news.example.com/kg/id/person/")
+
+
+def test_a_store_keeps_one_base(tmp_path):
+    store = str(tmp_path / "store")
+    assert run_kg("build", str(SEEDS), "--store", store).returncode == 0
+    proc = run_kg("build", str(SEEDS), "--store", store, "--base", "https://other.example/")
+    assert proc.returncode == 2
+    assert "holds IRIs minted under https://kg.example.org" in proc.stderr
+    assert run_kg("build", str(SEEDS), "--store", store).returncode == 0  # same base: fine

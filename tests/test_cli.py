@@ -168,3 +168,25 @@ def test_quiet_progress_says_nothing():
         progress.on_done(3)
         progress.stage("writing")
     assert stream.getvalue() == ""
+
+
+@pytest.mark.parametrize(
+    "base",
+    ["kg.example.org", "ftp://x.org", "https://", "https://x.org/a b", "https://x.org/?q=1",
+     "https://x.org/#top", "https://x.org/<id>"],
+)  # fmt: skip
+def test_a_bad_base_is_a_usage_error(tmp_path, base):
+    (tmp_path / "a.txt").write_text("News.")
+    result = runner.invoke(app, ["build", str(tmp_path / "a.txt"), "--base", base])
+    assert result.exit_code == 2, result.output
+    assert "error: --base must" in result.output
+
+
+def test_the_base_is_checked_in_python_too():
+    from kg.config import BuildConfig
+    from kg.errors import InputError
+
+    with pytest.raises(InputError, match="--base must be an absolute http"):
+        import kg
+
+        kg.build_texts(["News."], BuildConfig(base="not an iri"))

@@ -8,7 +8,7 @@ or on a Dask cluster: kg.builder.cluster) -> extract (kg.extract) -> link across
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +23,7 @@ from kg.link.across import link_across_articles
 from kg.model import Article, ArticleExtraction, Skipped
 from kg.nlp.pipeline import load_nlp, model_id, model_id_of
 from kg.rdf.graphs import RunInfo, build_quads, now
+from kg.rdf.iri import check_base
 from kg.rdf.quads import Quads
 from kg.version import __version__
 
@@ -114,6 +115,7 @@ def build_articles(
 ) -> BuildResult:
     """Extract and link `items` (articles, and inputs already skipped) into one graph."""
     config = config or BuildConfig()
+    config = replace(config, base=check_base(config.base))
     started = started or now()
     articles: list[Article] = []
     skipped: list[Skipped] = []

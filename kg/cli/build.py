@@ -3,6 +3,7 @@ RDF files into OUT)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -76,6 +77,15 @@ def build(
         ),
     ] = None,
     force: ForceOpt = False,
+    base: Annotated[
+        str | None,
+        typer.Option(
+            "--base",
+            metavar="IRI",
+            help="Mint the graph's IRIs under this base (IRI/id/...); default "
+            "https://kg.example.org. Recorded in the meta graph.",
+        ),
+    ] = None,
 ) -> None:
     """Build the graph from articles (.txt .md .html .jsonl) and write it to OUT."""
     if store is not None and (dask or graph_store):
@@ -84,8 +94,11 @@ def build(
     from kg.config import BuildConfig
 
     config = BuildConfig(model=model, processes=processes, batch_size=batch_size)
+    if base is not None:
+        config = replace(config, base=_checked_base(base))
     progress = BuildProgress(quiet)
     if store is not None:
+        _check_store_base(store, config.base)
         if out is not None:
             _check_out(out, paths, store, force)
         raise typer.Exit(_build_store(paths, store, out, config, quiet, progress, force))
@@ -208,6 +221,54 @@ def export(
         raise typer.Exit(EXIT_ERROR) from exc
     for path in files:
         typer.echo(f"  {path}  ({path.stat().st_size:,} bytes)")
+
+
+def _checked_base(base: str) -> str:
+    from kg.rdf.iri import check_base
+
+    try:
+        return check_base(base)
+    except KgError as exc:
+        err(f"error: {exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
+
+
+def _check_store_base(store: Path, base: str) -> None:
+    """A store holds one base: articles minted under another would be other articles."""
+    from kg.store.disk import is_store, open_read_only
+
+    if not is_store(store):
+        return
+    bases = recorded_bases(open_read_only(store))
+    if bases and base not in bases:
+        err(
+            f"error: the store {shown(str(store))} holds IRIs minted under "
+            f"{', '.join(sorted(bases))}; build into it with --base {min(bases)}, "
+            "or use another store for this base"
+        )
+        raise typer.Exit(EXIT_USAGE)
+
+
+def recorded_bases(store) -> set[str]:
+    """The bases the build runs recorded in a store's meta graph (kg:baseIRI, or before
+    that the "base" of their kg:config)."""
+    import json
+
+    import pyoxigraph as ox
+
+    from kg.rdf.namespace import KG
+
+    bases = set()
+    for predicate in (KG.baseIRI, KG.config):
+        for quad in store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, None):
+            if predicate == KG.baseIRI:
+                bases.add(quad.object.value)
+            else:
+                try:
+                    bases.add(str(json.loads(quad.object.value)["base"]))
+                except (ValueError, KeyError, TypeError):
+                    continue
+    return bases
 
 
 def _check_out(out: Path, paths: list[str], store: Path | None, force: bool) -> None:

@@ -322,6 +322,7 @@ def add_meta_graph(
     g.add((activity, KG.modelVersion, Literal(run.model_version)))
     g.add((activity, KG.kgVersion, Literal(run.kg_version)))
     g.add((activity, KG.config, Literal(run.config_json)))
+    g.add((activity, KG.baseIRI, Literal(base, datatype=XSD.anyURI)))
     for extraction in extractions:
         aid = extraction.article.id
         graph_iri = article_graph_iri(aid, base)
