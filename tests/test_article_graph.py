@@ -70,3 +70,20 @@ def test_no_label_literal_anywhere_holds_a_bidirectional_control():
     for quad in quads:
         if quad.predicate.value not in evidence:
             assert RLO not in quad.object.value, quad
+
+
+def test_each_article_graph_records_where_its_article_was_read_from():
+    # Issue 14: the file (relative to the build's input) and a JSON Lines file's line.
+    from_file = _extraction("News.", source_file="desk/a.txt")
+    from_line = ArticleExtraction(
+        Article(id="a2", text="More.", source_file="feed.jsonl", source_line=12), (), ()
+    )
+    in_memory = ArticleExtraction(Article(id="a3", text="Python."), (), ())
+    quads = build_quads([from_file, from_line, in_memory], RUN)
+    kg = "https://kg.example.org/ontology#"
+    files = {(q.subject.value.rsplit("/", 1)[1], q.object.value) for q in quads
+             if q.predicate.value == kg + "sourceFile"}  # fmt: skip
+    assert {f for _, f in files} == {"desk/a.txt", "feed.jsonl"}
+    assert all(s.startswith("article-") for s, _ in files)  # said of the article graphs
+    (line,) = _objects(quads, kg + "sourceLine")
+    assert (line.value, line.datatype.value) == ("12", XSD + "positiveInteger")

@@ -353,3 +353,12 @@ def test_a_store_keeps_one_base(tmp_path):
     assert proc.returncode == 2
     assert "holds IRIs minted under https://kg.example.org" in proc.stderr
     assert run_kg("build", str(SEEDS), "--store", store).returncode == 0  # same base: fine
+
+
+def test_each_article_records_its_source_relative_to_the_input(seeds_out):
+    rows = _select(
+        seeds_out,
+        "SELECT ?file WHERE { GRAPH ?m { ?g a kg:ArticleGraph ; kg:sourceFile ?file } } "
+        "ORDER BY ?file",
+    )
+    assert rows == [(p.name,) for p in sorted(SEEDS.glob("*.txt"))]

@@ -282,6 +282,7 @@ def test_jsonl_good_and_bad_lines(tmp_path):
     assert first == Article(
         id="a1", text="First story.", title="First", url="https://x.org/1",
         date="2021-01-28", source="Wire", origin=f"{path}:1",
+        source_file="batch.jsonl", source_line=1,
     )  # fmt: skip
     assert "bad JSON" in by_line["3"].reason
     assert "JSON object" in by_line["4"].reason
@@ -463,3 +464,26 @@ def test_an_html_page_s_url_that_is_not_http_is_left_out(tmp_path):
     page = _PAGE.replace("https://news.example.org/fix-room", "javascript:alert(1)")
     article = _one(_write(tmp_path / "page.html", page))
     assert isinstance(article, Article) and article.url is None
+
+
+# --- where each article was read from, for its provenance (issue 14) ---------------------
+
+
+def test_each_article_knows_its_file_relative_to_the_input(tmp_path):
+    _tree(tmp_path)
+    found = {r.source_file: r.source_line for r in _read(tmp_path)}
+    assert found == {"a.md": 0, "b.txt": 0, "sub/c.jsonl": 1, "sub/deeper/d.html": 0}
+    (one,) = _read(tmp_path / "sub" / "c.jsonl")
+    assert (one.source_file, one.source_line) == ("c.jsonl", 1)  # the input is the file
+    globbed = _read(tmp_path / "**" / "*.txt", tmp_path / "sub")
+    assert [r.source_file for r in globbed] == ["b.txt", "c.jsonl", "deeper/d.html"]
+    deep = _read(str(tmp_path / "su*"))  # a directory the glob matched
+    assert [r.source_file for r in deep] == ["sub/c.jsonl", "sub/deeper/d.html"]
+
+
+def test_the_source_does_not_depend_on_where_kg_runs(tmp_path, monkeypatch):
+    _tree(tmp_path)
+    absolute = [r.source_file for r in _read(tmp_path / "sub")]
+    monkeypatch.chdir(tmp_path)
+    assert [r.source_file for r in _read("sub")] == absolute
+    assert [r.source_file for r in _read("./sub/")] == absolute

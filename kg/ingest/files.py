@@ -13,6 +13,7 @@ import glob
 import os
 import stat
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from kg.config import MAX_ARTICLE_CHARS, MAX_INPUT_BYTES, OUT_MARKER
@@ -55,8 +56,10 @@ def read_articles(
             if isinstance(item, Skipped):
                 yield item
                 continue
-            path, origin = item
+            path, origin, relative = item
             for result in _read_file(path, origin, max_bytes=max_bytes, max_chars=max_chars):
+                if isinstance(result, Article):
+                    result = replace(result, source_file=relative)
                 if isinstance(result, Article):
                     if result.id in first_origin:
                         reason = f"duplicate of {first_origin[result.id]}"
@@ -66,8 +69,12 @@ def read_articles(
                 yield result
 
 
-def _expand(raw: str | Path) -> Iterator[tuple[Path, str] | Skipped]:
-    """The files named by one input path, as (path, origin) pairs, or why there are none."""
+# A file to read: its path, its origin (for messages) and its path relative to the input.
+_Found = tuple[Path, str, str]
+
+
+def _expand(raw: str | Path) -> Iterator[_Found | Skipped]:
+    """The files named by one input path, or why there are none."""
     origin = str(raw)
     path = Path(raw)
     if path.is_dir() and (path / OUT_MARKER).is_file():
@@ -76,7 +83,7 @@ def _expand(raw: str | Path) -> Iterator[tuple[Path, str] | Skipped]:
         yield from _walk(path, origin)
     elif path.exists() or path.is_symlink():
         if _supported(path):
-            yield path, origin
+            yield path, origin, path.name
         else:
             yield Skipped(origin, _unsupported_reason(path))
     elif _GLOB_CHARS & set(origin):
@@ -85,26 +92,38 @@ def _expand(raw: str | Path) -> Iterator[tuple[Path, str] | Skipped]:
         yield Skipped(origin, "no such file or directory; check the path")
 
 
-def _expand_glob(pattern: str) -> Iterator[tuple[Path, str] | Skipped]:
+def _expand_glob(pattern: str) -> Iterator[_Found | Skipped]:
     found = False
+    start = _glob_start(pattern)
     for match in sorted(glob.glob(pattern, recursive=True)):
         path = Path(match)
         if _in_out(path):
             continue
+        relative = Path(os.path.relpath(match, start)).as_posix()
         if path.is_dir():
-            for item in _walk(path, match, report_empty=False):
+            for item in _walk(path, match, report_empty=False, relative=relative):
                 found = True
                 yield item
         elif _walkable(path):
             found = True
-            yield path, match
+            yield path, match, relative
     if not found:
         yield Skipped(pattern, f"glob pattern matched no {_SUPPORTED_LIST} files")
 
 
+def _glob_start(pattern: str) -> str:
+    """The directory a glob pattern starts from: its parts before the first wildcard."""
+    parts: list[str] = []
+    for part in Path(pattern).parts:
+        if _GLOB_CHARS & set(part):
+            break
+        parts.append(part)
+    return os.path.join(*parts) if parts else "."
+
+
 def _walk(
-    root: Path, origin: str, *, report_empty: bool = True
-) -> Iterator[tuple[Path, str] | Skipped]:
+    root: Path, origin: str, *, report_empty: bool = True, relative: str = ""
+) -> Iterator[_Found | Skipped]:
     """Supported files under `root`, sorted by relative path; hidden files and dirs skipped."""
     errors: list[OSError] = []
     found: list[tuple[str, ...]] = []
@@ -121,7 +140,12 @@ def _walk(
     for error in sorted(errors, key=lambda e: str(e.filename)):
         yield Skipped(str(error.filename), f"cannot read directory: {error.strerror}")
     for parts in sorted(found):
-        yield root.joinpath(*parts), os.path.join(origin, *parts)
+        inside = "/".join(parts)
+        yield (
+            root.joinpath(*parts),
+            os.path.join(origin, *parts),
+            (f"{relative}/{inside}" if relative and relative != "." else inside),
+        )
     if not found and not errors and report_empty:
         yield Skipped(origin, f"directory has no {_SUPPORTED_LIST} files")
 
@@ -225,7 +249,7 @@ def _decode_other(data: bytes, encoding: str) -> str:
 
 
 def _utf16_without_bom(probe: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" when every other byte is NUL (ASCII text in UTF-16)."""
+    """ "utf-16-le" or "utf-16-be" when every other byte is NUL (ASCII text in UTF-16)."""
     if len(probe) < 4:
         return None
     even, odd = probe[0::2], probe[1::2]

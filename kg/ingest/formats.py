@@ -127,10 +127,10 @@ def _read_jsonl(content: str, path_origin: str, max_chars: int) -> Iterator[Arti
         except json.JSONDecodeError as error:
             yield Skipped(origin, f"bad JSON: {error.msg} at column {error.colno}")
             continue
-        yield _from_record(record, origin, max_chars)
+        yield _from_record(record, origin, max_chars, lineno)
 
 
-def _from_record(record: object, origin: str, max_chars: int) -> Article | Skipped:
+def _from_record(record: object, origin: str, max_chars: int, line: int) -> Article | Skipped:
     if not isinstance(record, dict):
         return Skipped(origin, f"expected a JSON object, got {type(record).__name__}")
     text = record.get("text")
@@ -162,4 +162,5 @@ def _from_record(record: object, origin: str, max_chars: int) -> Article | Skipp
         url=url,
         source=_meta(record.get("source")),
         origin=origin,
+        source_line=line,
     )

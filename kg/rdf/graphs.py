@@ -331,4 +331,10 @@ def add_meta_graph(
         g.add((graph_iri, PROV.wasGeneratedBy, activity))
         g.add((graph_iri, PROV.generatedAtTime, Literal(run.ended, datatype=XSD.dateTime)))
         g.add((graph_iri, KG.extractor, Literal(f"kg {run.kg_version}")))
+        article = extraction.article
+        if article.source_file:  # where it was read from: not for an article made in Python
+            g.add((graph_iri, KG.sourceFile, Literal(article.source_file)))
+        if article.source_line:
+            line = Literal(article.source_line, datatype=XSD.positiveInteger)
+            g.add((graph_iri, KG.sourceLine, line))
     return meta
