@@ -135,7 +135,10 @@ def test_progress_off_a_terminal_is_periodic_plain_lines():
 
     now = [100.0]
     stream = io.StringIO()
-    with BuildProgress(stream=stream, tty=False, interval=10, clock=lambda: now[0]) as progress:
+    clock = lambda: now[0]  # noqa: E731
+    with BuildProgress(
+        stream=stream, tty=False, interval=10, clock=clock, ticker=False
+    ) as progress:
         progress.stage("reading the articles")
         progress.on_count(100)
         for _ in range(99):
@@ -157,6 +160,19 @@ def test_progress_off_a_terminal_is_periodic_plain_lines():
     )
     assert lines[-1] == "kg build: writing out: graph.trig"
     assert "\x1b" not in stream.getvalue()  # no control codes in a log
+
+
+def test_progress_lines_keep_coming_while_nothing_is_done():
+    import io
+    import time
+
+    stream = io.StringIO()
+    with BuildProgress(stream=stream, tty=False, interval=0.05) as progress:
+        progress.on_count(10)
+        time.sleep(0.3)  # the workers load their pipelines: no article is done yet
+    lines = stream.getvalue().splitlines()
+    waiting = "kg build: extracting: 0/10 article(s) (0%), the pipeline is loading or"
+    assert len([line for line in lines if line.startswith(waiting)]) >= 2, lines
 
 
 def test_quiet_progress_says_nothing():
