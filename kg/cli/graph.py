@@ -77,6 +77,14 @@ def export_graph(
             "--comentions/--no-comentions", help="Include same-sentence (co-mention) edges."
         ),
     ] = True,
+    betweenness: Annotated[
+        bool | None,
+        typer.Option(
+            "--betweenness/--no-betweenness",
+            help="Compute each entity's betweenness (default: up to 2,000 entities).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Write the entity graph as GraphML or GEXF, for Gephi and Cytoscape."""
     from kg.graph.export import FORMATS
@@ -87,7 +95,7 @@ def export_graph(
         err(f"error: give --format {' or '.join(FORMATS)} (or an --out file ending so)")
         raise typer.Exit(EXIT_USAGE)
     try:
-        run_export(source, out, fmt, comentions=comentions)
+        run_export(source, out, fmt, comentions=comentions, betweenness=betweenness)
     except KgError as exc:
         raise fail(exc) from exc
     typer.echo(f"wrote {out}")
