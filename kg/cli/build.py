@@ -239,7 +239,7 @@ def _check_store_base(store: Path, base: str) -> None:
 
     if not is_store(store):
         return
-    bases = recorded_bases(open_read_only(store))
+    bases = _recorded_bases(open_read_only(store))
     if bases and base not in bases:
         err(
             f"error: the store {shown(str(store))} holds IRIs minted under "
@@ -249,7 +249,7 @@ def _check_store_base(store: Path, base: str) -> None:
         raise typer.Exit(EXIT_USAGE)
 
 
-def recorded_bases(store) -> set[str]:
+def _recorded_bases(store) -> set[str]:
     """The bases the build runs recorded in a store's meta graph (kg:baseIRI, or before
     that the "base" of their kg:config)."""
     import json
