@@ -219,13 +219,14 @@ class Resolver:
 
     def _pair(self, tok: Token) -> list[tuple[Entity, Token]]:
         """ "both parties", "the two companies" -> the two organisations last named together
-        ("between Labour and the Conservatives"), within the last three sentences."""
+        ("between Labour and the Conservatives"), within the last four sentences."""
         if tok.lower_ not in _PAIR_NOUNS or not any(
             c.lower_ in ("both", "two") for c in tok.children
         ):
             return []
-        first = self.doc[max(tok.sent.start - 1, 0)].sent.start
-        first = self.doc[max(first - 1, 0)].sent.start
+        first = tok.sent.start
+        for _ in range(4):
+            first = self.doc[max(first - 1, 0)].sent.start
         for ref in reversed(self.index.refs):
             if ref.end > tok.i or ref.start < first or ref.entity.type != ORGANIZATION:
                 continue

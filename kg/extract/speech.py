@@ -26,6 +26,8 @@ def reporter(
             return None
         if lemma(anc) in REPORTING and anc.pos_ in ("VERB", "AUX"):
             subject = clause_subject(anc)
+            if subject is not None and (subject == tok or subject.is_ancestor(tok)):
+                continue  # "Y's admission suggested ...": what it says is not its report
             if subject is not None and r.entities(subject):
                 return anc, subject
             if anc.tag_ in ("VBG", "VBN"):  # "..., stating:" misattached; look further up

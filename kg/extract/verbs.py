@@ -162,6 +162,9 @@ NEGATIONS = frozenset("not n't never no".split())
 
 _RELATIVES = frozenset("who which that whom".split())
 _SUBJECTS = ("nsubj", "csubj")
+# Gerunds of speech acts that tell how the clause's subject acted, even when the parser
+# hangs them on the object: "wrote to the watchdog accusing Labour of ...".
+_MANNER = known("accuse urge call warn demand ask claim say criticise criticize blame".split())
 # Nouns of an effort whose infinitive is the owner's act: "its bid to block the ban".
 EFFORTS = known(
     """bid attempt effort move plan campaign push drive decision promise pledge vote
@@ -245,6 +248,12 @@ def clause_subject(verb: Token) -> Token | None:
             if not any(c.dep_ in _SUBJECTS for c in head.children) and passive_subject(head):
                 return passive_subject(head)
             tok = head
+            continue
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and lemma(tok) in _MANNER and (
+            tok.head.dep_ in ("dobj", "pobj") and tok.head.head.pos_ in ("VERB", "ADP")
+        ):
+            # "wrote to the watchdog accusing Labour": the writer accuses, not the watchdog
+            tok = tok.head.head if tok.head.dep_ == "dobj" else tok.head.head.head
             continue
         if tok.dep_ == "acl" and tok.tag_ == "VBG":  # "the lawyer representing X"
             return tok.head
