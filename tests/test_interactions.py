@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from conftest import SEEDS, entity, parsed_doc
 
@@ -606,3 +608,40 @@ def test_hitting_out_and_describing(blank_vocab):
         ("howard", "kg:praised", "blair", "")
     }
     assert _found(blank_vocab, described.format(word="tall"), *people, types=people) == set()
+
+
+def test_the_object_of_call_on_does_what_the_infinitive_says(blank_vocab):
+    spec = (
+        "Liberty/PROPN/NNP/nsubj/1 called/VERB/VBD/ROOT/1 on/ADP/IN/prep/1 the/DET/DT/det/5 "
+        "Home/PROPN/NNP/compound/5 Office/PROPN/NNP/pobj/2 to/PART/TO/aux/7 "
+        "charge/VERB/VB/xcomp/1 Begg/PROPN/NNP/dobj/7 ./PUNCT/./punct/1"
+    )
+    found = _found(blank_vocab, spec, "Liberty", "Home Office", "Begg", types={"Begg": PERSON})
+    assert ("home office", "kg:interactsWith", "begg", "") in found
+    assert ("liberty", "kg:urged", "home office", "") in found
+    assert not any(s == "liberty" and o == "begg" for s, _, o, _ in found)
+
+
+def test_a_pronoun_never_takes_a_person_of_the_other_gender(blank_vocab):
+    spec = (
+        "{title}/PROPN/NNP/compound/1 Howard/PROPN/NNP/nsubj/2 spoke/VERB/VBD/ROOT/2 "
+        "./PUNCT/./punct/2 She/PRON/PRP/nsubj/5 backed/VERB/VBD/ROOT/5 "
+        "Addaction/PROPN/NNP/dobj/5 ./PUNCT/./punct/5"
+    )
+    for title, expected in (("Mrs", {("howard", "kg:backed", "addaction", "")}), ("Mr", set())):
+        doc = parsed_doc(blank_vocab, spec.format(title=title))
+        howard = entity(doc, PERSON, "Howard")
+        howard = replace(howard, aliases=(f"{title} Howard",))
+        assert (
+            triples(find_interactions(doc, [howard, entity(doc, ORGANIZATION, "Addaction")]))
+            == expected
+        )
+
+
+def test_a_passive_conjunct_has_a_subject_of_its_own(blank_vocab):
+    spec = (
+        "Gazprom/PROPN/NNP/nsubj/1 withdrew/VERB/VBD/ROOT/1 and/CCONJ/CC/cc/1 "
+        "Yugansk/PROPN/NNP/nsubjpass/5 was/AUX/VBD/auxpass/5 sold/VERB/VBN/conj/1 "
+        "to/ADP/IN/dative/5 Baikal/PROPN/NNP/pobj/6 ./PUNCT/./punct/5"
+    )
+    assert _found(blank_vocab, spec, "Gazprom", "Yugansk", "Baikal") == set()

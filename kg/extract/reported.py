@@ -37,7 +37,7 @@ def said_of(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
         if auxes & _OUGHT and "have" in auxes:
             predicate = "kg:criticised"  # "should have volunteered a statement"
         elif auxes & _OUGHT or (
-            lemma(clause) in ("need", "have")
+            lemma(clause) == "need"
             and any(c.dep_ == "xcomp" and to_infinitive(c) for c in clause.children)
         ):
             predicate = "kg:urged"

@@ -163,6 +163,8 @@ class Resolver:
             ):
                 ref = self.index.at(subject.i)
                 if ref is not None and ref.entity.type == PERSON:
+                    if _gender(ref.entity) == _OTHER_GENDER.get(tok.lower_):
+                        return None  # "Mr Howard said she ..." is someone else
                     return ref.entity
                 titled = self._title(subject) if ref is None else None
                 if titled is not None:  # "The home secretary admitted he was wrong"
@@ -176,6 +178,7 @@ class Resolver:
                 if sent.start <= r.start
                 and r.end <= min(sent.end, tok.i)
                 and r.entity.type == PERSON
+                and _gender(r.entity) != _OTHER_GENDER.get(tok.lower_)
             }
             if people:
                 return next(iter(people.values())) if len(people) == 1 else None
@@ -358,6 +361,23 @@ def facts_between(
                 )
             )
     return facts
+
+
+# A pronoun never refers to a person the text marks as the other gender ("Mr", "Mrs").
+_OTHER_GENDER = {"he": "female", "him": "female", "his": "female", "she": "male", "her": "male"}
+_MALE = frozenset("mr sir lord".split())
+_FEMALE = frozenset("mrs ms miss lady baroness dame".split())
+
+
+def _gender(entity: Entity) -> str:
+    """ "male" or "female" when an honorific the article uses says so, else ""."""
+    for alias in (*entity.aliases, entity.name, *(m.text for m in entity.mentions)):
+        first = fold(alias).split()[:1]
+        if first and first[0].rstrip(".") in _MALE:
+            return "male"
+        if first and first[0].rstrip(".") in _FEMALE:
+            return "female"
+    return ""
 
 
 def _listed(tok: Token) -> list[Token]:

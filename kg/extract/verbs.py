@@ -165,6 +165,11 @@ _SUBJECTS = ("nsubj", "csubj")
 # Gerunds of speech acts that tell how the clause's subject acted, even when the parser
 # hangs them on the object: "wrote to the watchdog accusing Labour of ...".
 _MANNER = known("accuse urge call warn demand ask claim say criticise criticize blame".split())
+# Verbs whose object does what the infinitive after them says.
+_OBJECT_CONTROL = known(
+    """ask urge call press force persuade tell order instruct allow encourage invite help
+    advise warn want expect require compel beg implore""".split()
+)
 # Nouns of an effort whose infinitive is the owner's act: "its bid to block the ban".
 EFFORTS = known(
     """bid attempt effort move plan campaign push drive decision promise pledge vote
@@ -215,6 +220,11 @@ def clause_subject(verb: Token) -> Token | None:
     infinitive of an effort noun ("X had its bid to block the ban thwarted")."""
     tok = verb
     for _ in range(6):
+        if tok != verb and any(c.dep_ == "nsubjpass" for c in tok.children):
+            # "X withdrew and Y was sold to Z": a passive conjunct has a subject of its own
+            return None
+        if tok.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in tok.children):
+            return None
         for child in tok.children:
             if child.dep_ in _SUBJECTS:
                 if child.lower_ in _RELATIVES and tok.dep_ == "relcl":
@@ -232,6 +242,9 @@ def clause_subject(verb: Token) -> Token | None:
             # and is non-finite ("..., saying ..."; "when introducing ..."; "to promote").
             if tok.dep_ == "advcl" and tok.tag_ not in ("VBG", "VBN") and not _infinitive(tok):
                 return None
+            controller = _object_controller(head) if tok.dep_ == "xcomp" else None
+            if controller is not None:
+                return controller  # "urged the government to charge X": the government
             if (
                 tok.dep_ == "xcomp"
                 and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
@@ -249,8 +262,11 @@ def clause_subject(verb: Token) -> Token | None:
                 return passive_subject(head)
             tok = head
             continue
-        if tok.dep_ == "acl" and tok.tag_ == "VBG" and lemma(tok) in _MANNER and (
-            tok.head.dep_ in ("dobj", "pobj") and tok.head.head.pos_ in ("VERB", "ADP")
+        if (
+            tok.dep_ == "acl"
+            and tok.tag_ == "VBG"
+            and lemma(tok) in _MANNER
+            and (tok.head.dep_ in ("dobj", "pobj") and tok.head.head.pos_ in ("VERB", "ADP"))
         ):
             # "wrote to the watchdog accusing Labour": the writer accuses, not the watchdog
             tok = tok.head.head if tok.head.dep_ == "dobj" else tok.head.head.head
@@ -260,6 +276,19 @@ def clause_subject(verb: Token) -> Token | None:
         if tok.dep_ == "acl" and _infinitive(tok) and noun_lemma(head) in EFFORTS:
             return effort_owner(head)
         return None
+    return None
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """Who does what `verb` asks, urges or forces: its object ("asked Rosneft to repay",
+    "called on the government to act")."""
+    if lemma(verb) not in _OBJECT_CONTROL:
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 
