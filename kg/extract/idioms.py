@@ -19,6 +19,8 @@ _ACTS = frozenset(
 )
 # Verbs that act on a person through their career.
 _CAREER_VERBS = known("launch boost revive end ruin wreck destroy save kick-start relaunch".split())
+# Every verb these phrasings start from.
+IDIOM_VERBS = _ASKING | _CAREER_VERBS | known(["take"])
 
 
 def asked_of(verb: Token, subject: Token, r: Resolver) -> list[Fact]:

@@ -22,7 +22,7 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.idioms import asked_of, career, to_court
+from kg.extract.idioms import IDIOM_VERBS, asked_of, career, to_court
 from kg.extract.lexicon import (
     INTERACTION_NOUNS,
     INTERACTION_VERBS,
@@ -37,6 +37,7 @@ from kg.extract.lexicon import (
 from kg.extract.nominals import det, make_interaction, noun_facts, pobj, to_infinitive
 from kg.extract.reported import said_of
 from kg.extract.resolver import Resolver, facts_between
+from kg.extract.speech import REPORTING
 from kg.extract.stance import AGAINST, stance
 from kg.extract.verbs import (
     clause_subject,
@@ -70,6 +71,11 @@ _ON_PROPOSALS = frozenset(
 )
 # Verbs that describe their object: with an evaluation, a criticism or praise.
 _DESCRIBING = known("describe call brand label dub".split())
+# Every verb that can state an interaction here or in `idioms` / `reported`.
+_STATING = frozenset(
+    {*INTERACTION_VERBS, *LIGHT_VERBS, *SYMMETRIC_VERBS, *SYMMETRIC_LIGHT, *_DESCRIBING}
+    | {*REPORTING, *IDIOM_VERBS}
+)
 # Predicates whose denial is still a position taken towards the other party.
 _STANCES = frozenset({"kg:backed"})
 
@@ -110,6 +116,8 @@ def _senses(verb: Token) -> list[VerbSense]:
 
 
 def _verb_facts(verb: Token, r: Resolver) -> list[Fact]:
+    if lemma(verb) not in _STATING:
+        return []  # most verbs state no interaction: skip the work of finding an actor
     senses = _senses(verb)
     agent = passive_agent(verb)
     if agent is not None:

@@ -162,6 +162,8 @@ def _anaphors(text, found, taken, starts) -> list[LegalMention]:
 
 def _generic(doc, found, taken, starts) -> list[LegalMention]:
     candidates = sorted((m for m in found if m.kind != SECTION), key=lambda m: m.start)
+    if not candidates:
+        return []  # nothing to refer back to (most articles)
     # Uses of a noun before any instrument it could stand for: what they mean is their own.
     early: dict[str, list[Token]] = {}
     out = []

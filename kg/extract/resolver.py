@@ -55,6 +55,8 @@ class Resolver:
         self.doc = doc
         self.index = index or EntityIndex(doc, entities)
         self._titles = self._person_titles()
+        self._resolved: dict[int, Entity | None] = {}
+        self._named: dict[tuple[int, tuple[str, ...]], list[tuple[Entity, Token]]] = {}
 
     def entities(self, tok: Token | None, types: Sequence[str] = AGENTS) -> list[Entity]:
         """The entities named by `tok` and its conjuncts, of the given types."""
@@ -64,6 +66,12 @@ class Resolver:
         """(entity, token naming it) for `tok` and its conjuncts, of the given types."""
         if tok is None:
             return []
+        key = (tok.i, tuple(types))
+        if key not in self._named:
+            self._named[key] = self._name(tok, types)
+        return self._named[key]
+
+    def _name(self, tok: Token, types: Sequence[str]) -> list[tuple[Entity, Token]]:
         tok = self._relative(tok)
         found: dict[str, tuple[Entity, Token]] = {}
         if self.index.at(tok.i) is None:
@@ -81,6 +89,12 @@ class Resolver:
         ref = self.index.at(tok.i)
         if ref is not None:
             return ref.entity
+        # Resolving an anaphor reads the article around it; each is read once.
+        if tok.i not in self._resolved:
+            self._resolved[tok.i] = self._resolve(tok)
+        return self._resolved[tok.i]
+
+    def _resolve(self, tok: Token) -> Entity | None:
         if tok.lower_ in _PERSON_PRONOUNS:
             return self._pronoun(tok)
         if tok.lower_ in ("it", "its"):
