@@ -151,3 +151,14 @@ def test_it_ratified_in_the_same_sentence_is_the_treaty(blank_vocab):
         ("legislation:it", "it", "Energy Charter Treaty")
     ]
     assert _any_refs(blank_vocab, spec.format(verb="liked")) == []
+
+
+def test_a_bill_is_not_yet_the_law(blank_vocab):
+    spec = (
+        "The/DET/DT/det/2 Gambling/PROPN/NNP/compound/2 {kind}/PROPN/NNP/nsubjpass/4 "
+        "was/AUX/VBD/auxpass/4 published/VERB/VBN/ROOT/4 ./PUNCT/./punct/4 "
+        "Critics/NOUN/NNS/nsubj/7 are/AUX/VBP/ROOT/7 confused/ADJ/JJ/acomp/7 "
+        "about/ADP/IN/prep/8 the/DET/DT/det/11 law/NOUN/NN/pobj/9 ./PUNCT/./punct/7"
+    )
+    assert _refs(blank_vocab, spec.format(kind="Bill")) == []
+    assert _refs(blank_vocab, spec.format(kind="Act")) == [("the law", "Gambling Act")]

@@ -286,8 +286,7 @@ def _resolve(
     recent = {
         m.name: m for m in earlier if sentence - (bisect_right(starts, m.start) - 1) <= _WINDOW
     }
-    if len(recent) == 1:
-        return next(iter(recent.values())), False
+    target = next(iter(recent.values())) if len(recent) == 1 else None
     # Further back, a singular "the law" or "the ban" is the article's only instrument.
     if (
         not recent
@@ -296,8 +295,10 @@ def _resolve(
         and not tok.tag_.endswith("S")
         and sentence - (bisect_right(starts, earlier[-1].start) - 1) <= _FAR
     ):
-        return earlier[-1], False
-    return None
+        target = earlier[-1]
+    if target is None or (tok.lower_ in ("law", "laws") and target.kind == BILL and not mods):
+        return None  # a Bill is not yet the law: "confused about the law" is the law in general
+    return target, False
 
 
 def _modifiers(tok: Token) -> list[Token] | None:

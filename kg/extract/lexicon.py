@@ -219,7 +219,7 @@ PROPOSALS = frozenset(
 # Nouns that relate the one they name to another: "X, lawyer for Y", "Y's lawyer, X", "X,
 # a critic of Y", "Y's owner X" -> (predicate, the prepositions that lead to the other).
 _FOR = frozenset({"for", "of"})
-_AGENT_NOUNS = "lawyer solicitor barrister counsel advocate representative attorney agent".split()
+_AGENT_NOUNS = "lawyer solicitor barrister counsel advocate representative attorney".split()
 _OF = frozenset({"of"})
 RELATIONAL_NOUNS: dict[str, tuple[str, frozenset[str]]] = {
     **{noun: ("kg:represented", _FOR) for noun in _AGENT_NOUNS},

@@ -72,7 +72,13 @@ class Resolver:
         return self._named[key]
 
     def _name(self, tok: Token, types: Sequence[str]) -> list[tuple[Entity, Token]]:
-        tok = self._relative(tok)
+        relative = self._relative(tok)
+        if relative != tok:
+            # "the government, who support X, and DaimlerChrysler": the clause describes
+            # what comes before it, not a conjunct after it.
+            return [
+                (e, t) for e, t in self._name(relative, types) if t.i < tok.i or t == relative
+            ]
         found: dict[str, tuple[Entity, Token]] = {}
         if self.index.at(tok.i) is None:
             # The evidence is the clause: keep the anaphor, not the distant names.
@@ -108,6 +114,8 @@ class Resolver:
         is "X, the lawyer representing ..." (X) or "messages sent by X" (X)."""
         if tok is None or self.entities(tok):
             return tok
+        if self._relative(tok).dep_ == "appos":  # "X, the backbencher who challenged Y"
+            return self._relative(tok).head
         if tok.dep_ == "appos":
             return tok.head
         for child in tok.children:
@@ -178,14 +186,18 @@ class Resolver:
                 ref = self.index.at(subject.i)
                 if ref is not None and ref.entity.type == PERSON:
                     if _gender(ref.entity) == _OTHER_GENDER.get(tok.lower_):
-                        return None  # "Mr Howard said she ..." is someone else
+                        continue  # "Mr Howard said she ..." is someone else
                     return ref.entity
                 titled = self._title(subject) if ref is None else None
                 if titled is not None:  # "The home secretary admitted he was wrong"
                     return titled
+                if ref is None and subject.pos_ != "PRON" and subject.dep_ == "nsubj":
+                    return None  # "The 14-year-old said she ...": someone kg cannot name
         # Otherwise the one person named in the latest of the last three sentences to name any.
         sent = tok.sent
         for _ in range(3):
+            # A "he" who acts is someone a sentence was about: "doctors could withdraw
+            # feeding from X. ..., he said" is not X speaking.
             people = {
                 r.entity.key: r.entity
                 for r in self.index.refs
@@ -193,6 +205,7 @@ class Resolver:
                 and r.end <= min(sent.end, tok.i)
                 and r.entity.type == PERSON
                 and _gender(r.entity) != _OTHER_GENDER.get(tok.lower_)
+                and (tok.dep_ not in ("nsubj", "nsubjpass") or self._topical(r))
             }
             if people:
                 return next(iter(people.values())) if len(people) == 1 else None
@@ -200,6 +213,14 @@ class Resolver:
                 return None
             sent = self.doc[sent.start - 1].sent
         return None
+
+    def _topical(self, ref: MentionRef) -> bool:
+        """Whether the sentence is about the person named (a subject, object or owner): only
+        such a person is a later "he said"."""
+        root = self.doc[ref.start : ref.end].root
+        while root.dep_ in ("conj", "appos"):
+            root = root.head
+        return root.dep_ in ("nsubj", "nsubjpass", "ROOT", "poss", "dobj", "attr")
 
     def _its(self, tok: Token) -> Entity | None:
         """ "IBM said it would partner ...": the organisation the enclosing clause is about."""

@@ -227,8 +227,7 @@ def clause_subject(verb: Token) -> Token | None:
             return None
         for child in tok.children:
             if child.dep_ in _SUBJECTS:
-                if child.lower_ in _RELATIVES and tok.dep_ == "relcl":
-                    return tok.head
+                # "who"/"which" opening a relative clause: the resolver says what it is
                 return child
         head = tok.head
         if tok.dep_ == "acomp" and tok.pos_ == "ADJ" and head != tok:
