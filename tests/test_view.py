@@ -137,12 +137,12 @@ def test_no_remote_references(page):
 
 
 def test_the_page_script_is_the_template_and_needs_no_library(page):
-    from importlib import resources
+    from kg.graph.view import page_script
 
     scripts = _parse(page).scripts
     code = [body for attrs, body in scripts if "type" not in attrs]
-    template = resources.files("kg.graph").joinpath("templates", "graph.js").read_text()
-    assert code == [template]
+    template = page_script()
+    assert code == [template] and template.endswith("\n})();\n")
     assert sorted(attrs["id"] for attrs, _ in scripts if "type" in attrs) == ["kg-data", "kg-text"]
     assert "innerHTML" not in template and "insertAdjacentHTML" not in template
     assert "eval(" not in template and "new Function" not in template

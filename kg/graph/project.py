@@ -4,20 +4,28 @@
 Organization, Legislation, Place) and one edge per relation between two entities, keyed by
 the predicate IRI. A relation is any triple from one entity to another except rdf:type and
 owl:sameAs, so a predicate added later is still drawn; `family` says which kind it is
-(docs/graph.md, Relations). Each relation edge carries the articles that support it and its
-evidence: the sentence of every rdf:Statement (or org:Membership) that states it, with the
-article's headline. A statement marked `kg:negated` is not evidence for the plain triple.
+(docs/graph.md, Relations) and `words` says it plainly ("charged under": the ontology's
+rdfs:label, else the local name taken apart). Each relation edge carries the articles that
+support it and its evidence: the sentence of every rdf:Statement (or org:Membership) that
+states it, with the article's headline. A statement marked `kg:negated` is not evidence for
+the plain triple.
 
 Optional layers, off unless asked for:
 - `comentions`: an undirected "mentioned in the same sentence" edge (stored once, from the
   smaller IRI), weighted by the number of sentences; it shows structure before relations do.
 - `quotations`: schema:Quotation nodes linked from their speaker.
 - `articles`: schema:NewsArticle nodes linked to the entities they mention.
+- `negated`: an edge of kind "negated" for each relation a statement denies ("did not
+  back"), with that statement's evidence.
 
+`graph.graph["articles"]` maps each article's identifier to its `Article` (title, date, URL).
 Node attributes: kind ("entity", "quotation", "article"), type, subtype (legislation),
-label, alt_labels, articles, mentions, quotations (entities); label, text, article
-(quotations and articles). Edge attributes: kind ("relation", "comention", "quoted",
-"mentions"), predicate, label, family, articles, evidence (a list of Evidence).
+label, alt_labels, articles (how many), article_ids, mentions, quotations, posts (the
+entity's schema:jobTitle and org:Post names with the number of articles stating each,
+most first) for entities; label, text, article, article_id (quotations and articles).
+Edge attributes: kind ("relation", "negated", "comention", "quoted", "mentions"),
+predicate, label, words, family, articles, evidence (a list of Evidence); co-mentions also
+weight (sentences) and article_ids.
 """
 
 from __future__ import annotations
@@ -214,12 +222,14 @@ def _posts(reader, types, docs: ArticleIndex) -> dict[str, list[tuple[str, int]]
         if entity in types and text:
             seen[entity][text].update(articles)
 
-    for entity, _, title, _ in reader.match(None, SCHEMA + "jobTitle", None):
+    # the article graphs that hold the triple, and the articles its statements come from
+    for entity, _, title, graph in reader.match(None, SCHEMA + "jobTitle", None):
         if isinstance(title, Lit):
-            add(entity, title.value)
-    for entity, _, post, _ in reader.match(None, ORG + "holds", None):
+            add(entity, title.value, [docs.of_graph[graph]] if graph in docs.of_graph else [])
+    for entity, _, post, graph in reader.match(None, ORG + "holds", None):
         if isinstance(post, str):
-            add(entity, text_of(reader, post, SKOS + "prefLabel"))
+            article = [docs.of_graph[graph]] if graph in docs.of_graph else []
+            add(entity, text_of(reader, post, SKOS + "prefLabel"), article)
     for predicate in (SCHEMA + "jobTitle", ORG + "holds"):
         for statement, _, _, _ in reader.match(None, RDF + "predicate", predicate):
             derived = {a for a in objects_of(reader, statement, PROV_DERIVED) if isinstance(a, str)}

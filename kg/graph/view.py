@@ -8,11 +8,11 @@ one entity and its neighbourhood, one or two steps out; Escape or Back returns; 
 articles, dates. Panels give an entity's names, posts, relations with their evidence sentences
 and articles, quotations and articles over time, and a link's every sentence.
 
-The page is one self-contained file: its script (kg/graph/templates/graph.js) draws on a canvas
-and needs no library. The data (kg.graph.page) sits in two JSON blocks with `<`, `>` and `&`
-escaped; the script puts every string into the page as text (textContent, canvas text), never
-as HTML. A Content-Security-Policy admits only the page's own script (by hash), so nothing can
-load from the network.
+The page is one self-contained file: its script (kg/graph/templates/graph-*.js, joined) draws
+on a canvas and needs no library. The data (kg.graph.page) sits in two JSON blocks with `<`,
+`>` and `&` escaped; the script puts every string into the page as text (textContent, canvas
+text), never as HTML. A Content-Security-Policy admits only the page's own script (by hash),
+so nothing can load from the network.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ from pathlib import Path
 from kg.errors import OutputError
 
 _CSP_PENDING = "'kg-csp-pending'"
+SCRIPT_PARTS = ("graph-data.js", "graph-layout.js", "graph-draw.js", "graph-panels.js",
+                "graph-search.js")  # fmt: skip
 
 
 def write_html(dataset_or_store, path: Path, *, title: str = "kg") -> None:
@@ -61,9 +63,9 @@ def render_html(graph, *, title: str = "kg") -> str:
         f"{counts['pairs']:,} pairs named in the same sentence \u00b7 "
         f"{counts['articles']:,} articles"
     )
-    app = _template_text("graph.js")
+    app = page_script()
     css = _template_text("graph.css")
-    for name, body in (("graph.js", app), ("graph.css", css)):
+    for name, body in (("graph-*.js", app), ("graph.css", css)):
         if "</script" in body.lower() or "</style" in body.lower():
             raise OutputError(f"kg/graph/templates/{name} cannot be inlined: it closes its tag")
     page = string.Template(_template_text("graph.html")).substitute(
@@ -125,6 +127,11 @@ def _json_for_html(value) -> str:
     ):
         text = text.replace(char, escape)
     return text
+
+
+def page_script() -> str:
+    """The page's script: its parts in kg/graph/templates, joined."""
+    return "".join(_template_text(name) for name in SCRIPT_PARTS)
 
 
 def _template_text(name: str) -> str:
