@@ -1,7 +1,8 @@
 """Where a fact comes from: the articles of a graph and the sentences that state its facts.
 
 `ArticleIndex` reads, once each, an article's identifier, title, date and URL, a span's text,
-and the evidence of a statement node (one `Evidence` per article and sentence). The
+and the evidence of a statement node (one `Evidence` per article and sentence);
+`entity_posts` the posts each entity holds and how many articles state them. The
 projection (kg.graph.project) and the page (kg.graph.view) share these.
 """
 
@@ -9,8 +10,10 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
+from kg.extract.names import fold
 from kg.graph.readers import Lit, objects_of, text_of
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -135,3 +138,47 @@ class ArticleIndex:
                     Evidence(sentence_only(sentence, headline), ident, headline, rule, hedged)
                 )
         return found
+
+
+def entity_posts(reader, types, docs: ArticleIndex) -> dict[str, list[tuple[str, int]]]:
+    """Entity -> [(post, articles)], most stated first: its schema:jobTitle and org:Post names,
+    each counted in the articles whose statements state it.
+
+    Spellings that fold to the same text are one post, written as most articles write it.
+    """
+    seen: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+
+    def add(entity, text: str, articles=()) -> None:
+        text = " ".join(text.split())
+        if entity in types and text:
+            seen[entity][text].update(articles)
+
+    # the article graphs that hold the triple, and the articles its statements come from
+    for entity, _, title, graph in reader.match(None, SCHEMA + "jobTitle", None):
+        if isinstance(title, Lit):
+            add(entity, title.value, [docs.of_graph[graph]] if graph in docs.of_graph else [])
+    for entity, _, post, graph in reader.match(None, ORG + "holds", None):
+        if isinstance(post, str):
+            article = [docs.of_graph[graph]] if graph in docs.of_graph else []
+            add(entity, text_of(reader, post, SKOS + "prefLabel"), article)
+    for predicate in (SCHEMA + "jobTitle", ORG + "holds"):
+        for statement, _, _, _ in reader.match(None, RDF + "predicate", predicate):
+            derived = {a for a in objects_of(reader, statement, PROV_DERIVED) if isinstance(a, str)}
+            for entity in objects_of(reader, statement, RDF + "subject"):
+                for obj in objects_of(reader, statement, RDF + "object"):
+                    if isinstance(obj, Lit):
+                        add(entity, obj.value, derived)
+                    elif isinstance(obj, str):
+                        add(entity, text_of(reader, obj, SKOS + "prefLabel"), derived)
+    found: dict[str, list[tuple[str, int]]] = {}
+    for entity, spellings in seen.items():
+        groups: dict[str, list[tuple[str, set]]] = defaultdict(list)
+        for text, articles in spellings.items():
+            groups[fold(text)].append((text, articles))
+        posts = []
+        for variants in groups.values():
+            articles = set().union(*(arts for _, arts in variants))
+            shown = min(variants, key=lambda v: (-len(v[1]), v[0]))[0]
+            posts.append((shown, len(articles)))
+        found[entity] = sorted(posts, key=lambda p: (-p[1], fold(p[0])))
+    return found
