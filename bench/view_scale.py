@@ -90,6 +90,7 @@ def vary(store, articles: int):
     for q in store.quads_for_pattern(None, ox.NamedNode(SCHEMA + "mentions"), None, None):
         named_in[q.object.value] = named_in.get(q.object.value, 0) + 1
     shared = {e for e in entities if named_in.get(e, 0) >= SHARED_MIN_ARTICLES}
+    own = entities - shared  # made new in each copy
     out = ox.Store()
     out.bulk_extend(store.quads_for_pattern(None, None, None, None))
     copies = [(c, g) for c in range(1, 1 + articles // len(graphs) + 1) for g in graphs]
@@ -116,7 +117,7 @@ def vary(store, articles: int):
             subject = rename(q.subject, copy)
             added.append(ox.Quad(subject, q.predicate, obj, new_graph))
             for term in (q.subject, q.object):
-                if isinstance(term, ox.NamedNode) and term.value in entities - shared:
+                if isinstance(term, ox.NamedNode) and term.value in own:
                     copied_entities.add((term.value, copy))
         for q in store.quads_for_pattern(ox.NamedNode(graph), None, None, None):
             added.append(ox.Quad(new_graph, q.predicate, rename(q.object, copy), q.graph_name))
@@ -161,7 +162,9 @@ def measure_in_chromium(path: Path) -> dict:
                     .filter(e => e.name === 'first-contentful-paint')[0];
                 return {first_paint_ms: paint ? paint.startTime : null,
                         ready_ms: kg.timings.readyAt, parse_ms: kg.timings.parse,
-                        labels: kg.labels().length, drawn: kg.drawn().length};
+                        labels: kg.labels().length, drawn: kg.drawn().length,
+                        entities: JSON.parse(document.getElementById('kg-data').textContent)
+                            .summary.entities};
             }"""
         )
 
@@ -226,13 +229,15 @@ def main() -> int:
         print(json.dumps(row), flush=True)
 
     print()
-    print("| articles | page | write | first paint | ready | filter (type / min / dates) | focus |")
-    print("|---|---|---|---|---|---|---|")
+    print("| articles | entities | page | write | first paint | ready | filter (type / min / dates)"
+          " | focus |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|---|")
     for r in rows:
         f = r["filter_ms"]
         dates = f"{f['dates']:.0f}" if "dates" in f else "-"
         print(
-            f"| {r['articles']:,} | {r['page_mb']:.1f} MB | {r['write_s']:.1f} s | "
+            f"| {r['articles']:,} | {r['entities']:,} | {r['page_mb']:.1f} MB | "
+            f"{r['write_s']:.1f} s | "
             f"{r['first_paint_ms']:.0f} ms | {r['ready_ms']:.0f} ms | "
             f"{f['type']:.0f} / {f['min_articles']:.0f} / {dates} ms | {r['focus_ms']:.0f} ms |"
         )

@@ -181,6 +181,7 @@
     } else {
       var passing = 0;
       for (var i = 0; i < N; i++) { passing += entityPass[i]; }
+      if (!view.nodes.length) { line.textContent = N ? "No entity passes the filters." : "This graph has no entities."; return; }
       line.textContent = "The " + plural(view.nodes.length, "most central entity", "most central entities") +
         " of " + passing.toLocaleString("en") + " that pass the filters, with the strongest links between them. Click one to focus on it.";
     }
