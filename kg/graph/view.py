@@ -33,11 +33,6 @@ SCRIPT_PARTS = ("graph-data.js", "graph-layout.js", "graph-draw.js", "graph-pane
                 "graph-search.js")  # fmt: skip
 
 
-def type_colours() -> dict[str, str]:
-    """The colour the view draws each entity type in ("Person": "#4e79a7", ...)."""
-    return {style.type_name: style.colour for style in _STYLES}
-
-
 def write_html(dataset_or_store, path: Path, *, title: str = "kg") -> None:
     """Write the interactive graph view of an rdflib Dataset/Graph or a pyoxigraph Store.
 
