@@ -581,6 +581,16 @@ def test_the_councillor_is_the_councillor_named_before(blank_vocab):
     assert found == []
 
 
+def test_a_bare_post_the_parser_tagged_a_proper_noun_still_refers_back(blank_vocab):
+    spec = COUNCILLOR_SPEC.replace("councillor/NOUN/NN", "councillor/PROPN/NNP")
+    found = quotes_in(blank_vocab, COUNCILLOR, spec, (PERSON, "Mhairi Hunter"))[1]
+    assert said(found) == [("mhairi hunter", "The plan will cut drug deaths")]
+    # A capitalised proper noun is a name, not a post: "Councillor" alone says nobody.
+    text = COUNCILLOR.replace("the councillor said", "the Councillor said")
+    spec = spec.replace("councillor/PROPN", "Councillor/PROPN")
+    assert quotes_in(blank_vocab, text, spec, (PERSON, "Mhairi Hunter"))[1] == []
+
+
 # ---------------------------------------------------------------- spans on raw text
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS, make_doc
+from conftest import SEEDS, entity, make_doc, parsed_doc
 
 from kg.extract.names import name_key
 from kg.extract.roles.lexicon import role_lexicon, words_of
@@ -406,3 +406,181 @@ def test_real_parse_of_title_and_appositive(nlp):
     got = {(a.person, a.organization, a.role) for a in x.affiliations}
     assert ("jan berry", "police federation", "chairman") in got
     assert ("andrew hogg", "medical foundation", "spokesman") in got
+
+
+# ---------------------------------------------------------------- frames around the name
+
+
+def test_plural_post_is_a_post(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "David/PROPN Mercer/PROPN ,/PUNCT analysts/NOUN with/ADP Strategy/PROPN "
+        "Analytics/PROPN ,/PUNCT said/VERB so/ADV ./PUNCT",
+        {"David Mercer": PERSON, "Strategy Analytics": ORGANIZATION},
+    )
+    assert _pairs(doc, found) == {("david mercer", "strategy analytics", "analysts")}
+
+
+def test_occupations_are_posts_and_their_neighbours_are_not(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "playwright/NOUN Martin/PROPN Lynch/PROPN and/CCONJ rival/NOUN Gary/PROPN "
+        "Mitchell/PROPN met/VERB ./PUNCT",
+        {"Martin Lynch": PERSON, "Gary Mitchell": PERSON},
+    )
+    assert _pairs(doc, found) == {("martin lynch", "", "playwright")}
+
+
+def test_party_name_alone_before_a_name_is_membership(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "Liberal/PROPN Democrat/PROPN Alan/PROPN Beith/PROPN said/VERB so/ADV ./PUNCT",
+        {"Alan Beith": PERSON, "Liberal Democrats|Liberal Democrat": ORGANIZATION},
+    )
+    assert _pairs(doc, found) == {("alan beith", "liberal democrats", "")}
+    assert found[0].rule == "role:party-before-name"
+
+
+def test_other_organisation_alone_before_a_name_is_not_membership(blank_vocab):
+    _, found = _find(
+        blank_vocab,
+        "the/DET Microsoft/PROPN Bill/PROPN Gates/PROPN said/VERB so/ADV ./PUNCT",
+        {"Bill Gates": PERSON, "Microsoft": ORGANIZATION},
+    )
+    assert found == []
+
+
+def test_a_persons_organisation_by_the_possessive(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "a/DET member/NOUN of/ADP Cherie/PROPN Blair/PROPN 's/PART Matrix/PROPN "
+        "Chambers/PROPN ./PUNCT",
+        {"Cherie Blair": PERSON, "Matrix Chambers": ORGANIZATION},
+    )
+    assert _pairs(doc, found) == {("cherie blair", "matrix chambers", "")}
+    # "Cherie Blair's view of Matrix Chambers": the possessive owns something else.
+    _, found = _find(
+        blank_vocab,
+        "Cherie/PROPN Blair/PROPN 's/PART view/NOUN of/ADP Matrix/PROPN Chambers/PROPN ./PUNCT",
+        {"Cherie Blair": PERSON, "Matrix Chambers": ORGANIZATION},
+    )
+    assert found == []
+
+
+def test_post_written_after_the_name(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "a/DET book/NOUN by/ADP Philippe/PROPN Sands/PROPN QC/PROPN ./PUNCT",
+        {"Philippe Sands": PERSON},
+    )
+    assert _pairs(doc, found) == {("philippe sands", "", "QC")}
+    # Only as written in capitals: "Sands qc" is no post.
+    _, found = _find(
+        blank_vocab,
+        "a/DET book/NOUN by/ADP Philippe/PROPN Sands/PROPN qc/NOUN ./PUNCT",
+        {"Philippe Sands": PERSON},
+    )
+    assert found == []
+
+
+def test_a_descriptor_between_the_preposition_and_the_organisation(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "Lisa/PROPN Power/PROPN ,/PUNCT head/NOUN of/ADP policy/NOUN at/ADP Aids/PROPN "
+        "charity/NOUN the/DET Terrence/PROPN Higgins/PROPN Trust/PROPN ,/PUNCT said/VERB ./PUNCT",
+        {"Lisa Power": PERSON, "Terrence Higgins Trust": ORGANIZATION},
+    )
+    assert _pairs(doc, found) == {("lisa power", "terrence higgins trust", "head of policy")}
+    assert not found[0].head  # the head of a policy team, not of the Trust
+    # Descriptor words that end in no common noun describe nothing: "for British Astra".
+    doc, found = _find(
+        blank_vocab,
+        "Alex/PROPN Oud/PROPN ,/PUNCT director/NOUN for/ADP British/ADJ Astra/PROPN ,/PUNCT "
+        "said/VERB ./PUNCT",
+        {"Alex Oud": PERSON, "Astra": ORGANIZATION},
+    )
+    assert {a.organization for a in found} == {""}
+
+
+def test_a_division_of_an_organisation_is_the_organisations(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "Martin/PROPN Larsson/PROPN ,/PUNCT general/ADJ manager/NOUN of/ADP Toshiba/PROPN "
+        "'s/PART storage/NOUN division/NOUN ,/PUNCT said/VERB ./PUNCT",
+        {"Martin Larsson": PERSON, "Toshiba": ORGANIZATION},
+    )
+    assert _pairs(doc, found) == {("martin larsson", "toshiba", "general manager")}
+
+
+def test_a_short_name_in_capitals_is_the_one_organisation_it_can_mean(blank_vocab):
+    spec = (
+        "The/DET Committee/PROPN to/ADP Protect/PROPN Bloggers/PROPN met/VERB ./PUNCT "
+        "Curt/PROPN Hopkins/PROPN ,/PUNCT director/NOUN of/ADP the/DET Committee/PROPN "
+        ",/PUNCT said/VERB ./PUNCT"
+    )
+    names = {"Curt Hopkins": PERSON, "Committee to Protect Bloggers": ORGANIZATION}
+    doc, found = _find(blank_vocab, spec, names)
+    assert _pairs(doc, found) == {("curt hopkins", "committee to protect bloggers", "director")}
+    two = spec.replace("met/VERB", "and/CCONJ the/DET Select/PROPN Committee/PROPN met/VERB")
+    doc, found = _find(blank_vocab, two, {**names, "Select Committee": ORGANIZATION})
+    assert {a.organization for a in found} == {""}
+
+
+_ITS = (
+    "Deutsche/PROPN/NNP/compound/1 Bank/PROPN/NNP/poss/3 's/PART/POS/case/1 "
+    "evidence/NOUN/NN/nsubj/4 came/VERB/VBD/ROOT/4 ./PUNCT/./punct/4 "
+    "Its/PRON/PRP$/poss/7 lawyer/NOUN/NN/nsubj/11 ,/PUNCT/,/punct/7 Hugh/PROPN/NNP/compound/10 "
+    "Ray/PROPN/NNP/appos/7 ,/PUNCT/,/punct/7 spoke/VERB/VBD/ROOT/11 ./PUNCT/./punct/11"
+)
+
+
+def test_its_post_belongs_to_the_organisation_the_sentence_before_is_about(blank_vocab):
+    doc = parsed_doc(blank_vocab, _ITS)
+    found = find_affiliations(
+        doc, [entity(doc, PERSON, "Hugh Ray"), entity(doc, ORGANIZATION, "Deutsche Bank")]
+    )
+    assert _pairs(doc, found) == {("hugh ray", "deutsche bank", "lawyer")}
+    assert found[0].rule == "role:its-post"
+
+
+def test_its_post_with_no_organisation_as_subject_before_stays_bare(blank_vocab):
+    spec = _ITS.replace("Bank/PROPN/NNP/poss/3", "Bank/PROPN/NNP/pobj/3")
+    doc = parsed_doc(blank_vocab, spec)
+    found = find_affiliations(
+        doc, [entity(doc, PERSON, "Hugh Ray"), entity(doc, ORGANIZATION, "Deutsche Bank")]
+    )
+    assert _pairs(doc, found) == {("hugh ray", "", "lawyer")}
+
+
+_TOPIC = (
+    "MCI/PROPN/NNP/nsubj/1 sues/VERB/VBZ/ROOT/1 "
+    "MCI/PROPN/NNP/nsubj/3 lost/VERB/VBD/ROOT/3 Verizon/PROPN/NNP/dobj/3 ./PUNCT/./punct/3 "
+    "Chief/ADJ/JJ/amod/7 executive/NOUN/NN/compound/9 Michael/PROPN/NNP/compound/9 "
+    "Capellas/PROPN/NNP/nsubj/10 spoke/VERB/VBD/ROOT/10 ./PUNCT/./punct/10"
+)
+_TOPIC_TEXT = "MCI sues\n\nMCI lost Verizon. Chief executive Michael Capellas spoke."
+
+
+def test_bare_leading_post_in_an_article_about_one_organisation(blank_vocab):
+    doc = parsed_doc(blank_vocab, _TOPIC, _TOPIC_TEXT)
+    ents = [
+        entity(doc, PERSON, "Michael Capellas"),
+        entity(doc, ORGANIZATION, "MCI"),
+        entity(doc, ORGANIZATION, "Verizon"),
+    ]
+    found = find_affiliations(doc, ents)
+    assert _pairs(doc, found) == {("michael capellas", "mci", "Chief executive")}
+    assert found[0].rule == "role:post-of-topic"
+
+
+def test_bare_post_that_neither_leads_nor_speaks_stays_bare(blank_vocab):
+    text = _TOPIC_TEXT.replace("executive", "economist")
+    doc = parsed_doc(blank_vocab, _TOPIC.replace("executive/NOUN", "economist/NOUN"), text)
+    ents = [
+        entity(doc, PERSON, "Michael Capellas"),
+        entity(doc, ORGANIZATION, "MCI"),
+        entity(doc, ORGANIZATION, "Verizon"),
+    ]
+    assert _pairs(doc, find_affiliations(doc, ents)) == {
+        ("michael capellas", "", "Chief economist")
+    }

@@ -100,7 +100,8 @@ class SpeakerFinder:
                 ref = self.index.at(child.i)
                 if ref is not None and ref.entity.type == PERSON:
                     return Speaker(ref.entity, "name")
-        if tok.pos_ != "NOUN":
+        # The parser tags a bare post as a proper noun now and then ("the councillor said").
+        if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.text.islower()):
             return None
         noun = _singular(tok.lower_)
         if noun in _SPOKES:

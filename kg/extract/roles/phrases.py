@@ -34,7 +34,12 @@ _NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PER
 # What may close an appositive: the post ends, the sentence goes on.
 _CLOSERS = frozenset({",", ".", ";", ")", "–", "—", ":"})
 # Words before a post set off by a comma that show it is the person's ("proposed by").
-_COMMA_LEADS = frozenset({"by", "from", "with"})
+_COMMA_LEADS = frozenset({"by", "from", "with", "of", "to", "for"})
+# "Its lawyer, Hugh Ray", "Ms Jowell's deputy, Richard Caborn": whose post it is, said first.
+_OWNERS = frozenset({"its", "their", "his", "her"})
+# Words that may describe an organisation between a preposition and its name ("head of
+# policy at Aids charity the Terrence Higgins Trust", "for satellite giant Astra").
+_MAX_DESCRIPTOR = 3
 # "X, who chairs the Y": the verb says the post.
 _LEAD_VERBS = {"chairs": "chair", "heads": "head", "leads": "leader", "runs": "", "convenes": ""}
 _WORK_VERBS = frozenset({"works", "worked"})
@@ -131,6 +136,8 @@ class PhraseReader:
 
     def _comma_lead(self, start: int, sent_start: int) -> bool:
         k = start - 1
+        if k >= sent_start and (self.doc[k].lower_ in _OWNERS or self.doc[k].text in _POSSESSIVE):
+            return True
         if k >= sent_start and self.doc[k].lower_ in _DETERMINERS:
             k -= 1
         return k < sent_start or self.doc[k].lower_ in _COMMA_LEADS
@@ -384,6 +391,8 @@ class PhraseReader:
             and n == len(own)
             and self.lex.ends_in(own, self.lex.heads)
             and not any(w.casefold() in self.lex.not_head for w in own)
+            # "head of policy at the Trust": a head of something within it
+            and (role_end == split or role_end >= end)
         )
         if not former and not self.lex.is_office(own) and role_end < end:
             # "Chief Secretary to the Treasury": the office is named whole.
@@ -431,16 +440,56 @@ class PhraseReader:
         return tuple(w for w in words if w not in ("of", "the", "and")) in self.lex.portfolios
 
     def _org_at(self, j: int, end: int) -> Entity | None:
+        doc = self.doc
+        j = self._after_descriptor(j, end)
         org = self._org_span(j) if j < end else None
-        # "member of the Commons intelligence committee": the org names a longer thing.
-        if org is not None and (org[1] >= end or self.doc[org[1]].lower_ in _PREPS):
+        # "member of the Commons intelligence committee": the org names a longer thing;
+        # "of Toshiba's European storage device division": a part of it, which is its.
+        if org is not None and (
+            org[1] >= end or doc[org[1]].lower_ in _PREPS or doc[org[1]].text in _POSSESSIVE
+        ):
             return org[0]
         if org is not None:
             return None
-        # "secretary general of the council": a definite description of a named org.
+        # "secretary general of the council": a definite description of a named org;
+        # "director of the Committee": a short name, of the one organisation it can mean.
         if _definite_tail(self.doc, j, end):
+            if doc[j].text.istitle():
+                return self._short_name(doc[j].text)
             return self.anaphor(self.doc[j].lower_, j)
         return None
+
+    def _short_name(self, word: str) -> Entity | None:
+        """The one organisation whose name holds `word` ("Committee"), if only one does."""
+        found = {
+            r.entity.key: r.entity
+            for r in self.index.refs
+            if r.entity.type == ORGANIZATION
+            and word in words_of(r.entity.name)
+            and len(words_of(r.entity.name)) > 1
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _after_descriptor(self, j: int, end: int) -> int:
+        """Where the name starts after words that describe an organisation: "Aids charity
+        the Terrence Higgins Trust", "satellite giant Astra" (j itself when there are none).
+
+        The words must end in a common noun and be followed by an organisation's name.
+        """
+        doc = self.doc
+        k = j
+        while k < end and k - j < _MAX_DESCRIPTOR and self.index.at(k) is None:
+            tok = doc[k]
+            if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.lower_ in _PREPS | {"the", "and"}:
+                break
+            k += 1
+        if k == j or not (doc[k - 1].pos_ in ("NOUN", "ADJ") and doc[k - 1].text.islower()):
+            return j
+        name = k + (k < end and doc[k].lower_ == "the")
+        ref = self.index.at(name)
+        if ref is None or ref.entity.type != ORGANIZATION or ref.start != name:
+            return j
+        return name
 
     def _possessor(self, k: int) -> Entity | None:
         """ "the council's chief executive": the owner, when it names an organisation."""
@@ -475,12 +524,13 @@ class PhraseReader:
 
 
 def _definite_tail(doc: Doc, j: int, end: int) -> bool:
-    """Is token j, the phrase's last, a common noun after "the" ("of the council")?"""
+    """Is token j, the phrase's last, a common noun after "the" ("of the council", "of the
+    Committee" for a committee named before)?"""
     return (
         j == end - 1
-        and doc[j].pos_ == "NOUN"
+        and doc[j].pos_ in ("NOUN", "PROPN")
         and doc[j - 1].lower_ == "the"
-        and doc[j].text.islower()
+        and (doc[j].text.islower() or (doc[j].text.istitle() and doc[j].is_alpha))
     )
 
 

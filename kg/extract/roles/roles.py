@@ -20,6 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from kg.extract.names import fold
+from kg.extract.roles import frames
 from kg.extract.roles.lexicon import RoleLexicon, role_lexicon, words_of
 from kg.extract.roles.phrases import Found, PhraseReader, Post
 from kg.model import ORGANIZATION, PERSON, Affiliation, Entity
@@ -61,14 +62,35 @@ def find_affiliations(doc: Doc, entities: Sequence[Entity]) -> list[Affiliation]
     for ref in index.refs:
         if ref.entity.type != PERSON:
             continue
-        for reading in (reader.before(ref), reader.after(ref)):
+        before = reader.before(ref) or frames.party_before_name(index, lexicon, ref)
+        for reading in (before, reader.after(ref), frames.post_nominal(lexicon, ref, doc)):
             if reading is not None:
                 found.append(reading)
         if not any(f.person is ref for f in found):
             found.extend(_org_possessive(doc, index, ref) + _stripped_title(ref, lexicon))
+    found += frames.person_possessive(index)
+    starts = frames.token_starts(doc)
+    found = [frames.owner_before(index, f, starts) for f in found]
     found = [_spokesperson_of_previous(doc, index, lexicon, f) for f in found]
     found += _councillors(found, entities, lexicon)
+    found += _topic_posts(index, lexicon, found)
     return _dedupe(a for f in found for a in _affiliations(f))
+
+
+def _topic_posts(index: EntityIndex, lexicon: RoleLexicon, found: list[Found]) -> list[Found]:
+    """Bare leading posts of people the article links to no organisation otherwise."""
+    topic = frames.topic_organisation(index)
+    if topic is None:
+        return []
+    linked = {f.person.entity.key for f in found if f.post.orgs}
+    out = []
+    for f in found:
+        if f.person.entity.key in linked:
+            continue
+        reading = frames.topic_post(lexicon, topic, f)
+        if reading is not None:
+            out.append(reading)
+    return out
 
 
 def _affiliations(f: Found) -> list[Affiliation]:
@@ -139,7 +161,21 @@ def _anaphor_resolver(doc: Doc, index: EntityIndex, lexicon: RoleLexicon):
                 return ref.entity
         return None
 
-    return resolve
+    def resolve_anywhere(noun: str, i: int) -> Entity | None:
+        near = resolve(noun, i)
+        if near is not None or noun in lexicon.generic_orgs or noun == "party":
+            return near
+        # "the founder of the theatre" far from "the Lyric Theatre": the only one it can be.
+        named = {
+            r.entity.key: r.entity
+            for r in index.refs
+            if r.entity.type == ORGANIZATION
+            and r.end <= i
+            and noun in (w.casefold() for w in words_of(r.entity.name))
+        }
+        return next(iter(named.values())) if len(named) == 1 else None
+
+    return resolve_anywhere
 
 
 def _org_possessive(doc: Doc, index: EntityIndex, ref: MentionRef) -> list[Found]:
