@@ -584,3 +584,71 @@ def test_bare_post_that_neither_leads_nor_speaks_stays_bare(blank_vocab):
     assert _pairs(doc, find_affiliations(doc, ents)) == {
         ("michael capellas", "", "Chief economist")
     }
+
+
+def test_former_post_at_an_organisation_is_kept_and_marked_former(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "former/ADJ Police/PROPN Federation/PROPN chairman/NOUN Jan/PROPN Berry/PROPN "
+        "said/VERB ./PUNCT",
+        {"Jan Berry": PERSON, "Police Federation": ORGANIZATION},
+    )
+    assert _pairs(doc, found) == {
+        ("jan berry", "police federation", "former Police Federation chairman")
+    }
+    assert found[0].former and not found[0].head
+    # A former post in a party leaves the party the person's own.
+    _, found = _find(
+        blank_vocab,
+        "former/ADJ Tory/PROPN leader/NOUN Iain/PROPN Smith/PROPN said/VERB ./PUNCT",
+        {"Iain Smith": PERSON, "Conservative Party|Tory": ORGANIZATION},
+    )
+    assert [(a.organization, a.former) for a in found] == [("conservative party", False)]
+
+
+def test_former_membership_in_rdf_keeps_member_of_and_says_former():
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import ORG
+
+    from kg.model import Affiliation
+    from kg.rdf.namespace import KG
+    from kg.rdf.relations import add_affiliation
+
+    g = Graph()
+    person, org = URIRef("urn:x:berry"), URIRef("urn:x:federation")
+    a = Affiliation(
+        "jan berry",
+        "test",
+        0.9,
+        0,
+        10,
+        organization="f",
+        role="former chairman",
+        head=False,
+        former=True,
+    )
+    add_affiliation(
+        g,
+        a,
+        aid="a",
+        art=URIRef("urn:x:art"),
+        person=person,
+        org=org,
+        span=lambda s, e, n: URIRef(f"urn:x:span{s}"),
+        base="https://kg.example.org/",
+    )
+    assert (person, ORG.memberOf, org) in g and (person, ORG.headOf, org) not in g
+    membership = next(g.subjects(ORG.member, person))
+    assert (membership, KG.former, Literal(True)) in g
+    current = Graph()
+    add_affiliation(
+        current,
+        Affiliation("jan berry", "test", 0.9, 0, 10, organization="f", role="chairman", head=True),
+        aid="a",
+        art=URIRef("urn:x:art"),
+        person=person,
+        org=org,
+        span=lambda s, e, n: URIRef(f"urn:x:span{s}"),
+        base="https://kg.example.org/",
+    )
+    assert (person, ORG.headOf, org) in current and not list(current.objects(None, KG.former))

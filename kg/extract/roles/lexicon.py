@@ -33,6 +33,8 @@ _KINDS = (
 )
 # Words that carry no meaning of their own inside a post ("secretary of state for ...").
 _FUNCTION = frozenset({"of", "for", "the", "to", "and", "in", "on", "at", "'s", "’s", "'", "’"})
+# Titles that are courtesies, not posts, however the mention finder kept them ("Dr Lewis").
+COURTESY_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady"})
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[-'’]")
 
 

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from kg.extract.names import fold
 from kg.extract.roles import frames
-from kg.extract.roles.lexicon import RoleLexicon, role_lexicon, words_of
+from kg.extract.roles.lexicon import COURTESY_TITLES, RoleLexicon, role_lexicon, words_of
 from kg.extract.roles.phrases import Found, PhraseReader, Post
 from kg.model import ORGANIZATION, PERSON, Affiliation, Entity
 from kg.nlp.tokens import EntityIndex, MentionRef
@@ -49,8 +49,6 @@ _NOT_LOCAL = frozenset(
         "sentencing",
     }
 )
-# Titles that are courtesies, not posts, however mentions.py kept them.
-_NOT_POSTS = frozenset({"dr", "mr", "mrs", "ms", "sir", "dame", "lord", "lady"})
 
 
 def find_affiliations(doc: Doc, entities: Sequence[Entity]) -> list[Affiliation]:
@@ -106,11 +104,17 @@ def _affiliations(f: Found) -> list[Affiliation]:
     )
     if not post.orgs:
         return [base] if post.text else []
-    # A former post is history; a party stays the person's party ("former Tory leader").
-    orgs = [o for o in post.orgs if not post.former or role_lexicon().is_party(o.name)]
-    if not orgs:
-        return [base]
-    return [replace(base, organization=o.key, head=post.head) for o in orgs]
+    # A former post is history, kept and marked former; a party stays the person's party
+    # ("former Tory leader").
+    return [
+        replace(
+            base,
+            organization=o.key,
+            head=post.head and not post.former,
+            former=post.former and not role_lexicon().is_party(o.name),
+        )
+        for o in post.orgs
+    ]
 
 
 def _dedupe(affiliations) -> list[Affiliation]:
@@ -195,7 +199,7 @@ def _stripped_title(ref: MentionRef, lexicon: RoleLexicon) -> list[Found]:
     """A title kg.extract.mentions took off the name that no phrase reading covered."""
     m = ref.mention
     title = m.title.strip()
-    if not title or fold(title).rstrip(".") in _NOT_POSTS or m.title_start < 0:
+    if not title or fold(title).rstrip(".") in COURTESY_TITLES or m.title_start < 0:
         return []
     words = words_of(title)
     post = Post(title, m.title_start, m.end, words=tuple(words), office=lexicon.is_office(words))
