@@ -17,12 +17,15 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.roles.lexicon import RoleLexicon
+from kg.extract.mentions import ORG_HEADS
+from kg.extract.roles.lexicon import RoleLexicon, words_of
 from kg.extract.roles.phrases import Found, Post
 from kg.model import ORGANIZATION, PERSON, Entity
 from kg.nlp.tokens import EntityIndex, MentionRef
 
 _POSSESSIVE = frozenset({"'s", "’s"})
+# Last words that make a name an organisation's, beside kg.extract.mentions' own list.
+_FIRM_HEADS = frozenset({"Chambers", "Partners", "Holdings", "Industries", "Enterprises", "LLC"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Words for posts that speak for, lead or founded the organisation an article is about.
 _TOPIC_POSTS = frozenset({"spokesman", "spokeswoman", "spokesperson", "founder", "co-founder"})
@@ -56,6 +59,8 @@ def person_possessive(index: EntityIndex) -> list[Found]:
         org = index.at(ref.end + 1)
         if org is None or org.entity.type != ORGANIZATION or org.start != ref.end + 1:
             continue
+        if org.mention.text.split()[-1] not in ORG_HEADS | _FIRM_HEADS:
+            continue  # "Massenet's Manon", "Gordon Brown's Budget": a work, not a body
         end = doc[org.end - 1].idx + len(doc[org.end - 1].text)
         post = Post("", doc[ref.start].idx, end, orgs=(org.entity,))
         out.append(Found(ref, post, "role:person-possessive-org", 0.7))
@@ -142,12 +147,28 @@ def topic_organisation(index: EntityIndex) -> Entity | None:
     return index.by_key(top)
 
 
+def recently_named(index: EntityIndex, entity: Entity, f: Found, sentences: int = 4) -> bool:
+    """Is `entity` named in the sentence of `f`'s person or in the `sentences` before it?"""
+    doc = index.doc
+    sent = doc[f.person.start].sent
+    first = sent.start
+    for _ in range(sentences):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    return any(
+        r.entity.key == entity.key and first <= r.start < f.person.start for r in index.refs
+    )
+
+
 def topic_post(lexicon: RoleLexicon, topic: Entity | None, f: Found) -> Found | None:
     """ "Chief executive Michael Capellas" in an article about MCI: a leading or speaking
     post with no organisation of its own is held at the organisation the article is about."""
     post = f.post
     if topic is None or post.orgs or post.former or post.office or not post.words:
         return None
+    if lexicon.post_length(words_of(post.text)) != len(words_of(post.text)):
+        return None  # "president of Sydus": the post names something else
     words = [w.casefold() for w in post.words]
     if any(w in lexicon.not_head for w in words):
         return None

@@ -86,7 +86,7 @@ def _topic_posts(index: EntityIndex, lexicon: RoleLexicon, found: list[Found]) -
         if f.person.entity.key in linked:
             continue
         reading = frames.topic_post(lexicon, topic, f)
-        if reading is not None:
+        if reading is not None and frames.recently_named(index, topic, f):
             out.append(reading)
     return out
 
