@@ -652,3 +652,20 @@ def test_former_membership_in_rdf_keeps_member_of_and_says_former():
         base="https://kg.example.org/",
     )
     assert (person, ORG.headOf, org) in current and not list(current.objects(None, KG.former))
+
+
+def test_words_after_the_preposition_that_describe_the_name_leave_no_post(blank_vocab):
+    _, found = _find(
+        blank_vocab,
+        "the/DET getaway/NOUN driver/NOUN of/ADP serial/ADJ killer/NOUN Charles/PROPN "
+        "Manson/PROPN fled/VERB ./PUNCT",
+        {"Charles Manson": PERSON},
+    )
+    assert found == []
+    # ... while a post for a place still reads as one: "Mayor of London Ken Livingstone".
+    doc, found = _find(
+        blank_vocab,
+        "Mayor/PROPN of/ADP London/PROPN Ken/PROPN Livingstone/PROPN said/VERB ./PUNCT",
+        {"Ken Livingstone": PERSON, "London": PLACE},
+    )
+    assert _pairs(doc, found) == {("ken livingstone", "", "Mayor of London")}

@@ -114,6 +114,8 @@ class PhraseReader:
             if self._valid(start, end):
                 if comma and not self._comma_lead(start, sent_start):
                     return None
+                if not comma and self._describes_the_name(start, end):
+                    return None
                 post = self.post(start, end, sent_start=sent_start)
                 if post is None:
                     return None
@@ -125,6 +127,22 @@ class PhraseReader:
                     0.85 if post.orgs else 0.9,
                 )
         return None
+
+    def _describes_the_name(self, start: int, end: int) -> bool:
+        """ "getaway driver of US serial killer Charles Manson": the words after the
+        preposition end in a noun for the person named, so the post is someone else's."""
+        doc = self.doc
+        last = doc[end - 1]
+        if self.index.at(end - 1) is not None or not (last.pos_ == "NOUN" and last.text.islower()):
+            return False
+        if self.lex.post_length([last.text]):
+            return False
+        preps = [i for i in range(start, end - 1) if doc[i].lower_ in _PREPS]
+        if not preps:
+            return False
+        # "spokeswoman for women Sandra Gidley": a portfolio, not a word for the person.
+        tail = [t.lower_ for t in doc[preps[-1] + 1 : end] if t.lower_ != "the"]
+        return tuple(tail) not in self.lex.portfolios
 
     def _courtesy(self, tok: Token) -> bool:
         word = tok.text.rstrip(".").casefold()
