@@ -529,8 +529,8 @@ def test_a_short_name_in_capitals_is_the_one_organisation_it_can_mean(blank_voca
 _ITS = (
     "Deutsche/PROPN/NNP/compound/1 Bank/PROPN/NNP/poss/3 's/PART/POS/case/1 "
     "evidence/NOUN/NN/nsubj/4 came/VERB/VBD/ROOT/4 ./PUNCT/./punct/4 "
-    "Its/PRON/PRP$/poss/7 lawyer/NOUN/NN/nsubj/11 ,/PUNCT/,/punct/7 Hugh/PROPN/NNP/compound/10 "
-    "Ray/PROPN/NNP/appos/7 ,/PUNCT/,/punct/7 spoke/VERB/VBD/ROOT/11 ./PUNCT/./punct/11"
+    "Its/PRON/PRP$/poss/7 lawyer/NOUN/NN/nsubj/12 ,/PUNCT/,/punct/7 Hugh/PROPN/NNP/compound/10 "
+    "Ray/PROPN/NNP/appos/7 ,/PUNCT/,/punct/7 spoke/VERB/VBD/ROOT/12 ./PUNCT/./punct/12"
 )
 
 
@@ -544,7 +544,7 @@ def test_its_post_belongs_to_the_organisation_the_sentence_before_is_about(blank
 
 
 def test_its_post_with_no_organisation_as_subject_before_stays_bare(blank_vocab):
-    spec = _ITS.replace("Bank/PROPN/NNP/poss/3", "Bank/PROPN/NNP/pobj/3")
+    spec = _ITS.replace("Bank/PROPN/NNP/poss/3", "Bank/PROPN/NNP/compound/3")
     doc = parsed_doc(blank_vocab, spec)
     found = find_affiliations(
         doc, [entity(doc, PERSON, "Hugh Ray"), entity(doc, ORGANIZATION, "Deutsche Bank")]
@@ -669,3 +669,51 @@ def test_words_after_the_preposition_that_describe_the_name_leave_no_post(blank_
         {"Ken Livingstone": PERSON, "London": PLACE},
     )
     assert _pairs(doc, found) == {("ken livingstone", "", "Mayor of London")}
+
+
+_FOUNDER = (
+    "Mr/PROPN/NNP/compound/1 Khodorkovsky/PROPN/NNP/nsubj/2 was/AUX/VBD/ROOT/2 "
+    "one/NUM/CD/attr/2 of/ADP/IN/prep/3 the/DET/DT/det/6 founders/NOUN/NNS/pobj/4 "
+    "of/ADP/IN/prep/6 Menatep/PROPN/NNP/pobj/7 ./PUNCT/./punct/2"
+)
+
+
+def test_the_subject_of_be_holds_the_post_it_is(blank_vocab):
+    doc = parsed_doc(blank_vocab, _FOUNDER)
+    ents = [entity(doc, PERSON, "Khodorkovsky"), entity(doc, ORGANIZATION, "Menatep")]
+    found = find_affiliations(doc, ents)
+    assert _pairs(doc, found) == {("khodorkovsky", "menatep", "founders")}
+    assert found[0].rule == "role:is-post"
+
+
+def test_the_subject_of_be_described_holds_no_post(blank_vocab):
+    spec = (
+        "Mr/PROPN/NNP/compound/1 Reeve/PROPN/NNP/nsubj/2 was/AUX/VBD/ROOT/2 an/DET/DT/det/4 "
+        "advocate/NOUN/NN/attr/2 for/ADP/IN/prep/4 the/DET/DT/det/7 research/NOUN/NN/pobj/5 "
+        "./PUNCT/./punct/2"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    assert find_affiliations(doc, [entity(doc, PERSON, "Reeve")]) == []
+
+
+_QUIT = (
+    "Mr/PROPN/NNP/compound/1 Blunkett/PROPN/NNP/nsubj/2 quit/VERB/VBD/ROOT/2 as/ADP/IN/prep/2 "
+    "home/NOUN/NN/compound/5 secretary/NOUN/NN/pobj/3 ./PUNCT/./punct/2"
+)
+
+
+def test_as_post_after_a_verb_of_leaving_is_former(blank_vocab):
+    doc = parsed_doc(blank_vocab, _QUIT)
+    found = find_affiliations(doc, [entity(doc, PERSON, "Blunkett")])
+    assert [(a.role, a.former, a.office, a.rule) for a in found] == [
+        ("home secretary", True, False, "role:as-post")
+    ]
+    doc = parsed_doc(blank_vocab, _QUIT.replace("quit/VERB", "served/VERB"))
+    found = find_affiliations(doc, [entity(doc, PERSON, "Blunkett")])
+    assert [(a.role, a.former, a.office) for a in found] == [("home secretary", False, True)]
+
+
+def test_as_a_word_that_is_no_post_is_no_role(blank_vocab):
+    spec = _QUIT.replace("home/NOUN/NN/compound/5 secretary/NOUN", "a/DET/DT/det/5 father/NOUN")
+    doc = parsed_doc(blank_vocab, spec)
+    assert find_affiliations(doc, [entity(doc, PERSON, "Blunkett")]) == []

@@ -27,6 +27,7 @@ _POSSESSIVE = frozenset({"'s", "’s"})
 # Last words that make a name an organisation's, beside kg.extract.mentions' own list.
 _FIRM_HEADS = frozenset({"Chambers", "Partners", "Holdings", "Industries", "Enterprises", "LLC"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_PREPS = frozenset({"of", "for", "at", "with", "from", "in", "on", "to"})
 # Words for posts that speak for, lead or founded the organisation an article is about.
 _TOPIC_POSTS = frozenset({"spokesman", "spokeswoman", "spokesperson", "founder", "co-founder"})
 
@@ -156,9 +157,7 @@ def recently_named(index: EntityIndex, entity: Entity, f: Found, sentences: int 
         if first == 0:
             break
         first = doc[first - 1].sent.start
-    return any(
-        r.entity.key == entity.key and first <= r.start < f.person.start for r in index.refs
-    )
+    return any(r.entity.key == entity.key and first <= r.start < f.person.start for r in index.refs)
 
 
 def topic_post(lexicon: RoleLexicon, topic: Entity | None, f: Found) -> Found | None:
@@ -167,7 +166,7 @@ def topic_post(lexicon: RoleLexicon, topic: Entity | None, f: Found) -> Found | 
     post = f.post
     if topic is None or post.orgs or post.former or post.office or not post.words:
         return None
-    if lexicon.post_length(words_of(post.text)) != len(words_of(post.text)):
+    if _PREPS & {w.casefold() for w in words_of(post.text)}:
         return None  # "president of Sydus": the post names something else
     words = [w.casefold() for w in post.words]
     if any(w in lexicon.not_head for w in words):

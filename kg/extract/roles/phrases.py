@@ -348,6 +348,15 @@ class PhraseReader:
             return False
         return not any(r.entity.type == PERSON for r in self.index.in_span(doc[start:end]))
 
+    def post_in(self, start: int, end: int) -> Post | None:
+        """The post tokens [start, end) state on their own ("chairman of the X"), if they
+        read as one; for frames outside the name's phrase ("X was chairman of the Y")."""
+        while end > start and self.doc[end - 1].lower_ in _PREPS | {"the", "and"}:
+            end -= 1
+        if end <= start or not self._valid(start, end):
+            return None
+        return self.post(start, end, sent_start=-1)
+
     def post(self, start: int, end: int, *, sent_start: int) -> Post | None:
         """The post written in tokens [start, end), with the organisations it names."""
         doc = self.doc

@@ -20,7 +20,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from kg.extract.names import fold
-from kg.extract.roles import frames
+from kg.extract.roles import frames, predicates
 from kg.extract.roles.lexicon import COURTESY_TITLES, RoleLexicon, role_lexicon, words_of
 from kg.extract.roles.phrases import Found, PhraseReader, Post
 from kg.model import ORGANIZATION, PERSON, Affiliation, Entity
@@ -61,12 +61,13 @@ def find_affiliations(doc: Doc, entities: Sequence[Entity]) -> list[Affiliation]
         if ref.entity.type != PERSON:
             continue
         before = reader.before(ref) or frames.party_before_name(index, lexicon, ref)
-        for reading in (before, reader.after(ref), frames.post_nominal(lexicon, ref, doc)):
+        after = reader.after(ref) or predicates.copular(reader, index, ref)
+        for reading in (before, after, frames.post_nominal(lexicon, ref, doc)):
             if reading is not None:
                 found.append(reading)
         if not any(f.person is ref for f in found):
             found.extend(_org_possessive(doc, index, ref) + _stripped_title(ref, lexicon))
-    found += frames.person_possessive(index)
+    found += frames.person_possessive(index) + predicates.as_post(reader, index)
     starts = frames.token_starts(doc)
     found = [frames.owner_before(index, f, starts) for f in found]
     found = [_spokesperson_of_previous(doc, index, lexicon, f) for f in found]
@@ -101,6 +102,7 @@ def _affiliations(f: Found) -> list[Affiliation]:
         end=post.end,
         role=post.text,
         office=post.office,
+        former=post.former,
     )
     if not post.orgs:
         return [base] if post.text else []

@@ -1,0 +1,128 @@
+"""Posts stated by the clause a name is in, rather than by a phrase around the name.
+
+    Mr Khodorkovsky was one of the founders of Menatep    the name is the subject of "be"
+    Mr Blunkett quit as home secretary                     "as" after the person's verb
+    The group counts Ms Simonetti as a deputy director     ... or after the person as object
+    Charles Clarke's first day as home secretary           ... or after the person's noun
+
+The post is read by `PhraseReader.post_in`, so it names an organisation only the way a
+post phrase does ("founders of Menatep"); a verb of leaving makes it former.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from kg.extract.roles.lexicon import RoleLexicon, words_of
+from kg.extract.roles.phrases import Found, PhraseReader
+from kg.model import PERSON
+from kg.nlp.tokens import EntityIndex, MentionRef
+
+_BE = frozenset({"is", "was", "are", "were", "'s", "’s", "be", "been", "being"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_OBJECTS = frozenset({"dobj"})
+# Verbs after which "as <post>" is a post the person has left.
+_LEAVING = frozenset(
+    "quit quits quitting resigned resigns resign stepped steps stood stands left leaves "
+    "retired retires sacked ousted removed replaced succeeded".split()
+)
+_LEADING = frozenset({"a", "an", "the", "its", "their"})
+_PREPS = frozenset({"of", "for", "at", "with", "from", "in", "on", "to"})
+
+
+def copular(reader: PhraseReader, index: EntityIndex, ref: MentionRef) -> Found | None:
+    """ "Mr Khodorkovsky was one of the founders of Menatep", "X is chairman of Y"."""
+    head = _head(index, ref)
+    if head.dep_ not in _SUBJECTS or head.head.lower_ not in _BE:
+        return None
+    attr = next((c for c in head.head.children if c.dep_ == "attr" and c.i > head.i), None)
+    if attr is None:
+        return None
+    found = _read(reader, index, ref, attr, "role:is-post")
+    if found is None:
+        return None
+    return found
+
+
+def as_post(reader: PhraseReader, index: EntityIndex) -> list[Found]:
+    """ "quit as home secretary", "counts X as a deputy director", "X's day as minister"."""
+    doc = index.doc
+    out = []
+    for tok in doc:
+        if tok.lower_ != "as" or tok.dep_ != "prep":
+            continue
+        noun = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if noun is None or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        person = _holder(index, tok.head)
+        if person is None:
+            continue
+        found = _read(reader, index, person, noun, "role:as-post")
+        if found is None:
+            continue
+        if tok.head.lower_ in _LEAVING and not found.post.former:
+            found = replace(found, post=replace(found.post, former=True, head=False, office=False))
+        out.append(found)
+    return out
+
+
+def _holder(index: EntityIndex, head: Token) -> MentionRef | None:
+    """Who "as" speaks of: the verb's object, else its subject; a noun's possessor."""
+    if head.pos_ in ("VERB", "AUX"):
+        for deps in (_OBJECTS, _SUBJECTS):
+            for child in head.children:
+                if child.dep_ in deps:
+                    ref = _person_at(index, child)
+                    if ref is not None:
+                        return ref
+                    if deps is _OBJECTS:
+                        return None  # "gave the job as ...": the object is no person
+        return None
+    poss = next((c for c in head.children if c.dep_ == "poss"), None)
+    return _person_at(index, poss) if poss is not None else None
+
+
+def _read(
+    reader: PhraseReader, index: EntityIndex, ref: MentionRef, noun: Token, rule: str
+) -> Found | None:
+    doc = index.doc
+    start, end = noun.left_edge.i, noun.right_edge.i + 1
+    # "one of the founders of Menatep": the post is "founders of Menatep".
+    if doc[start].lower_ == "one" and start + 1 < end and doc[start + 1].lower_ == "of":
+        start += 2
+    while start < end and doc[start].lower_ in _LEADING:
+        start += 1
+    # The noun phrase stops at a comma or a clause of its own ("adviser for Labour, which
+    # denies ...").
+    for i in range(start, end):
+        if doc[i].text == "," or doc[i].dep_ in ("relcl", "acl"):
+            end = i
+            break
+    people = (index.at(i) for i in range(start, end))
+    if any(r is not None and r.entity.type == PERSON for r in people):
+        return None
+    post = reader.post_in(start, end)
+    if post is None:
+        return None
+    words = words_of(doc[start:end].text)
+    lex = reader.lex
+    if not post.orgs and _PREPS & set(words) and not _seat(lex, words):
+        return None  # "advocate for the research": a description, not a post
+    return Found(ref, post, rule, 0.7)
+
+
+def _seat(lex: RoleLexicon, words: list[str]) -> bool:
+    """ "MP for Mid-Bedfordshire": a post and the seat it holds."""
+    before = words[: words.index("for")] if "for" in words else []
+    return bool(before) and lex.ends_in(before, lex.seats)
+
+
+def _person_at(index: EntityIndex, tok: Token) -> MentionRef | None:
+    ref = index.at(tok.i)
+    return ref if ref is not None and ref.entity.type == PERSON else None
+
+
+def _head(index: EntityIndex, ref: MentionRef) -> Token:
+    return index.doc[ref.start : ref.end].root
