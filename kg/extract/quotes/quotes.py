@@ -211,9 +211,11 @@ def _same_speaker(
     """`"...," he said. Many firms offer blogs. "That is the difference."`: in the same
     paragraph, a sentence or two that name nobody and report no speech lie between a
     quotation and the next, which goes on with the same speaker."""
-    if previous is None or previous[1] is None:
+    if previous is None:
         return None
     before, found = previous
+    if found is None:
+        return None
     gap_start = max(_frame(before), found.cue.end)
     gap = text[gap_start : span.open_at]
     if "\n" in gap or not _SENTENCE_END.search(text[: span.open_at]):
