@@ -717,3 +717,107 @@ def test_as_a_word_that_is_no_post_is_no_role(blank_vocab):
     spec = _QUIT.replace("home/NOUN/NN/compound/5 secretary/NOUN", "a/DET/DT/det/5 father/NOUN")
     doc = parsed_doc(blank_vocab, spec)
     assert find_affiliations(doc, [entity(doc, PERSON, "Blunkett")]) == []
+
+
+def test_first_word_of_an_organisations_name_stands_for_it_before_a_post(blank_vocab):
+    spec = (
+        "The/DET Lyric/PROPN Theatre/PROPN is/AUX old/ADJ ./PUNCT Lyric/PROPN chairman/NOUN "
+        "David/PROPN Johnston/PROPN said/VERB ./PUNCT"
+    )
+    doc, found = _find(blank_vocab, spec, {"David Johnston": PERSON, "Lyric Theatre": ORGANIZATION})
+    assert _pairs(doc, found) == {("david johnston", "lyric theatre", "chairman")}
+    # "Yukos" is not "Yukos USA", a branch in a place.
+    spec = spec.replace("Lyric/PROPN Theatre", "Yukos/PROPN USA").replace(
+        "Lyric/PROPN chair", "Yukos/PROPN chair"
+    )
+    doc, found = _find(blank_vocab, spec, {"David Johnston": PERSON, "Yukos USA": ORGANIZATION})
+    assert {a.organization for a in found} == {""}
+
+
+def test_appositive_after_a_post_nominal_and_a_persons_organisation(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "Philippe/PROPN Sands/PROPN QC/PROPN ,/PUNCT a/DET member/NOUN of/ADP Cherie/PROPN "
+        "Blair/PROPN 's/PART Matrix/PROPN Chambers/PROPN ,/PUNCT said/VERB ./PUNCT",
+        {"Philippe Sands": PERSON, "Cherie Blair": PERSON, "Matrix Chambers": ORGANIZATION},
+    )
+    assert ("philippe sands", "matrix chambers", "member") in _pairs(doc, found)
+    assert ("philippe sands", "", "QC") in _pairs(doc, found)
+    # "a lawyer for Cherie Blair": a post for a person, whose organisation is not named.
+    doc, found = _find(
+        blank_vocab,
+        "Philippe/PROPN Sands/PROPN ,/PUNCT a/DET lawyer/NOUN for/ADP Cherie/PROPN "
+        "Blair/PROPN ,/PUNCT said/VERB ./PUNCT",
+        {"Philippe Sands": PERSON, "Cherie Blair": PERSON},
+    )
+    assert _pairs(doc, found) == {("philippe sands", "", "lawyer")}
+
+
+def test_its_inside_an_appositive_stays_in_the_post(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "said/VERB John/PROPN Franklin/PROPN ,/PUNCT chief/NOUN of/ADP its/PRON "
+        "operations/NOUN department/NOUN ./PUNCT",
+        {"John Franklin": PERSON},
+    )
+    assert _pairs(doc, found) == {("john franklin", "", "chief of its operations department")}
+
+
+def test_post_comma_name_then_its_own_organisation(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "According/VERB to/ADP its/PRON Paris/PROPN lawyer/NOUN ,/PUNCT Emmanuel/PROPN "
+        "Gaillard/PROPN of/ADP Shearman/PROPN ,/PUNCT the/DET claim/NOUN stands/VERB ./PUNCT",
+        {"Emmanuel Gaillard": PERSON, "Shearman": ORGANIZATION, "Paris": PLACE},
+    )
+    assert ("emmanuel gaillard", "", "Paris lawyer") in _pairs(doc, found)
+    # ... but not when the name runs on into something else: a list of people.
+    doc, found = _find(
+        blank_vocab,
+        "He/PRON met/VERB its/PRON lawyer/NOUN ,/PUNCT Emmanuel/PROPN Gaillard/PROPN and/CCONJ "
+        "Ann/PROPN Lee/PROPN ./PUNCT",
+        {"Emmanuel Gaillard": PERSON, "Ann Lee": PERSON},
+    )
+    assert found == []
+
+
+_SUCH_AS = (
+    "It/PRON/PRP/nsubj/1 launched/VERB/VBD/ROOT/1 playwrights/NOUN/NNS/dobj/1 "
+    "such/ADJ/JJ/amod/4 as/ADP/IN/prep/2 Martin/PROPN/NNP/compound/6 Lynch/PROPN/NNP/pobj/4 "
+    "and/CCONJ/CC/cc/6 Gary/PROPN/NNP/compound/9 Mitchell/PROPN/NNP/conj/6 ./PUNCT/./punct/1"
+)
+
+
+def test_plural_post_such_as_names_each_one(blank_vocab):
+    doc = parsed_doc(blank_vocab, _SUCH_AS)
+    ents = [entity(doc, PERSON, "Martin Lynch"), entity(doc, PERSON, "Gary Mitchell")]
+    assert _pairs(doc, find_affiliations(doc, ents)) == {
+        ("martin lynch", "", "playwright"),
+        ("gary mitchell", "", "playwright"),
+    }
+    doc = parsed_doc(blank_vocab, _SUCH_AS.replace("playwrights/", "fans/"))
+    ents = [entity(doc, PERSON, "Martin Lynch"), entity(doc, PERSON, "Gary Mitchell")]
+    assert find_affiliations(doc, ents) == []
+
+
+def test_as_post_of_an_organisations_object_is_in_that_organisation(blank_vocab):
+    spec = (
+        "Acme/PROPN/NNP/nsubj/1 named/VERB/VBD/ROOT/1 Jo/PROPN/NNP/compound/3 "
+        "Bloggs/PROPN/NNP/dobj/1 as/ADP/IN/prep/1 chief/ADJ/JJ/amod/6 executive/NOUN/NN/pobj/4 "
+        "./PUNCT/./punct/1"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, PERSON, "Jo Bloggs"), entity(doc, ORGANIZATION, "Acme")]
+    assert _pairs(doc, find_affiliations(doc, ents)) == {("jo bloggs", "acme", "chief executive")}
+    # A person as the subject: the organisation the verb takes ("joined Acme as ...").
+    spec = (
+        "Jo/PROPN/NNP/compound/1 Bloggs/PROPN/NNP/nsubj/2 joined/VERB/VBD/ROOT/2 "
+        "Acme/PROPN/NNP/dobj/2 as/ADP/IN/prep/2 chief/ADJ/JJ/amod/6 executive/NOUN/NN/pobj/4 "
+        "./PUNCT/./punct/2"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, PERSON, "Jo Bloggs"), entity(doc, ORGANIZATION, "Acme")]
+    assert _pairs(doc, find_affiliations(doc, ents)) == {("jo bloggs", "acme", "chief executive")}
+    # ... and a thing, not an organisation, gives the post to nobody.
+    doc = parsed_doc(blank_vocab, spec.replace("Acme/PROPN/NNP/dobj", "work/NOUN/NN/dobj"))
+    assert find_affiliations(doc, [entity(doc, PERSON, "Jo Bloggs")]) == []

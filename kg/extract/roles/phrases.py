@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.gazetteer import org_aliases
+from kg.extract.gazetteer import is_place, org_aliases
 from kg.extract.names import HONORIFICS, name_key
 from kg.extract.roles.lexicon import RoleLexicon, words_of
 from kg.model import ORGANIZATION, PERSON, PLACE, Entity
@@ -40,6 +40,13 @@ _OWNERS = frozenset({"its", "their", "his", "her"})
 # Words that may describe an organisation between a preposition and its name ("head of
 # policy at Aids charity the Terrence Higgins Trust", "for satellite giant Astra").
 _MAX_DESCRIPTOR = 3
+_PLACE_ENTS = frozenset({"NORP", "GPE", "LOC", "FAC"})
+# Words that begin many organisations' names: alone, they stand for none of them.
+_NAME_STARTS = frozenset(
+    """the national royal new general international united world global first british
+    european american north south east west central city county state federal public
+    association department ministry office institute house bank university""".split()
+)
 # "X, who chairs the Y": the verb says the post.
 _LEAD_VERBS = {"chairs": "chair", "heads": "head", "leads": "leader", "runs": "", "convenes": ""}
 _WORK_VERBS = frozenset({"works", "worked"})
@@ -90,6 +97,7 @@ class PhraseReader:
             for form, (canonical, type_) in org_aliases().items()
             if type_ == ORGANIZATION and name_key(canonical) in by_key
         }
+        self._short = _short_forms(by_key.values())
 
     # ------------------------------------------------------------ before the name
 
@@ -105,7 +113,7 @@ class PhraseReader:
             return None
         comma = doc[k].text == ","
         if comma:
-            if not self._closes_after(ref.end):
+            if not (self._closes_after(ref.end) or self._of_org_after(ref)):
                 return None
             k -= 1
         end = k + 1
@@ -152,6 +160,21 @@ class PhraseReader:
         doc = self.doc
         return i >= len(doc) or doc[i].text in _CLOSERS or bool(doc[i].is_sent_start)
 
+    def _of_org_after(self, ref: MentionRef) -> bool:
+        """ "its Paris lawyer, Emmanuel Gaillard of Shearman and Sterling,": the name goes on
+        with its own organisation, then the phrase closes."""
+        doc, k = self.doc, ref.end
+        if k >= len(doc) or doc[k].lower_ not in ("of", "from", "at"):
+            return False
+        j = k + 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
+        org = self.index.at(j)
+        return (
+            org is not None
+            and org.entity.type == ORGANIZATION
+            and org.start == j
+            and self._closes_after(org.end)
+        )
+
     def _comma_lead(self, start: int, sent_start: int) -> bool:
         k = start - 1
         if k >= sent_start and (self.doc[k].lower_ in _OWNERS or self.doc[k].text in _POSSESSIVE):
@@ -181,6 +204,8 @@ class PhraseReader:
         """ "Andrew Hogg, spokesman for X,", "X of the JCWI", "X, who chairs Y"."""
         doc = self.doc
         k = ref.end
+        if k < len(doc) and doc[k].text in self.lex.post_nominal:
+            k += 1  # "Philippe Sands QC, a member of ...": the QC is read on its own
         if k >= len(doc) or doc[k].is_sent_start:
             return None
         sent_end = doc[ref.start].sent.end
@@ -263,6 +288,9 @@ class PhraseReader:
         while k < sent_end and k - start < _MAX_PHRASE:
             tok = doc[k]
             mention = self.index.at(k)
+            if mention is not None and self._owned_org(mention) is not None:
+                k = mention.end + 1  # "member of Cherie Blair's Matrix Chambers"
+                continue
             if mention is not None:
                 if mention.entity.type == PERSON and seen_prep:
                     person_end = mention.end  # "lawyer for Mr Begg": the post is "lawyer"
@@ -272,8 +300,8 @@ class PhraseReader:
             elif tok.lower_ in _PREPS:
                 seen_prep = True
                 k += 1
-            elif tok.lower_ in ("the", "and") and seen_prep:
-                k += 1
+            elif tok.lower_ in ("the", "and", "its", "their") and seen_prep:
+                k += 1  # "chief of its operations department"
             elif self._word_ok(tok):
                 k += 1
             else:
@@ -346,7 +374,10 @@ class PhraseReader:
             return False  # "adviser and MEP": two posts, or two people
         if not self.lex.post_length(words_of(doc[start:split].text)):
             return False
-        return not any(r.entity.type == PERSON for r in self.index.in_span(doc[start:end]))
+        return not any(
+            r.entity.type == PERSON and self._owned_org(r) is None
+            for r in self.index.in_span(doc[start:end])
+        )
 
     def post_in(self, start: int, end: int) -> Post | None:
         """The post tokens [start, end) state on their own ("chairman of the X"), if they
@@ -456,6 +487,13 @@ class PhraseReader:
             if k + n <= len(self.doc) and text in self._aliases:
                 if all(self.index.at(i) is None for i in range(k, k + n)):
                     return self._aliases[text], k + n
+        # "Lyric chairman David Johnston": the first word of the one "Lyric Theatre".
+        tok = self.doc[k]
+        short = self._short.get(tok.text)
+        if short is not None and tok.pos_ in ("PROPN", "ADJ") and tok.ent_type_ not in _PLACE_ENTS:
+            following = self.doc[k + 1] if k + 1 < len(self.doc) else None
+            if following is not None and self.lex.post_length([following.text]):
+                return short, k + 1
         return None
 
     def _portfolio(self, start: int, end: int) -> bool:
@@ -468,6 +506,9 @@ class PhraseReader:
 
     def _org_at(self, j: int, end: int) -> Entity | None:
         doc = self.doc
+        owner = self.index.at(j)
+        if owner is not None and owner.start == j and self._owned_org(owner) is not None:
+            j = owner.end + 1  # "of Cherie Blair's Matrix Chambers": the chambers
         j = self._after_descriptor(j, end)
         org = self._org_span(j) if j < end else None
         # "member of the Commons intelligence committee": the org names a longer thing;
@@ -485,6 +526,16 @@ class PhraseReader:
                 return self._short_name(doc[j].text)
             return self.anaphor(self.doc[j].lower_, j)
         return None
+
+    def _owned_org(self, ref: MentionRef) -> Entity | None:
+        """The organisation a person's possessive names: "Cherie Blair's Matrix Chambers"."""
+        doc, after = self.doc, ref.end
+        if ref.entity.type != PERSON or after + 1 >= len(doc) or doc[after].text not in _POSSESSIVE:
+            return None
+        org = self.index.at(after + 1)
+        if org is None or org.entity.type != ORGANIZATION or org.start != after + 1:
+            return None
+        return org.entity
 
     def _short_name(self, word: str) -> Entity | None:
         """The one organisation whose name holds `word` ("Committee"), if only one does."""
@@ -548,6 +599,20 @@ class PhraseReader:
     def _place_at(self, j: int) -> bool:
         ref = self.index.at(j)
         return ref is not None and ref.entity.type == PLACE
+
+
+def _short_forms(orgs) -> dict[str, Entity]:
+    """First words that stand for one organisation of the article: "Lyric" for the Lyric
+    Theatre, when no other organisation's name starts with it and it is no common word."""
+    firsts: dict[str, list[Entity]] = {}
+    for org in orgs:
+        words = org.name.split()
+        rest = " ".join(words[1:])
+        if len(words) < 2 or is_place(rest) or (rest.isupper() and len(rest) <= 3):
+            continue  # "Yukos USA", "Sony UK": a branch, not what "Yukos" means
+        if words[0][:1].isupper() and words[0].casefold() not in _NAME_STARTS:
+            firsts.setdefault(words[0], []).append(org)
+    return {w: found[0] for w, found in firsts.items() if len({e.key for e in found}) == 1}
 
 
 def _definite_tail(doc: Doc, j: int, end: int) -> bool:

@@ -15,9 +15,9 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from kg.extract.roles.lexicon import RoleLexicon, words_of
-from kg.extract.roles.phrases import Found, PhraseReader
-from kg.model import PERSON
+from kg.extract.roles.lexicon import RoleLexicon, singular, words_of
+from kg.extract.roles.phrases import Found, PhraseReader, Post
+from kg.model import ORGANIZATION, PERSON, Entity
 from kg.nlp.tokens import EntityIndex, MentionRef
 
 _BE = frozenset({"is", "was", "are", "were", "'s", "’s", "be", "been", "being"})
@@ -62,9 +62,52 @@ def as_post(reader: PhraseReader, index: EntityIndex) -> list[Found]:
         found = _read(reader, index, person, noun, "role:as-post")
         if found is None:
             continue
+        employer = _employer(index, tok.head, person)
+        if employer is not None and not found.post.orgs:
+            # "The Committee ... counts Ms Simonetti as a deputy director": its post.
+            found = replace(found, post=replace(found.post, orgs=(employer,)))
         if tok.head.lower_ in _LEAVING and not found.post.former:
             found = replace(found, post=replace(found.post, former=True, head=False, office=False))
         out.append(found)
+    return out
+
+
+def such_as(reader: PhraseReader, index: EntityIndex) -> list[Found]:
+    """ "playwrights such as Martin Lynch and Gary Mitchell": each is a playwright."""
+    doc = index.doc
+    out = []
+    for tok in doc:
+        if tok.lower_ != "as" or tok.dep_ != "prep" or tok.i == 0:
+            continue
+        if doc[tok.i - 1].lower_ != "such" or tok.head.i != tok.i - 2:
+            continue
+        noun = tok.head
+        if noun.tag_ != "NNS" or not noun.text.islower():
+            continue
+        words = [*(t.lower_ for t in _modifiers(noun)), singular(noun.lower_)]
+        if not reader.lex.post_length(words):
+            continue
+        first = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        people = [first, *first.conjuncts] if first is not None else []
+        start = _modifiers(noun)[0].idx if _modifiers(noun) else noun.idx
+        text = " ".join(words)
+        for person in people:
+            ref = _person_at(index, person)
+            if ref is None:
+                continue
+            end = doc[ref.end - 1].idx + len(doc[ref.end - 1].text)
+            post = Post(text, start, end, words=tuple(words), office=reader.lex.is_office(words))
+            out.append(Found(ref, post, "role:such-as", 0.7))
+    return out
+
+
+def _modifiers(noun: Token) -> list[Token]:
+    """The lower-case words of the post right before the noun ("theatre directors")."""
+    out: list[Token] = []
+    k = noun.i - 1
+    while k >= 0 and noun.doc[k].dep_ == "compound" and noun.doc[k].text.islower():
+        out.insert(0, noun.doc[k])
+        k -= 1
     return out
 
 
@@ -77,7 +120,7 @@ def _holder(index: EntityIndex, head: Token) -> MentionRef | None:
                     ref = _person_at(index, child)
                     if ref is not None:
                         return ref
-                    if deps is _OBJECTS:
+                    if deps is _OBJECTS and not _is_org(index, child):
                         return None  # "gave the job as ...": the object is no person
         return None
     poss = next((c for c in head.children if c.dep_ == "poss"), None)
@@ -119,9 +162,41 @@ def _seat(lex: RoleLexicon, words: list[str]) -> bool:
     return bool(before) and lex.ends_in(before, lex.seats)
 
 
-def _person_at(index: EntityIndex, tok: Token) -> MentionRef | None:
+def _employer(index: EntityIndex, verb: Token, person: MentionRef) -> Entity | None:
+    """The organisation on the other side of the person's verb: its subject when the person
+    is the object ("Acme named X as chief executive"), its object when the person is the
+    subject ("X joined Acme as chief executive")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    objects = [c for c in verb.children if c.dep_ in _OBJECTS]
+    if any(_person_at(index, o) is person for o in objects):
+        others = [c for c in verb.children if c.dep_ == "nsubj"]
+    else:
+        others = objects
+    for child in others:
+        if _is_org(index, child):
+            ref = index.at(child.i)
+            return ref.entity if ref is not None else None
+    return None
+
+
+def _is_org(index: EntityIndex, tok: Token) -> bool:
     ref = index.at(tok.i)
-    return ref if ref is not None and ref.entity.type == PERSON else None
+    return ref is not None and ref.entity.type == ORGANIZATION
+
+
+def _person_at(index: EntityIndex, tok: Token) -> MentionRef | None:
+    """The person `tok` names, or the person named right after a post it heads
+    ("fired flight attendant blogger Ellen Simonetti")."""
+    ref = index.at(tok.i)
+    if ref is not None:
+        return ref if ref.entity.type == PERSON else None
+    for child in tok.children:
+        if child.dep_ in ("compound", "appos") and child.i > tok.i:
+            ref = index.at(child.i)
+            if ref is not None and ref.entity.type == PERSON:
+                return ref
+    return None
 
 
 def _head(index: EntityIndex, ref: MentionRef) -> Token:
