@@ -97,7 +97,8 @@ class PhraseReader:
             for form, (canonical, type_) in org_aliases().items()
             if type_ == ORGANIZATION and name_key(canonical) in by_key
         }
-        self._short = _short_forms(by_key.values())
+        self._orgs = list(by_key.values())
+        self._short: dict[str, Entity] | None = None  # built when first needed
 
     # ------------------------------------------------------------ before the name
 
@@ -489,6 +490,10 @@ class PhraseReader:
                     return self._aliases[text], k + n
         # "Lyric chairman David Johnston": the first word of the one "Lyric Theatre".
         tok = self.doc[k]
+        if not tok.text[:1].isupper():
+            return None
+        if self._short is None:
+            self._short = _short_forms(self._orgs)
         short = self._short.get(tok.text)
         if short is not None and tok.pos_ in ("PROPN", "ADJ") and tok.ent_type_ not in _PLACE_ENTS:
             following = self.doc[k + 1] if k + 1 < len(self.doc) else None
