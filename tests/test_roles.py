@@ -821,3 +821,30 @@ def test_as_post_of_an_organisations_object_is_in_that_organisation(blank_vocab)
     # ... and a thing, not an organisation, gives the post to nobody.
     doc = parsed_doc(blank_vocab, spec.replace("Acme/PROPN/NNP/dobj", "work/NOUN/NN/dobj"))
     assert find_affiliations(doc, [entity(doc, PERSON, "Jo Bloggs")]) == []
+
+
+_HEADLINE = (
+    "Goldsmith/PROPN/NNP/nsubj/1 denies/VERB/VBZ/ROOT/1 claim/NOUN/NN/dobj/1 "
+    "The/DET/DT/det/5 attorney/NOUN/NN/compound/5 general/NOUN/NN/nsubj/7 has/AUX/VBZ/aux/7 "
+    "denied/VERB/VBN/ROOT/7 it/PRON/PRP/dobj/7 ./PUNCT/./punct/7 Lord/PROPN/NNP/compound/11 "
+    "Goldsmith/PROPN/NNP/nsubj/12 spoke/VERB/VBD/ROOT/12 ./PUNCT/./punct/12"
+)
+_HEADLINE_TEXT = (
+    "Goldsmith denies claim\n\nThe attorney general has denied it. Lord Goldsmith spoke."
+)
+
+
+def test_post_as_the_first_sentences_subject_is_the_headlines_person(blank_vocab):
+    doc = parsed_doc(blank_vocab, _HEADLINE, _HEADLINE_TEXT)
+    found = find_affiliations(doc, [entity(doc, PERSON, "Lord Goldsmith")])
+    assert _pairs(doc, found) == {("lord goldsmith", "", "attorney general")}
+    assert found[0].rule == "role:headline-post"
+
+
+def test_first_sentences_subject_that_is_no_post_gives_no_role(blank_vocab):
+    spec = _HEADLINE.replace(
+        "attorney/NOUN/NN/compound/5 general/NOUN", "whole/ADJ/JJ/amod/5 government/NOUN"
+    )
+    text = _HEADLINE_TEXT.replace("attorney general", "whole government")
+    doc = parsed_doc(blank_vocab, spec, text)
+    assert find_affiliations(doc, [entity(doc, PERSON, "Lord Goldsmith")]) == []

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.mentions import ORG_HEADS
 from kg.extract.roles.lexicon import RoleLexicon, words_of
-from kg.extract.roles.phrases import Found, Post
+from kg.extract.roles.phrases import Found, PhraseReader, Post
 from kg.model import ORGANIZATION, PERSON, Entity
 from kg.nlp.tokens import EntityIndex, MentionRef
 
@@ -184,3 +184,40 @@ def topic_post(lexicon: RoleLexicon, topic: Entity | None, f: Found) -> Found | 
 def token_starts(doc: Doc) -> dict[int, int]:
     """Character offset -> token index, for posts that carry offsets."""
     return {t.idx: t.i for t in doc}
+
+
+def headline_post(reader: PhraseReader, index: EntityIndex) -> Found | None:
+    """ "Goldsmith denies war advice claim" / "The attorney general has denied ...": news
+    names the person in the headline and gives the post as the subject of the first
+    sentence; when the headline names one person and the first sentence's subject is a
+    bare post with nobody named beside it, the post is that person's."""
+    doc = index.doc
+    sents = list(doc.sents)[:2]
+    if len(sents) < 2 or "\n\n" not in sents[0].text + doc.text[sents[0].end_char :][:2]:
+        return None
+    people = [r for r in index.in_span(sents[0]) if r.entity.type == PERSON]
+    if not people:
+        # "Goldsmith denies ...": a surname the model left untagged in the headline
+        surnames = {t.text for t in sents[0] if t.pos_ == "PROPN" and index.at(t.i) is None}
+        people = [
+            r
+            for r in index.refs
+            if r.entity.type == PERSON
+            and len(r.entity.name.split()) > 1
+            and r.entity.name.split()[-1] in surnames
+        ]
+    if len({r.entity.key for r in people}) != 1:
+        return None
+    lead = sents[1]
+    if any(r.entity.type == PERSON for r in index.in_span(lead)):
+        return None
+    subject = next(
+        (t for t in lead if t.dep_ in _SUBJECTS and t.head.dep_ == "ROOT" and t.pos_ == "NOUN"),
+        None,
+    )
+    if subject is None or doc[subject.left_edge.i].lower_ != "the":
+        return None
+    post = reader.post_in(subject.left_edge.i + 1, subject.i + 1)
+    if post is None or post.orgs or post.former:
+        return None
+    return Found(people[0], post, "role:headline-post", 0.6)
