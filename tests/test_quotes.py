@@ -860,3 +860,40 @@ def test_a_pronoun_after_a_long_quotation_is_the_last_speaker(blank_vocab):
     spec = _long_spec().replace("Ms/PROPN", "Mr/PROPN")
     found = quotes_in(blank_vocab, text, spec, (PERSON, "Mr Hunter", "Hunter"))[1]
     assert [q.text[:5] for q in found] == ["One i"]
+
+
+SPOKESMAN_AFTER = 'Acme denied it. "We will fight the ruling hard," a spokesman said.'
+SPOKESMAN_AFTER_SPEC = """
+Acme/PROPN/NNP/nsubj/1 denied/VERB/VBD/ROOT/1 it/PRON/PRP/dobj/1 ./PUNCT/./punct/1
+"/PUNCT/``/punct/15 We/PRON/PRP/nsubj/7 will/AUX/MD/aux/7 fight/VERB/VB/ccomp/15
+the/DET/DT/det/9 ruling/NOUN/NN/dobj/7 hard/ADV/RB/advmod/7 ,/PUNCT/,/punct/15
+"/PUNCT/''/punct/15 a/DET/DT/det/14 spokesman/NOUN/NN/nsubj/15 said/VERB/VBD/ROOT/15
+./PUNCT/./punct/15
+"""
+
+
+def test_a_spokesman_speaks_for_the_one_organisation_just_named(blank_vocab):
+    found = quotes_in(blank_vocab, SPOKESMAN_AFTER, SPOKESMAN_AFTER_SPEC, (ORGANIZATION, "Acme"))[1]
+    assert said(found) == [("acme", "We will fight the ruling hard")]
+    # Two organisations just named: either could be meant.
+    text = SPOKESMAN_AFTER.replace("denied it", "sued Bolt")
+    spec = SPOKESMAN_AFTER_SPEC.replace(
+        "denied/VERB/VBD/ROOT/1 it/PRON/PRP", "sued/VERB/VBD/ROOT/1 Bolt/PROPN/NNP"
+    )
+    found = quotes_in(blank_vocab, text, spec, (ORGANIZATION, "Acme"), (ORGANIZATION, "Bolt"))[1]
+    assert found == []
+    # "the spokesman" refers back to a spokesman already met, and none was.
+    text = SPOKESMAN_AFTER.replace("a spokesman", "the spokesman")
+    spec = SPOKESMAN_AFTER_SPEC.replace("a/DET/DT/det/14", "the/DET/DT/det/14")
+    assert quotes_in(blank_vocab, text, spec, (ORGANIZATION, "Acme"))[1] == []
+
+
+def test_the_company_is_the_one_organisation_just_named(blank_vocab):
+    text = SPOKESMAN_AFTER.replace("a spokesman", "the company")
+    spec = SPOKESMAN_AFTER_SPEC.replace("a/DET/DT/det/14 spokesman", "the/DET/DT/det/14 company")
+    found = quotes_in(blank_vocab, text, spec, (ORGANIZATION, "Acme"))[1]
+    assert said(found) == [("acme", "We will fight the ruling hard")]
+    text = text.replace("denied it", "sued Bolt")
+    spec = spec.replace("denied/VERB/VBD/ROOT/1 it/PRON/PRP", "sued/VERB/VBD/ROOT/1 Bolt/PROPN/NNP")
+    found = quotes_in(blank_vocab, text, spec, (ORGANIZATION, "Acme"), (ORGANIZATION, "Bolt"))[1]
+    assert found == []

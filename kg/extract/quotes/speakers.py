@@ -105,16 +105,40 @@ class SpeakerFinder:
         if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.text.islower()):
             return None
         noun = _singular(tok.lower_)
+        bare = all(c.dep_ in _BARE or _set_off(c) or c.dep_ == "appos" for c in tok.children)
         if noun in _SPOKES:
             org = self._org_modifier(tok)
+            if org is None and bare and noun != "source" and _indefinite(tok):
+                # "Acme denied it. A spokesman said: ...": for the one organisation just named.
+                org = self._only_org_since_sentence_before(tok)
             if org is not None:
                 return Speaker(org, "spokesperson")
+        if noun in role_lexicon().generic_orgs and bare and _definite(tok):
+            # "the company said": the one organisation named since the sentence before.
+            org = self._only_org_since_sentence_before(tok)
+            if org is not None:
+                return Speaker(org, "role")
         # Only a bare description refers back: "the chairman of the Bar Council, Guy
         # Mansfield" names someone new; "The actor, whose films include ..., said" does.
-        bare = all(c.dep_ in _BARE or _set_off(c) or c.dep_ == "appos" for c in tok.children)
-        if bare and any(c.lower_ in _DEFINITE for c in tok.children if c.dep_ in ("det", "poss")):
+        if bare and _definite(tok):
             return self._role(tok, noun)
         return None
+
+    def _only_org_since_sentence_before(self, tok: Token) -> Entity | None:
+        """The organisation named, outside quotation marks, in this sentence before `tok` or
+        in the sentence before it, when exactly one is."""
+        doc = self.doc
+        first = tok.sent.start
+        if first > 0:
+            first = doc[first - 1].sent.start
+        orgs = {
+            r.entity.key: r.entity
+            for r in self.index.refs
+            if r.entity.type == ORGANIZATION
+            and first <= r.start < tok.i
+            and not _inside(r.mention.start, self._quoted)
+        }
+        return next(iter(orgs.values())) if len(orgs) == 1 else None
 
     def left_of(self, verb: Token) -> Speaker | None:
         """The name just before a finite verb the parse left without a subject:
@@ -281,6 +305,15 @@ class SpeakerFinder:
     def _head(self, ref: MentionRef) -> Token:
         span = self.doc[ref.start : ref.end]
         return span.root
+
+
+def _indefinite(noun: Token) -> bool:
+    """ "a spokesman" introduces one; "the spokesman" refers back to one."""
+    return any(c.lower_ in ("a", "an") and c.dep_ == "det" for c in noun.children)
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.lower_ in _DEFINITE for c in noun.children if c.dep_ in ("det", "poss"))
 
 
 def _is_post(noun: str) -> bool:
