@@ -848,3 +848,68 @@ def test_first_sentences_subject_that_is_no_post_gives_no_role(blank_vocab):
     text = _HEADLINE_TEXT.replace("attorney general", "whole government")
     doc = parsed_doc(blank_vocab, spec, text)
     assert find_affiliations(doc, [entity(doc, PERSON, "Lord Goldsmith")]) == []
+
+
+def test_who_founded_joined_or_once_chaired(blank_vocab):
+    names = {"Jo Bloggs": PERSON, "Acme": ORGANIZATION}
+    for verb, role, former in (
+        ("joined", "", False),
+        ("founded", "founder", False),
+        ("chaired", "chair", True),
+    ):
+        doc, found = _find(
+            blank_vocab,
+            f"Jo/PROPN Bloggs/PROPN ,/PUNCT who/PRON {verb}/VERB Acme/PROPN in/ADP 2002/NUM "
+            ",/PUNCT spoke/VERB ./PUNCT",
+            names,
+        )
+        assert [(a.organization, a.role, a.former) for a in found] == [("acme", role, former)]
+    _, found = _find(
+        blank_vocab,
+        "Jo/PROPN Bloggs/PROPN ,/PUNCT who/PRON sued/VERB Acme/PROPN ,/PUNCT spoke/VERB ./PUNCT",
+        names,
+    )
+    assert found == []
+
+
+def test_an_age_between_the_name_and_its_appositive(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "Jo/PROPN Bloggs/PROPN ,/PUNCT 53/NUM ,/PUNCT a/DET professor/NOUN at/ADP Acme/PROPN "
+        "./PUNCT",
+        {"Jo Bloggs": PERSON, "Acme": ORGANIZATION},
+    )
+    assert _pairs(doc, found) == {("jo bloggs", "acme", "professor")}
+    # Two numbers are no age: "X, 53, 54, ..." reads as a list.
+    _, found = _find(
+        blank_vocab,
+        "Jo/PROPN Bloggs/PROPN ,/PUNCT 53/NUM ,/PUNCT 54/NUM ,/PUNCT professor/NOUN ./PUNCT",
+        {"Jo Bloggs": PERSON},
+    )
+    assert found == []
+
+
+def test_founded_by_makes_the_founder_a_member(blank_vocab):
+    spec = (
+        "Acme/PROPN/NNP/nsubjpass/2 was/AUX/VBD/auxpass/2 founded/VERB/VBN/ROOT/2 "
+        "by/ADP/IN/agent/2 Jo/PROPN/NNP/compound/5 Bloggs/PROPN/NNP/pobj/3 ./PUNCT/./punct/2"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, PERSON, "Jo Bloggs"), entity(doc, ORGANIZATION, "Acme")]
+    assert _pairs(doc, find_affiliations(doc, ents)) == {("jo bloggs", "acme", "")}
+    doc = parsed_doc(blank_vocab, spec.replace("founded/VERB", "praised/VERB"))
+    ents = [entity(doc, PERSON, "Jo Bloggs"), entity(doc, ORGANIZATION, "Acme")]
+    assert find_affiliations(doc, ents) == []
+
+
+def test_works_for_an_organisation(blank_vocab):
+    spec = (
+        "Jo/PROPN/NNP/compound/1 Bloggs/PROPN/NNP/nsubj/2 works/VERB/VBZ/ROOT/2 "
+        "for/ADP/IN/prep/2 Acme/PROPN/NNP/pobj/3 ./PUNCT/./punct/2"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, PERSON, "Jo Bloggs"), entity(doc, ORGANIZATION, "Acme")]
+    assert _pairs(doc, find_affiliations(doc, ents)) == {("jo bloggs", "acme", "")}
+    doc = parsed_doc(blank_vocab, spec.replace("works/VERB", "voted/VERB"))
+    ents = [entity(doc, PERSON, "Jo Bloggs"), entity(doc, ORGANIZATION, "Acme")]
+    assert find_affiliations(doc, ents) == []

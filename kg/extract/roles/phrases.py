@@ -50,6 +50,10 @@ _NAME_STARTS = frozenset(
 # "X, who chairs the Y": the verb says the post.
 _LEAD_VERBS = {"chairs": "chair", "heads": "head", "leads": "leader", "runs": "", "convenes": ""}
 _WORK_VERBS = frozenset({"works", "worked"})
+# "X, who founded Y", "X, who joined Y in 2002": membership, with the post the verb says.
+_JOIN_VERBS = {"founded": "founder", "co-founded": "co-founder", "owns": "owner", "joined": ""}
+# "X, who chaired Y": a post held once (former).
+_PAST_LEAD_VERBS = {"chaired": "chair", "headed": "head", "led": "leader", "owned": "owner"}
 _MAX_PHRASE = 14
 
 # Resolves a definite description ("council" of "the council") before a token to an entity.
@@ -213,6 +217,9 @@ class PhraseReader:
         comma = doc[k].text == ","
         if comma:
             k += 1
+            # "Winter, 53, a former Yale University law professor": the age goes between.
+            if k + 1 < sent_end and doc[k].like_num and doc[k + 1].text == ",":
+                k += 2
         if k >= sent_end:
             return None
         word = doc[k].lower_
@@ -261,23 +268,29 @@ class PhraseReader:
         j = k + 1
         if verb in _WORK_VERBS and j < sent_end and doc[j].lower_ == "for":
             j += 1
-        elif verb not in _LEAD_VERBS:
+        elif verb not in _LEAD_VERBS and verb not in _JOIN_VERBS and verb not in _PAST_LEAD_VERBS:
             return None
         if j < sent_end and doc[j].lower_ == "the":
             j += 1
         org = self.index.at(j)
         if org is None or org.entity.type != ORGANIZATION or org.start != j:
             return None
-        role = _LEAD_VERBS.get(verb, "")
+        role = {**_LEAD_VERBS, **_JOIN_VERBS, **_PAST_LEAD_VERBS}.get(verb, "")
         post = Post(
             role,
             doc[ref.start].idx,
             _end_char(doc, org.end - 1),
             orgs=(org.entity,),
             words=(role,) if role else (),
+            former=verb in _PAST_LEAD_VERBS,
             head=verb in _LEAD_VERBS,
         )
-        return Found(ref, post, "role:who-leads" if post.head else "role:who-works", 0.8)
+        rule = (
+            "role:who-leads"
+            if verb in _LEAD_VERBS or verb in _PAST_LEAD_VERBS
+            else ("role:who-joined" if verb in _JOIN_VERBS else "role:who-works")
+        )
+        return Found(ref, post, rule, 0.8)
 
     def _appositive(self, ref: MentionRef, k: int, sent_end: int, rule: str) -> Found | None:
         doc = self.doc

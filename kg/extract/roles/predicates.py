@@ -29,6 +29,12 @@ _LEAVING = frozenset(
     "retired retires sacked ousted removed replaced succeeded".split()
 )
 _LEADING = frozenset({"a", "an", "the", "its", "their"})
+_FOUNDING = frozenset({"founded", "co-founded", "started", "established", "set"})
+# Verbs whose subject does the work of an organisation named after "for".
+_WORKING = frozenset(
+    """work works worked working write writes wrote written writing report reports reported
+    cover covers covered play plays played""".split()
+)
 _PREPS = frozenset({"of", "for", "at", "with", "from", "in", "on", "to"})
 
 
@@ -99,6 +105,56 @@ def such_as(reader: PhraseReader, index: EntityIndex) -> list[Found]:
             post = Post(text, start, end, words=tuple(words), office=reader.lex.is_office(words))
             out.append(Found(ref, post, "role:such-as", 0.7))
     return out
+
+
+def founded_by(index: EntityIndex) -> list[Found]:
+    """ "The Committee was started by Curt Hopkins", "Acme, founded by Jo Bloggs,": the
+    founder of the organisation the participle is said of."""
+    doc = index.doc
+    out = []
+    for tok in doc:
+        if tok.tag_ != "VBN" or tok.lower_ not in _FOUNDING:
+            continue
+        if tok.lower_ == "set" and not any(c.lower_ == "up" for c in tok.children):
+            continue
+        org = None
+        for child in tok.children:
+            if child.dep_ == "nsubjpass" and _is_org(index, child):
+                org = index.at(child.i)
+        if org is None and tok.dep_ == "acl" and _is_org(index, tok.head):
+            org = index.at(tok.head.i)  # "Acme, founded by ..."
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        first = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if org is None or first is None:
+            continue
+        for person in [first, *first.conjuncts]:
+            ref = _person_at(index, person)
+            if ref is None:
+                continue
+            end = doc[ref.end - 1].idx + len(doc[ref.end - 1].text)
+            # No post as written: "founded" says what they did, not a title they hold.
+            post = Post("", min(org.mention.start, tok.idx), end, (org.entity,))
+            out.append(Found(ref, post, "role:founded-by", 0.7))
+    return out
+
+
+def works_for(index: EntityIndex, ref: MentionRef) -> Found | None:
+    """ "Jo Bloggs works for Acme", "Lee Mitgang has covered education for the AP"."""
+    head = _head(index, ref)
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lower_ not in _WORKING:
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        org = index.at(obj.i) if obj is not None else None
+        if org is not None and org.entity.type == ORGANIZATION:
+            doc = index.doc
+            start = doc[ref.start].idx
+            end = doc[org.end - 1].idx + len(doc[org.end - 1].text)
+            return Found(ref, Post("", start, end, (org.entity,)), "role:works-for", 0.7)
+    return None
 
 
 def _modifiers(noun: Token) -> list[Token]:

@@ -61,14 +61,18 @@ def find_affiliations(doc: Doc, entities: Sequence[Entity]) -> list[Affiliation]
         if ref.entity.type != PERSON:
             continue
         before = reader.before(ref) or frames.party_before_name(index, lexicon, ref)
-        after = reader.after(ref) or predicates.copular(reader, index, ref)
+        after = (
+            reader.after(ref)
+            or predicates.copular(reader, index, ref)
+            or predicates.works_for(index, ref)
+        )
         for reading in (before, after, frames.post_nominal(lexicon, ref, doc)):
             if reading is not None:
                 found.append(reading)
         if not any(f.person is ref for f in found):
             found.extend(_org_possessive(doc, index, ref) + _stripped_title(ref, lexicon))
     found += frames.person_possessive(index) + predicates.as_post(reader, index)
-    found += predicates.such_as(reader, index)
+    found += predicates.such_as(reader, index) + predicates.founded_by(index)
     headline = frames.headline_post(reader, index)
     found += [headline] if headline is not None else []
     starts = frames.token_starts(doc)
