@@ -913,3 +913,63 @@ def test_works_for_an_organisation(blank_vocab):
     doc = parsed_doc(blank_vocab, spec.replace("works/VERB", "voted/VERB"))
     ents = [entity(doc, PERSON, "Jo Bloggs"), entity(doc, ORGANIZATION, "Acme")]
     assert find_affiliations(doc, ents) == []
+
+
+def test_appositive_ending_in_an_organisation_before_its_relative_clause(blank_vocab):
+    names = {"Andrew Pearson": PERSON, "Workshare": ORGANIZATION}
+    doc, found = _find(
+        blank_vocab,
+        "said/VERB Andrew/PROPN Pearson/PROPN ,/PUNCT boss/NOUN of/ADP Workshare/PROPN "
+        "which/PRON ran/VERB it/PRON ./PUNCT",
+        names,
+    )
+    assert _pairs(doc, found) == {("andrew pearson", "workshare", "boss")}
+    # A relative word after a post that names no organisation: the phrase goes on.
+    _, found = _find(
+        blank_vocab,
+        "said/VERB Andrew/PROPN Pearson/PROPN ,/PUNCT boss/NOUN which/PRON ran/VERB "
+        "Workshare/PROPN ./PUNCT",
+        names,
+    )
+    assert found == []
+
+
+def test_one_of_several_posts(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "Scott/PROPN Sullivan/PROPN ,/PUNCT one/NUM of/ADP six/NUM WorldCom/PROPN "
+        "executives/NOUN ,/PUNCT spoke/VERB ./PUNCT",
+        {"Scott Sullivan": PERSON, "WorldCom": ORGANIZATION},
+    )
+    assert _pairs(doc, found) == {("scott sullivan", "worldcom", "executives")}
+
+
+def test_company_before_a_post_is_the_company_just_named(blank_vocab):
+    spec = (
+        "Exxon/PROPN lost/VERB ./PUNCT Company/NOUN spokesman/NOUN Glenn/PROPN Waller/PROPN "
+        "said/VERB so/ADV ./PUNCT"
+    )
+    doc, found = _find(blank_vocab, spec, {"Glenn Waller": PERSON, "Exxon": ORGANIZATION})
+    assert _pairs(doc, found) == {("glenn waller", "exxon", "Company spokesman")}
+    spec = spec.replace("lost/VERB", "and/CCONJ Shell/PROPN lost/VERB")
+    names = {"Glenn Waller": PERSON, "Exxon": ORGANIZATION, "Shell": ORGANIZATION}
+    doc, found = _find(blank_vocab, spec, names)
+    assert _pairs(doc, found) == {("glenn waller", "", "Company spokesman")}
+
+
+def test_courtesy_title_after_an_organisations_possessive(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "Labour/PROPN 's/PART Mr/PROPN Livingstone/PROPN spoke/VERB ./PUNCT",
+        {"Ken Livingstone|Livingstone": PERSON, "Labour Party|Labour": ORGANIZATION},
+    )
+    assert _pairs(doc, found) == {("ken livingstone", "labour party", "")}
+
+
+def test_a_peers_territorial_title_is_no_membership(blank_vocab):
+    _, found = _find(
+        blank_vocab,
+        "Lord/PROPN Kinnock/PROPN of/ADP Bedwellty/PROPN said/VERB so/ADV ./PUNCT",
+        {"Lord Kinnock": PERSON, "Bedwellty": ORGANIZATION},
+    )
+    assert found == []

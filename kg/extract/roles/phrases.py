@@ -32,7 +32,11 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _DETERMINERS = frozenset({"the", "a", "an", "another"})
 _NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # What may close an appositive: the post ends, the sentence goes on.
-_CLOSERS = frozenset({",", ".", ";", ")", "–", "—", ":"})
+_CLOSERS = frozenset({",", ".", ";", ")", "(", "–", "—", "-", ":"})
+# Relative words that may follow an appositive ending in an organisation: "boss of Workshare
+# which commissioned the study" is about the organisation, the post has ended.
+_ORG_RELATIVES = frozenset({"which", "that", "whose", "where"})
+_PEERAGES = frozenset({"lord", "baroness", "lady", "baron", "viscount", "earl"})
 # Words before a post set off by a comma that show it is the person's ("proposed by").
 _COMMA_LEADS = frozenset({"by", "from", "with", "of", "to", "for"})
 # "Its lawyer, Hugh Ray", "Ms Jowell's deputy, Richard Caborn": whose post it is, said first.
@@ -235,6 +239,8 @@ class PhraseReader:
 
     def _org_only(self, ref: MentionRef, k: int, sent_end: int, comma: bool) -> Found | None:
         """ "Rhian Beynon of the JCWI said", "Mark Oaten, for the Liberal Democrats,"."""
+        if not comma and _peer(self.doc, ref):
+            return None  # "Lord Kinnock of Bedwellty": a peer's title, not a membership
         j = k + 1
         if j < sent_end and self.doc[j].lower_ == "the":
             j += 1
@@ -294,6 +300,11 @@ class PhraseReader:
 
     def _appositive(self, ref: MentionRef, k: int, sent_end: int, rule: str) -> Found | None:
         doc = self.doc
+        # "Mr Sullivan, one of six WorldCom executives indicted": one of the posts.
+        if k + 1 < sent_end and doc[k].lower_ == "one" and doc[k + 1].lower_ == "of":
+            k += 2
+            while k < sent_end and (doc[k].lower_ in _DETERMINERS or doc[k].like_num):
+                k += 1
         if k < sent_end and doc[k].lower_ in _DETERMINERS:
             k += 1
         start = k
@@ -327,7 +338,13 @@ class PhraseReader:
         # The phrase must close where the appositive does: not at another name ("X, Labour
         # leader Tony Blair"), nor at "and" (a list of people).
         closer = doc[k] if k < sent_end else None
-        if closer is not None and not (closer.text in _CLOSERS or closer.pos_ in ("VERB", "AUX")):
+        last = self.index.at(k - 1) if k > start else None
+        after_org = last is not None and last.entity.type == ORGANIZATION
+        if closer is not None and not (
+            closer.text in _CLOSERS
+            or closer.pos_ in ("VERB", "AUX")
+            or (closer.lower_ in _ORG_RELATIVES and after_org)
+        ):
             return None
         while end > start and (doc[end - 1].lower_ in _PREPS | {"the", "and"}):
             end -= 1
@@ -446,6 +463,11 @@ class PhraseReader:
                     orgs.append(owner)
                     k += 1
                     continue
+            if k == text_start and k + 1 < split and doc[k].lower_ in self.lex.generic_orgs:
+                # "Company spokesman Glenn Waller": the one company just named.
+                meant = self.anaphor(doc[k].lower_, k)
+                if meant is not None:
+                    orgs.append(meant)
             if ref is None and doc[k].text not in _POSSESSIVE:
                 content.extend(words_of(doc[k].text))
             k += 1
@@ -617,6 +639,12 @@ class PhraseReader:
     def _place_at(self, j: int) -> bool:
         ref = self.index.at(j)
         return ref is not None and ref.entity.type == PLACE
+
+
+def _peer(doc: Doc, ref: MentionRef) -> bool:
+    first = ref.mention.text.split()[0].casefold() if ref.mention.text else ""
+    before = doc[ref.start - 1].lower_ if ref.start > 0 else ""
+    return bool({first, before} & _PEERAGES)
 
 
 def _short_forms(orgs) -> dict[str, Entity]:

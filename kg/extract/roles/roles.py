@@ -192,8 +192,10 @@ def _anaphor_resolver(doc: Doc, index: EntityIndex, lexicon: RoleLexicon):
 
 
 def _org_possessive(doc: Doc, index: EntityIndex, ref: MentionRef) -> list[Found]:
-    """ "Labour's John Smith": the person is the organisation's."""
+    """ "Labour's John Smith", "Labour's Mr Livingstone": the person is the organisation's."""
     k = ref.start - 1
+    if k >= 1 and doc[k].text.rstrip(".").casefold() in COURTESY_TITLES:
+        k -= 1
     if k < 1 or doc[k].text not in ("'s", "’s"):
         return []
     org = index.at(k - 1)
