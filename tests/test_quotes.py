@@ -897,3 +897,22 @@ def test_the_company_is_the_one_organisation_just_named(blank_vocab):
     spec = spec.replace("denied/VERB/VBD/ROOT/1 it/PRON/PRP", "sued/VERB/VBD/ROOT/1 Bolt/PROPN/NNP")
     found = quotes_in(blank_vocab, text, spec, (ORGANIZATION, "Acme"), (ORGANIZATION, "Bolt"))[1]
     assert found == []
+
+
+@pytest.mark.model
+def test_real_parse_of_a_spokesman_and_narration_between_quotations(nlp):
+    from kg.extract.article import extract
+
+    text = (
+        'Microsoft denied the claims on Monday. "We will fight the ruling very hard," a '
+        "spokesman said. Ms Hunter backed the plan. "
+        '"We will win the vote on Monday," she said. Many councils back the idea. '
+        '"It is the right plan for the city."'
+    )
+    x = extract(nlp(text), Article(id="t", text=text))
+    assert [(q.speaker, q.text[:12]) for q in x.quotes] == [
+        ("microsoft", "We will figh"),
+        ("hunter", "We will win "),
+        ("hunter", "It is the ri"),
+    ]
+    assert x.quotes[-1].rule == "quote:same-speaker"

@@ -973,3 +973,26 @@ def test_a_peers_territorial_title_is_no_membership(blank_vocab):
         {"Lord Kinnock": PERSON, "Bedwellty": ORGANIZATION},
     )
     assert found == []
+
+
+@pytest.mark.model
+def test_real_parse_of_new_post_shapes(nlp):
+    from kg.extract.article import extract
+    from kg.model import Article
+
+    text = (
+        "Microsoft wins new contract\n\nMicrosoft said on Monday that it had won the contract "
+        "from the Pentagon. Microsoft shares rose. Chief executive Steve Ballmer said the deal "
+        "was good for the company. Yukos claims it was punished for the political ambitions of "
+        "its founder Mikhail Khodorkovsky. Philippe Sands QC, a member of Cherie Blair's Matrix "
+        "Chambers, wrote the book. The theatre launched playwrights such as Martin Lynch and "
+        "Gary Mitchell."
+    )
+    x = extract(nlp(text), Article(id="t", text=text))
+    got = {(a.person, a.organization, a.role) for a in x.affiliations}
+    assert ("steve ballmer", "microsoft", "Chief executive") in got  # the article's topic
+    # "its founder", with "its" unresolved, is nobody's founder, least of all Microsoft's.
+    assert ("mikhail khodorkovsky", "", "founder") in got
+    assert not any(a.person == "mikhail khodorkovsky" and a.organization for a in x.affiliations)
+    assert {("philippe sands", "", "QC"), ("philippe sands", "matrix chambers", "member")} <= got
+    assert {("martin lynch", "", "playwright"), ("gary mitchell", "", "playwright")} <= got

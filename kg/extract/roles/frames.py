@@ -131,6 +131,16 @@ def owner_before(index: EntityIndex, f: Found, token_at: dict[int, int]) -> Foun
     return Found(f.person, post, "role:its-post", 0.7)
 
 
+def owned_post(index: EntityIndex, f: Found) -> bool:
+    """Is the post written after a possessive ("its founder", "Ms Jowell's deputy")?"""
+    doc = index.doc
+    i = next((t.i for t in doc if t.idx == f.post.start), None)
+    if i is None or i == 0:
+        return False
+    before = doc[i - 1]
+    return before.lower_ in ("its", "their", "his", "her") or before.text in _POSSESSIVE
+
+
 def topic_organisation(index: EntityIndex) -> Entity | None:
     """The organisation an article is about: the only one its headline names, when the text
     names it more often than any other organisation."""
