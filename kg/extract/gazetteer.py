@@ -106,6 +106,10 @@ def _given_names() -> dict[str, tuple[float, float]]:
     return {name: (male, female) for name, (male, female) in shares.items()}
 
 
+def is_given_name(word: str) -> bool:
+    return word.casefold() in _given_names()
+
+
 def given_name_gender(word: str) -> str:
     """ "male", "female", or "" when the name is unknown or borne by both."""
     male, female = _given_names().get(word.casefold(), (0.0, 0.0))

@@ -98,18 +98,26 @@ ORG_NOUNS = frozenset(
     firm firms company companies group giant maker makers operator operators retailer
     retailers airline airlines carrier broadcaster broadcasters newspaper newspapers
     agency agencies charity charities analysts consultancy bank banks insurer insurers
-    lender lenders rival rivals subsidiary unit partner partners supplier suppliers
-    manufacturer manufacturers producer producers conglomerate chain chains network
-    networks studio studios label labels developer developers publisher publishers
-    regulator watchdog union unions association body organisation organization
+    lender lenders subsidiary unit supplier suppliers manufacturer manufacturers
+    conglomerate chain chains network networks studio studios label labels regulator
+    watchdog union unions association body organisation organization brokerage broker
+    brokers brewer brewers exchange band
+    """.split()
+)
+# Nouns that, written after a name and its "'s", say it names a company ("Baikal's assets",
+# "Yukos shares"); a person has none of them. Lower-case.
+ORG_POSSESSIONS = frozenset(
+    """
+    shares shareholders stake subsidiary subsidiaries profits profit revenues revenue
+    turnover customers assets factory factories plants stores brand brands
+    headquarters employees directors
     """.split()
 )
 # Nouns that, written just after a name, say it names an organisation ("Euronext chief
-# executive", "Gazprom shares"). Lower-case.
-ORG_AFTER = frozenset(
+# executive", "Ifo president"). Lower-case.
+ORG_AFTER = ORG_POSSESSIONS | frozenset(
     """
-    shares shareholders stake subsidiary subsidiaries spokesman spokeswoman spokesperson
-    executives employees staff workers headquarters boss bosses chairman chairwoman board
-    directors profits profit revenues revenue turnover sales customers
+    stake spokesman spokeswoman spokesperson executives staff workers boss bosses chairman
+    chairwoman board chief president founder offices unit
     """.split()
 )

@@ -16,13 +16,21 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from kg.extract.gazetteer import org_aliases
-from kg.extract.lexicon import ORG_HEADS, ORG_SUFFIXES, ROLE_TITLES
-from kg.extract.names import NAME_OPENERS
+from kg.extract.lexicon import (
+    ORG_AFTER,
+    ORG_HEADS,
+    ORG_NOUNS,
+    ORG_POSSESSIONS,
+    ORG_SUFFIXES,
+    ROLE_TITLES,
+)
+from kg.extract.names import HONORIFICS, NAME_OPENERS
 from kg.extract.ner_spans import ner_candidates
 from kg.extract.spans import (
     CONNECTORS,
     DETERMINERS,
     Candidate,
+    apposition_names_org,
     extend_with_complement,
     is_cap,
     is_inner_connector,
@@ -39,7 +47,10 @@ _NOT_NAME_START = frozenset({"ADP", "ADV", "PRON", "VERB", "AUX", "CCONJ", "SCON
 _CHAIN_HEADS = ORG_HEADS | ORG_SUFFIXES
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 # Confidence of each source, from how often it was right on real articles.
-_CONFIDENCE = {"alias": 0.95, "org-pattern": 0.85}
+_CONFIDENCE = {"alias": 0.95, "org-pattern": 0.85, "org-cue": 0.7}
+# Labels of the model's that a name with a plain organisation cue overrides: "Technorati"
+# read as a work, "IDC" not read at all.
+_OVERRIDABLE = frozenset({"", "PRODUCT", "WORK_OF_ART"})
 
 
 def find_candidates(doc: Doc, *, reserved: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
@@ -52,7 +63,7 @@ def find_candidates(doc: Doc, *, reserved: Sequence[tuple[int, int]] = ()) -> li
         for i in range(start, end):
             taken[i] = True
     found: list[Candidate] = []
-    for source in (_alias_candidates, _org_pattern_candidates, ner_candidates):
+    for source in (_alias_candidates, _org_pattern_candidates, ner_candidates, _cued_orgs):
         for cand in source(doc, taken):
             if any(taken[cand.start : cand.end]):
                 continue
@@ -236,3 +247,50 @@ def _headed(doc: Doc, ent_end: int, end: int) -> bool:
     return doc[ent_end - 1].text in _CHAIN_HEADS or (
         ent_end < end and doc[ent_end].text in _CHAIN_HEADS
     )
+
+
+def _cued_orgs(doc: Doc, taken: Sequence[bool]) -> list[Candidate]:
+    """Names the model missed that the words around them call organisations: "technology
+    analysts IDC", "the watchdog Ofcom", "Technorati, a blog search firm"."""
+    out: list[Candidate] = []
+    i, n = 0, len(doc)
+    while i < n:
+        j = i
+        while j < n and j - i < 4 and not taken[j] and _plain_name_word(doc[j]):
+            j += 1
+            # "Chart-Track": a hyphen between two capitalised words is inside the name.
+            if j + 1 < n and doc[j].text == "-" and not doc[j].whitespace_:
+                if not doc[j - 1].whitespace_ and _plain_name_word(doc[j + 1]):
+                    j += 1
+        if j > i and _org_cue(doc, i, j):
+            out.append(Candidate(i, j, ORGANIZATION, "org:cue", _CONFIDENCE["org-cue"]))
+        i = max(j, i + 1)
+    return out
+
+
+def _plain_name_word(token) -> bool:
+    word = token.text.rstrip(".").casefold()
+    return (
+        token.text[:1].isupper()
+        and any(ch.isalpha() for ch in token.text)
+        and token.pos_ in ("PROPN", "NOUN", "X")
+        and not token.is_sent_start
+        and token.ent_type_ in _OVERRIDABLE
+        and word not in ROLE_TITLES
+        and word not in HONORIFICS
+    )
+
+
+def _org_cue(doc: Doc, i: int, j: int) -> bool:
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[j] if j < len(doc) else None
+    if prev is not None and prev.text.islower() and prev.lower_ in ORG_NOUNS:
+        return True
+    if nxt is None:
+        return False
+    if nxt.text.islower() and nxt.lower_ in ORG_AFTER:
+        return True
+    after = doc[j + 1] if j + 1 < len(doc) else None
+    if nxt.lower_ in ("'s", "’s") and after is not None and after.lower_ in ORG_POSSESSIONS:
+        return True
+    return nxt.text == "," and apposition_names_org(doc, j + 1)

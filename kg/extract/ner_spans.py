@@ -24,6 +24,7 @@ from kg.extract.spans import (
     skip_repeated_word,
     strip_back,
     strip_front,
+    titles_before,
 )
 from kg.model import ORGANIZATION, PERSON, PLACE
 
@@ -84,6 +85,7 @@ def _person(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
     # "at 10 a.m. Assistant ...": lower-case words are no part of a name.
     while end - start > 1 and doc[start].text[:1].islower() and doc[start].lower_ not in _PARTICLES:
         start += 1
+    first = start
     # "Councillor Mhairi Hunter": the title is her role; "Ms Hunter": courtesy.
     titles: list[str] = []
     honorific = ""
@@ -99,6 +101,10 @@ def _person(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
             break
         start += 1
     honorific = honorific or preceding_honorific(doc, start)
+    before = titles_before(doc, first)
+    if before < first and not honorific:
+        titles = [doc[k].text for k in range(before, first)] + titles
+        title_start = before
     if honorific.rstrip(".").casefold() in PEERAGE:
         end = _seat(doc, end)
     span = doc[start:end]

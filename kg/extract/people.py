@@ -3,7 +3,9 @@
 itself calls him that.
 
 A surname joins the one full name it ends (or, when two people share it, the one named most
-recently). A courtesy title that says man or woman must agree with the person it joins: with
+recently), or that it opens when a title marks it as a surname and it is no given name
+("Mr Wang" is Wang Xuebing; "Mr Howard" is not Howard Flight).
+A courtesy title that says man or woman must agree with the person it joins: with
 the titles of their other mentions and with their given name (census lists). A given name
 alone joins a full name only when the article names exactly one person with that given name
 and uses it as a name for them outside quotation marks ("Marianne said"), not in a quoted
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.gazetteer import given_name_gender, is_place
+from kg.extract.gazetteer import given_name_gender, is_given_name, is_place
 from kg.extract.groups import Group, merge_into, vote
 from kg.extract.names import FEMALE_TITLES, MALE_TITLES, ROYAL_TITLES
 from kg.extract.spans import Candidate
@@ -96,10 +98,10 @@ def merge_person_parts(doc: Doc, groups: dict[str, Group], order: list[str], sur
             len(words) == 1
             and marked
             and not is_place(name)
-            and not any(c.honorific for c in group.cands)
+            and not any(c.honorific or c.titles for c in group.cands)
         ):
-            # A lone first or last name the article never completes, with no "Mr" or
-            # "Lord" to mark it, is too often a misread word ("Bill", "Frost").
+            # A lone first or last name the article never completes, with no "Mr",
+            # "Lord" or "President" to mark it, is too often a misread word ("Bill").
             if vote(group) == PERSON:
                 del groups[key]
 
@@ -124,9 +126,13 @@ def _fits(
     surname = [a for a, full in live if full[-len(words) :] == words]
     given = [a for a, full in live if len(words) == 1 and full[0] == words[0]]
     fits = surname
-    if not surname and len(given) == 1 and not titles & _SURNAME_TITLES:
-        if _named_outside_quotes(doc, group):
-            fits = given
+    if surname or not given:
+        pass
+    elif titles & _SURNAME_TITLES:
+        if not is_given_name(words[0]):
+            fits = given  # "Mr Wang" for Wang Xuebing: the family name written first
+    elif len(given) == 1 and _named_outside_quotes(doc, group):
+        fits = given
     return [a for a in fits if not gender or _gender_of(groups[a], a, live) in ("", *gender)]
 
 

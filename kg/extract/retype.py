@@ -27,11 +27,12 @@ from kg.extract.lexicon import (
     ORG_AFTER,
     ORG_HEADS,
     ORG_NOUNS,
+    ORG_POSSESSIONS,
     ORG_SUFFIXES,
     PLACE_HEADS,
 )
 from kg.extract.names import clean_surface
-from kg.extract.spans import Candidate, is_cap
+from kg.extract.spans import Candidate, apposition_names_org, is_cap
 from kg.model import ORGANIZATION, PERSON, PLACE
 
 NOT_AN_ENTITY = "-"  # the name names no person, organisation or place
@@ -48,6 +49,8 @@ _STAFF = frozenset(
     """.split()
 )
 _LOCATIVE = frozenset("in near outside from across around throughout".split())
+# "Chelsea have won", "Labour are": a collective noun takes a plural verb in British English.
+_PLURAL_VERBS = frozenset("have are were".split())
 _SPEECH = frozenset("said says say told tells added announced warned argued".split())
 
 
@@ -129,18 +132,26 @@ def _lone_word(
         return NOT_AN_ENTITY  # "State" of "Secretary of State"
     model = max(votes, key=lambda t: (votes[t], t == PERSON))
     org = votes[ORGANIZATION] + cues.org
-    place = votes[PLACE] + cues.place
+    # The model calls many an unknown word a country ("Yukos", "Gazprom"): its place votes
+    # count only for a name the gazetteer knows.
+    place = (votes[PLACE] if is_wide_place(word) else 0) + cues.place
     if model == PERSON:
         if cues.person:
             return ""
-        if org and org >= place:
+        if org > place and (org >= 2 or cues.org or not place):
             return ORGANIZATION  # "Yukos", "Euronext chief executive"
         if place and is_wide_place(word):
             return PLACE
         return ""
     if model == PLACE and labels["NORP"] > sum(labels.values()) / 2 and not is_place(word):
         return NOT_AN_ENTITY  # "the Gurkhas": a people, read once as a place
-    if model == ORGANIZATION and cues.place and not cues.org and is_wide_place(word):
+    if (
+        model == ORGANIZATION
+        and cues.place
+        and 2 * cues.place >= votes[ORGANIZATION]
+        and not cues.org
+        and is_wide_place(word)
+    ):
         return PLACE  # "from Camberley, Surrey", "Ballymena-born"
     if model == PLACE and (cues.org or org >= votes[PLACE]) and not is_wide_place(word):
         return ORGANIZATION  # "gas firm Gazprom"
@@ -169,6 +180,12 @@ def _cues(doc: Doc, cands: Sequence[Candidate]) -> _Cues:
             nxt is not None and nxt.text.islower() and n in ORG_AFTER
         ):
             org += 1
+        elif n in ("'s", "’s") and n2 in ORG_POSSESSIONS:
+            org += 1  # "Baikal's assets"
+        elif n == "," and apposition_names_org(doc, c.end + 1):
+            org += 1  # "Kirin, the fourth big brewer"
+        elif len(cands) >= 2 and c.type == PERSON and _listed_with(doc, c, "ORG"):
+            org += 1  # "Cellnet and Vodafone", said more than once
         elif n == "," and n2 == "which":
             org += 1
         elif p in ("in", "into") and p2 in _HOLDINGS:
@@ -179,7 +196,9 @@ def _cues(doc: Doc, cands: Sequence[Candidate]) -> _Cues:
             place += 1
         elif n == "," and p in _LOCATIVE and nxt2 is not None and is_cap(nxt2):
             place += 1  # "from Camberley, Surrey"
-        elif p == "," and prev2 is not None and is_cap(prev2) and c.start > 2:
+        elif n in _PLURAL_VERBS and not doc[c.end - 1].text.endswith("s"):
+            org += 1  # "Chelsea have": a team, a party, a company
+        elif p == "," and prev2 is not None and prev2.is_alpha and is_cap(prev2) and c.start > 2:
             place += 1 if doc[c.start - 3].lower_ in _LOCATIVE else 0
         elif _plain_form(n) in PLACE_HEADS and nxt is not None and nxt.text.islower():
             place += 1  # "Gatwick airport", "Heathrow and Gatwick airports"
@@ -212,9 +231,7 @@ def _plain_form(word: str) -> str:
 
 
 def _facility(doc: Doc, cands: Sequence[Candidate]) -> bool:
-    return any(
-        c.end < len(doc) and _plain_form(doc[c.end].lower_) in PLACE_HEADS for c in cands
-    )
+    return any(c.end < len(doc) and _plain_form(doc[c.end].lower_) in PLACE_HEADS for c in cands)
 
 
 def _also_a_common_noun(doc: Doc, word: str) -> bool:
@@ -223,10 +240,18 @@ def _also_a_common_noun(doc: Doc, word: str) -> bool:
     return word != lower and any(t.text == lower and t.pos_ == "NOUN" for t in doc)
 
 
+def _listed_with(doc: Doc, c: Candidate, label: str) -> bool:
+    """The name stands in a list beside another of the model's names of kind `label`."""
+    span: Span = doc[c.start : c.end]
+    return any(t.ent_type_ == label and not c.start <= t.i < c.end for t in span.root.conjuncts)
+
+
 def _listed_with_person(doc: Doc, cands: Sequence[Candidate]) -> bool:
     """A name in a list with a personal name the model found ("X and Stephen Rea")."""
     for c in cands:
         span: Span = doc[c.start : c.end]
+        if c.start > 0 and doc[c.start - 1].lower_ == "the":
+            return False  # "the Beach Boys": no personal name takes an article
         for token in span.root.conjuncts:
             if token.ent_type_ == "PERSON" and not c.start <= token.i < c.end:
                 return True

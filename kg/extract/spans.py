@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from kg.extract.gazetteer import is_place
-from kg.extract.lexicon import ORG_HEADS, ROLE_TITLES
+from kg.extract.lexicon import ORG_HEADS, ORG_NOUNS, ROLE_TITLES
 from kg.extract.names import HONORIFICS, POST_NOMINALS
 
 
@@ -115,3 +115,31 @@ def skip_repeated_word(doc: Doc, start: int, end: int) -> int:
     if end - start >= 3 and doc[start].text == doc[start + 1].text and doc[start].is_alpha:
         return start + 1
     return start
+
+
+def titles_before(doc: Doc, start: int) -> int:
+    """Where the role titles written just before a name start ("Councillor [Mhairi Hunter]",
+    "President [Bush]", "Chief Supt [Deats]"): `start` when there are none, or when they
+    end a longer post ("Home Secretary [Charles Clarke]" is the roles stage's to read)."""
+    k = start
+    while k > 0 and doc[k - 1].text[:1].isupper():
+        if doc[k - 1].text.rstrip(".").casefold() not in ROLE_TITLES:
+            break
+        k -= 1
+    if k < start and k > 0 and is_cap(doc[k - 1]) and doc[k - 1].is_alpha:
+        if not doc[k].is_sent_start:
+            return start
+    return k
+
+
+def apposition_names_org(doc: Doc, start: int) -> bool:
+    """ ", the fourth big brewer", ", a search firm": an apposition headed by a word for an
+    organisation."""
+    if start >= len(doc) or doc[start].lower_ not in ("a", "an", "the"):
+        return False
+    for token in doc[start + 1 : start + 6]:
+        if token.is_punct:
+            return False
+        if token.lower_ in ORG_NOUNS and token.text.islower():
+            return True
+    return False
