@@ -238,14 +238,18 @@ def _overlaps_long_person(doc: Doc, start: int, end: int) -> bool:
         and len(ent) >= 2
         and ent.start < end
         and start < ent.end
-        and not (start <= ent.start and ent.end <= end and _headed(doc, ent.end, end))
+        and not (start <= ent.start and ent.end <= end and _headed(doc, ent, end))
         for ent in doc.ents
     )
 
 
-def _headed(doc: Doc, ent_end: int, end: int) -> bool:
-    return doc[ent_end - 1].text in _CHAIN_HEADS or (
-        ent_end < end and doc[ent_end].text in _CHAIN_HEADS
+def _headed(doc: Doc, ent: Span, end: int) -> bool:
+    # "Charlotte Church" is a person: two words may be a personal name ending in a head.
+    last = ent[-1].text
+    return (
+        last in ORG_SUFFIXES
+        or (last in ORG_HEADS and len(ent) >= 3)
+        or (ent.end < end and doc[ent.end].text in _CHAIN_HEADS)
     )
 
 

@@ -36,7 +36,19 @@ _DASHES = frozenset({"-", "–", "—", "--"})
 # Name particles written in lower case ("Jeremy de Souza", "Ludwig van Beethoven").
 _PARTICLES = frozenset("de da di du del della der den van von le la bin ibn al el".split())
 # Posts written after an organisation's name: "BBC Political Correspondent".
-_POSTS = ROLE_TITLES | OCCUPATIONS | {"correspondent", "editor", "commentator"}
+_POSTS = (
+    ROLE_TITLES
+    | OCCUPATIONS
+    | {
+        "correspondent",
+        "editor",
+        "commentator",
+        "advocate",
+        "speaker",
+        "provost",
+        "lieutenant",
+    }
+)
 _ADJECTIVE_ENDING = re.compile(r"(?:al|ic|ary|ive|ern|ish|ian)$")
 
 
@@ -173,6 +185,7 @@ def _titled_name(doc: Doc, start: int, end: int) -> bool:
         len(words) >= 2
         and words[0].text.rstrip(".").casefold() in HONORIFICS - ROLE_TITLES
         and all(is_cap(t) for t in words[1:])
+        and words[1].lower_ not in _POSTS  # "Lord Advocate", "Lord Chancellor": posts
         and not any(t.text in ORG_HEADS or t.text in ORG_SUFFIXES for t in words)
         and words[-1].lower_ != "of"
     )

@@ -40,8 +40,8 @@ def title_gender(honorific: str) -> str:
 
 def split_by_title_gender(groups: dict[str, Group], order: list[str]) -> None:
     """ "Mr Howard" and "Mrs Howard" in one article are two people, even with no full name:
-    the women's mentions leave for a group of their own; an untitled "Howard" goes with the
-    titled mention nearest before it."""
+    the mentions titled for the gender named second leave for a group of their own; an
+    untitled "Howard" goes with the titled mention nearest before it."""
     for key in list(order):
         group = groups.get(key)
         if group is None or group.canonical:
@@ -49,18 +49,19 @@ def split_by_title_gender(groups: dict[str, Group], order: list[str]) -> None:
         genders = {title_gender(c.honorific) for c in group.cands} - {""}
         if len(genders) < 2:
             continue
-        titled = sorted((c.start, title_gender(c.honorific)) for c in group.cands if c.honorific)
-        women: list[Candidate] = []
-        men: list[Candidate] = []
+        titled = sorted((c.start, g) for c in group.cands if (g := title_gender(c.honorific)))
+        by_gender: dict[str, list[Candidate]] = {"male": [], "female": []}
         for cand in group.cands:
             gender = title_gender(cand.honorific)
             if not gender:
-                before = [g for s, g in titled if s < cand.start and g]
+                before = [g for s, g in titled if s < cand.start]
                 gender = before[-1] if before else titled[0][1]
-            (women if gender == "female" else men).append(cand)
-        group.cands = men
-        split = key + "|female"
-        groups[split] = Group(cands=women, type=PERSON)
+            by_gender[gender].append(cand)
+        # The one named first keeps the place in the article's order; the other follows.
+        first, second = (titled[0][1], "female" if titled[0][1] == "male" else "male")
+        group.cands = by_gender[first]
+        split = f"{key}|{second}"
+        groups[split] = Group(cands=by_gender[second], type=PERSON)
         order.insert(order.index(key) + 1, split)
 
 

@@ -103,13 +103,13 @@ def _merge_place_short_forms(groups: dict[str, Group], order: list[str], surface
 
 def _distinct_keys(entities: list[Entity]) -> list[Entity]:
     """Two people of one article under one key ("Mr Howard" and "Mrs Howard", no full
-    name given) keep apart: the one named by a title is keyed with it."""
+    name given) keep apart: the one named second is named and keyed with its title."""
     seen: Counter[str] = Counter(e.key for e in entities)
-    out = []
+    out: list[Entity] = []
     for entity in entities:
         if seen[entity.key] > 1 and entity.type == PERSON and len(_tokens(entity.name)) == 1:
-            titled = sorted(a for a in entity.aliases if title_gender(a.split()[0]) == "female")
-            if titled:
+            titled = sorted(a for a in entity.aliases if title_gender(a.split()[0]))
+            if titled and any(e.key == entity.key for e in out):
                 aliases = tuple(sorted({*entity.aliases, entity.name} - {titled[0]}))
                 entity = Entity(
                     type=entity.type,

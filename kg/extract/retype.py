@@ -48,6 +48,12 @@ _STAFF = frozenset(
     official officials manager managers lawyer lawyers founder owner owners
     """.split()
 )
+_PRODUCTS = frozenset(
+    """
+    drug drugs medicine vaccine phone phones handset console consoles software game games
+    film films album albums car cars model device devices browser player players
+    """.split()
+)
 _LOCATIVE = frozenset("in near outside from across around throughout".split())
 # "Chelsea have won", "Labour are": a collective noun takes a plural verb in British English.
 _PLURAL_VERBS = frozenset("have are were".split())
@@ -61,6 +67,7 @@ class _Cues:
     person: int = 0
     common: int = 0  # used as a common noun ("a QC", "0001 GMT")
     post: int = 0  # the end of a post's title ("Secretary of State")
+    product: int = 0  # named before a kind of product ("its Iressa drug")
     agent: int = 0  # subject of a speech verb
 
 
@@ -138,7 +145,9 @@ def _lone_word(
     if model == PERSON:
         if cues.person:
             return ""
-        if org > place and (org >= 2 or cues.org or not place):
+        # One organisation reading against a person reading needs no other reading beside
+        # it: "its Iressa drug", read as a person, a company and a country, is a product.
+        if org > place and (org >= 2 or cues.org or not (votes[PLACE] or cues.product)):
             return ORGANIZATION  # "Yukos", "Euronext chief executive"
         if place and is_wide_place(word):
             return PLACE
@@ -168,7 +177,7 @@ def _lone_word(
 
 
 def _cues(doc: Doc, cands: Sequence[Candidate]) -> _Cues:
-    org = place = person = common = agent = post = 0
+    org = place = person = common = agent = post = product = 0
     for c in cands:
         prev = doc[c.start - 1] if c.start > 0 else None
         prev2 = doc[c.start - 2] if c.start > 1 else None
@@ -210,10 +219,14 @@ def _cues(doc: Doc, cands: Sequence[Candidate]) -> _Cues:
             common += 1
         if p == "of" and p2 in ("secretary", "minister") and c.end - c.start == 1:
             post += 1
+        if nxt is not None and nxt.text.islower() and n in _PRODUCTS:
+            product += 1
         root = doc[c.end - 1]
         if root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in _SPEECH:
             agent += 1
-    return _Cues(org=org, place=place, person=person, common=common, post=post, agent=agent)
+    return _Cues(
+        org=org, place=place, person=person, common=common, post=post, agent=agent, product=product
+    )
 
 
 def _common_use(doc: Doc, c: Candidate, prev, nxt) -> bool:
