@@ -118,3 +118,25 @@ def given_name_gender(word: str) -> str:
     if female > _GENDER_RATIO * male:
         return "female"
     return ""
+
+
+# A surname borne by at least this share of people (per cent, 1990 US census) is common:
+# "Church" is (0.016), "Council" (0.004) and "Bank" (0.001) are not.
+_COMMON_SURNAME = 0.01
+
+
+@lru_cache(maxsize=1)
+def _common_surnames() -> frozenset[str]:
+    import names as census
+
+    lines = (Path(census.__file__).parent / "dist.all.last").read_text(encoding="ascii")
+    common = set()
+    for line in lines.splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and float(parts[1]) >= _COMMON_SURNAME:
+            common.add(parts[0].casefold())
+    return frozenset(common)
+
+
+def is_common_surname(word: str) -> bool:
+    return word.casefold() in _common_surnames()

@@ -101,7 +101,7 @@ ORG_NOUNS = frozenset(
     lender lenders subsidiary unit supplier suppliers manufacturer manufacturers
     conglomerate chain chains network networks studio studios label labels regulator
     watchdog union unions association body organisation organization brokerage broker
-    brokers brewer brewers exchange band
+    brokers brewer brewers exchange band engine
     """.split()
 )
 # Nouns that, written after a name and its "'s", say it names a company ("Baikal's assets",

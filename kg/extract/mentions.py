@@ -51,6 +51,7 @@ _CONFIDENCE = {"alias": 0.95, "org-pattern": 0.85, "org-cue": 0.7}
 # Labels of the model's that a name with a plain organisation cue overrides: "Technorati"
 # read as a work, "IDC" not read at all.
 _OVERRIDABLE = frozenset({"", "PRODUCT", "WORK_OF_ART"})
+_SPEECH = frozenset("said says say told tells added warned argued announced".split())
 
 
 def find_candidates(doc: Doc, *, reserved: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
@@ -277,7 +278,7 @@ def _plain_name_word(token) -> bool:
     return (
         token.text[:1].isupper()
         and any(ch.isalpha() for ch in token.text)
-        and token.pos_ in ("PROPN", "NOUN", "X")
+        and token.pos_ == "PROPN"  # "TV executives": a common noun's letters
         and not token.is_sent_start
         and token.ent_type_ in _OVERRIDABLE
         and word not in ROLE_TITLES
@@ -290,6 +291,8 @@ def _org_cue(doc: Doc, i: int, j: int) -> bool:
     nxt = doc[j] if j < len(doc) else None
     if prev is not None and prev.text.islower() and prev.lower_ in ORG_NOUNS:
         return True
+    if j - i == 1 and _acronym_speaking(doc[i]):
+        return True
     if nxt is None:
         return False
     if nxt.text.islower() and nxt.lower_ in ORG_AFTER:
@@ -298,3 +301,17 @@ def _org_cue(doc: Doc, i: int, j: int) -> bool:
     if nxt.lower_ in ("'s", "’s") and after is not None and after.lower_ in ORG_POSSESSIONS:
         return True
     return nxt.text == "," and apposition_names_org(doc, j + 1)
+
+
+def _acronym_speaking(token) -> bool:
+    """ "the RSPCA say": letters that speak are an organisation; no person is all capitals."""
+    subject = token
+    while subject.dep_ == "conj" and subject.head is not subject:
+        subject = subject.head  # "the League ... and the RSPCA say"
+    return (
+        token.is_alpha
+        and token.is_upper
+        and len(token) >= 3
+        and subject.dep_ in ("nsubj", "nsubjpass")
+        and subject.head.lower_ in _SPEECH
+    )

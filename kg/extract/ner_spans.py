@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from kg.extract.lexicon import EVENT_HEADS, OCCUPATIONS, ORG_HEADS, ORG_SUFFIXES, ROLE_TITLES
-from kg.extract.names import HONORIFICS, PEERAGE, POST_NOMINALS
+from kg.extract.names import HONORIFICS, PEERAGE, POST_NOMINALS, ROYAL_TITLES
 from kg.extract.spans import (
     Candidate,
     extend_with_complement,
@@ -179,11 +179,12 @@ def _seat(doc: Doc, end: int) -> int:
 
 
 def _titled_name(doc: Doc, start: int, end: int) -> bool:
-    """ "Lord Goldsmith", "Mr Smith": a courtesy title and a name, with no head word."""
+    """ "Lord Goldsmith", "Mr Smith": a courtesy title and a name, with no head word. A royal
+    title opens too many other names to count ("King Crimson", "Queen Mary College")."""
     words = doc[start:end]
     return (
         len(words) >= 2
-        and words[0].text.rstrip(".").casefold() in HONORIFICS - ROLE_TITLES
+        and words[0].text.rstrip(".").casefold() in HONORIFICS - ROLE_TITLES - ROYAL_TITLES
         and all(is_cap(t) for t in words[1:])
         and words[1].lower_ not in _POSTS  # "Lord Advocate", "Lord Chancellor": posts
         and not any(t.text in ORG_HEADS or t.text in ORG_SUFFIXES for t in words)

@@ -23,8 +23,13 @@ _ACRONYM_GLOSS = re.compile(r"\b([A-Z]{2,10})s?\s*[\[(]([a-z][a-z -]+)[\])]")
 # "PDAs (Personal Digital Assistants)": a plural acronym names a class of things.
 _PLURAL_GLOSS = re.compile(r"\b([A-Z]{2,10})s\s*\(\s*([A-Z][\w-]*(?: [A-Za-z][\w-]*)+s)\s*\)")
 # Words that may follow a company's first word in its full name: "Qwest Communications",
-# "Hyundai Motor", "Lyric Theatre" are "Qwest", "Hyundai", "Lyric" for short.
-_GENERIC_TAIL = INDUSTRY_WORDS | ORG_SUFFIXES | ORG_HEADS
+# "Hyundai Motor", "Lyric Theatre" are "Qwest", "Hyundai", "Lyric" for short. Not "Office":
+# "Microsoft Office" is a product.
+_GENERIC_TAIL = (
+    INDUSTRY_WORDS
+    | ORG_SUFFIXES
+    | frozenset("Group Company Corporation Corp Inc Ltd plc Bank Theatre Theater".split())
+)
 
 
 def _words(text: str) -> list[str]:
@@ -129,7 +134,8 @@ def _merge_first_words(groups: dict[str, Group], order: list[str], surfaces) -> 
     full: dict[str, list[str]] = defaultdict(list)
     for key in _orgs(groups, order):
         words = _words(_display(groups[key], surfaces))
-        if len(words) >= 2 and all(w in _GENERIC_TAIL for w in words[1:]):
+        # One word of kind: "Sony Pictures Entertainment" is a part of Sony, not its name.
+        if len(words) == 2 and words[1] in _GENERIC_TAIL:
             full[words[0]].append(key)
     for key in list(order):
         group = groups.get(key)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.gazetteer import is_place, is_wide_place
+from kg.extract.gazetteer import is_common_surname, is_given_name, is_place, is_wide_place
 from kg.extract.lexicon import (
     EVENT_HEADS,
     EVENT_OPENERS,
@@ -119,8 +119,10 @@ def _by_form(words: list[str], votes: Counter[str]) -> str:
     if last.casefold() in _STRONG_PLACE_HEADS:
         return PLACE
     if last in ORG_HEADS or head in ORG_HEADS:
-        # "Charlotte Church" is a person: a two-word personal name may end in a head word.
-        if votes[PLACE] > votes[ORGANIZATION] or (votes[PERSON] and len(words) >= 3):
+        # "Charlotte Church", "Thomas Hayden Church" are people: a personal name may end in
+        # a head word that is a common surname, or be two words long.
+        personal = len(words) < 3 or is_common_surname(last)
+        if votes[PLACE] > votes[ORGANIZATION] or (votes[PERSON] and not personal):
             return ORGANIZATION
     return ""
 
@@ -145,9 +147,11 @@ def _lone_word(
     if model == PERSON:
         if cues.person:
             return ""
-        # One organisation reading against a person reading needs no other reading beside
-        # it: "its Iressa drug", read as a person, a company and a country, is a product.
-        if org > place and (org >= 2 or cues.org or not (votes[PLACE] or cues.product)):
+        # One organisation reading against a person reading settles nothing ("Oscar
+        # voters", "its Iressa drug"): a second, or a cue, must agree.
+        if is_place(word) and not (org >= 2 and cues.org):
+            return ""  # "Helsinki" read as a person is the city (kg.extract.resolve)
+        if org > place and (org >= 2 or cues.org):
             return ORGANIZATION  # "Yukos", "Euronext chief executive"
         if place and is_wide_place(word):
             return PLACE
@@ -191,12 +195,10 @@ def _cues(doc: Doc, cands: Sequence[Candidate]) -> _Cues:
             org += 1
         elif n in ("'s", "’s") and n2 in ORG_POSSESSIONS:
             org += 1  # "Baikal's assets"
-        elif n == "," and apposition_names_org(doc, c.end + 1):
-            org += 1  # "Kirin, the fourth big brewer"
+        elif n in (",", "-", "–") and apposition_names_org(doc, c.end + 1):
+            org += 1  # "Kirin, the fourth big brewer", "Yuganskneftegaz - the unit"
         elif len(cands) >= 2 and c.type == PERSON and _listed_with(doc, c, "ORG"):
             org += 1  # "Cellnet and Vodafone", said more than once
-        elif n == "," and n2 == "which":
-            org += 1
         elif p in ("in", "into") and p2 in _HOLDINGS:
             org += 1
         elif p in ("at", "for", "of") and p2 in _STAFF:
@@ -205,14 +207,14 @@ def _cues(doc: Doc, cands: Sequence[Candidate]) -> _Cues:
             place += 1
         elif n == "," and p in _LOCATIVE and nxt2 is not None and is_cap(nxt2):
             place += 1  # "from Camberley, Surrey"
-        elif n in _PLURAL_VERBS and not doc[c.end - 1].text.endswith("s"):
-            org += 1  # "Chelsea have": a team, a party, a company
+        elif n in _PLURAL_VERBS and not doc[c.end - 1].text.endswith("s") and p not in ("and", ","):
+            org += 1  # "Chelsea have": a team, a party, a company (not "Berlin and Helsinki are")
         elif p == "," and prev2 is not None and prev2.is_alpha and is_cap(prev2) and c.start > 2:
             place += 1 if doc[c.start - 3].lower_ in _LOCATIVE else 0
         elif _plain_form(n) in PLACE_HEADS and nxt is not None and nxt.text.islower():
             place += 1  # "Gatwick airport", "Heathrow and Gatwick airports"
-        elif p in _LOCATIVE and p2 not in _HOLDINGS:
-            place += 1
+        elif p in _LOCATIVE and p2 not in _HOLDINGS and n not in ("'s", "’s"):
+            place += 1  # not "in Anderson's hometown"
         if n == "," and n2 == "who":
             person += 1
         if _common_use(doc, c, prev, nxt):
@@ -265,6 +267,8 @@ def _listed_with_person(doc: Doc, cands: Sequence[Candidate]) -> bool:
         span: Span = doc[c.start : c.end]
         if c.start > 0 and doc[c.start - 1].lower_ == "the":
             return False  # "the Beach Boys": no personal name takes an article
+        if not is_given_name(doc[c.start].text):
+            return False  # "Garden State", a film listed with its star
         for token in span.root.conjuncts:
             if token.ent_type_ == "PERSON" and not c.start <= token.i < c.end:
                 return True
