@@ -1,6 +1,6 @@
 """Candidate mentions from hand-built Docs: no trained model needed."""
 
-from conftest import make_doc
+from conftest import make_doc, parsed_doc
 
 from kg.extract.mentions import find_candidates
 from kg.model import ORGANIZATION, PERSON, PLACE
@@ -348,3 +348,12 @@ def test_a_product_or_a_single_analyst_is_no_organisation(blank_vocab):
         "PS2/PROPN sales/NOUN rose/VERB ,/PUNCT said/VERB analyst/NOUN Jo/PROPN ./PUNCT",
     )
     assert find_candidates(doc) == []
+
+
+def test_letters_that_speak_are_an_organisation(blank_vocab):
+    doc = parsed_doc(
+        blank_vocab,
+        "the/DET/DT/det/1 RSPCA/PROPN/NNP/nsubj/2 say/VERB/VBP/ROOT/2 "
+        "TV/NOUN/NN/nsubj/4 matters/VERB/VBZ/ccomp/2",
+    )
+    assert _texts(doc, find_candidates(doc)) == [("RSPCA", ORGANIZATION)]

@@ -65,10 +65,14 @@ def _lone(blank_vocab, spec, labels):
 
 
 def test_a_word_the_model_mostly_calls_a_person_is_a_company_when_it_also_says_so(blank_vocab):
-    spec = (
-        "Yukos/PROPN fell/VERB ./PUNCT Yukos/PROPN rose/VERB ./PUNCT Yukos/PROPN sued/VERB ./PUNCT"
-    )
-    assert _lone(blank_vocab, spec, {0: "PERSON", 3: "PERSON", 6: "ORG"}) == {"Yukos": ORGANIZATION}
+    spec = " ".join(f"Yukos/PROPN {verb}/VERB ./PUNCT" for verb in ("fell", "rose", "sued", "won"))
+    labels = {0: "PERSON", 3: "PERSON", 6: "ORG", 9: "ORG"}
+    assert _lone(blank_vocab, spec, labels) == {"Yukos": ORGANIZATION}
+
+
+def test_a_company_named_in_apposition_after_a_dash(blank_vocab):
+    spec = "bought/VERB Yugansk/PROPN -/PUNCT the/DET unit/NOUN ./PUNCT Yugansk/PROPN rose/VERB"
+    assert _lone(blank_vocab, spec, {1: "PERSON", 6: "PERSON"}) == {"Yugansk": ORGANIZATION}
 
 
 def test_one_vote_each_way_settles_nothing(blank_vocab):
