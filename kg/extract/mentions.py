@@ -217,10 +217,11 @@ def _acronym_led(doc: Doc, i: int, j: int) -> bool:
 
 def _chain_start(doc: Doc, i: int) -> bool:
     token = doc[i]
+    text = token.text
     # "the 2nd Battalion Royal Gurkha Rifles": an ordinal opens a unit's name.
-    if _ORDINAL.match(token.text) and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
-        return not token.is_sent_start
-    if not is_cap(token) or token.is_punct or not token.is_alpha:
+    if text[:1].isdigit() and _ORDINAL.match(text) and i + 1 < len(doc):
+        return doc[i + 1].text[:1].isupper() and not token.is_sent_start
+    if not text[:1].isupper() or not token.is_alpha:
         return False
     if token.pos_ in _NOT_NAME_START and token.lower_ not in DETERMINERS:
         return False
@@ -260,6 +261,9 @@ def _cued_orgs(doc: Doc, taken: Sequence[bool]) -> list[Candidate]:
     out: list[Candidate] = []
     i, n = 0, len(doc)
     while i < n:
+        if taken[i] or not doc[i].text[:1].isupper():  # most tokens: skip them cheaply
+            i += 1
+            continue
         j = i
         while j < n and j - i < 4 and not taken[j] and _plain_name_word(doc[j]):
             j += 1

@@ -97,19 +97,15 @@ def merge_acronyms(groups: dict[str, Group], order: list[str], surfaces) -> None
 
 def merge_short_forms(groups: dict[str, Group], order: list[str], surfaces) -> None:
     """Short forms of an organisation's name join the full name."""
-    _merge_prefixes(groups, order)
-    _merge_first_words(groups, order, surfaces)
-    _merge_country_prefixed(groups, order)
-    _merge_inverted(groups, order)
+    orgs = [k for k in order if k in groups and vote(groups[k]) == ORGANIZATION]
+    _merge_prefixes(groups, orgs)
+    _merge_first_words(groups, order, [k for k in orgs if k in groups], surfaces)
+    _merge_country_prefixed(groups, [k for k in orgs if k in groups])
+    _merge_inverted(groups, [k for k in orgs if k in groups])
 
 
-def _orgs(groups: dict[str, Group], order: list[str]) -> list[str]:
-    return [k for k in order if k in groups and vote(groups[k]) == ORGANIZATION]
-
-
-def _merge_prefixes(groups: dict[str, Group], order: list[str]) -> None:
+def _merge_prefixes(groups: dict[str, Group], orgs: list[str]) -> None:
     """ "Medical Foundation" is the short form of "Medical Foundation for the Care of ..."."""
-    orgs = _orgs(groups, order)
     for short in orgs:
         if short not in groups or groups[short].canonical:
             continue
@@ -128,11 +124,13 @@ def _merge_prefixes(groups: dict[str, Group], order: list[str]) -> None:
             merge_into(groups, short, longer[0])
 
 
-def _merge_first_words(groups: dict[str, Group], order: list[str], surfaces) -> None:
+def _merge_first_words(
+    groups: dict[str, Group], order: list[str], orgs: list[str], surfaces
+) -> None:
     """ "Qwest" is Qwest Communications, "Lyric" the Lyric Theatre: a company's first word,
     when the rest of its name only says what kind of company it is."""
     full: dict[str, list[str]] = defaultdict(list)
-    for key in _orgs(groups, order):
+    for key in orgs:
         words = _words(_display(groups[key], surfaces))
         # One word of kind: "Sony Pictures Entertainment" is a part of Sony, not its name.
         if len(words) == 2 and words[1] in _GENERIC_TAIL:
@@ -150,10 +148,9 @@ def _merge_first_words(groups: dict[str, Group], order: list[str], surfaces) -> 
             merge_into(groups, key, targets[0])
 
 
-def _merge_country_prefixed(groups: dict[str, Group], order: list[str]) -> None:
+def _merge_country_prefixed(groups: dict[str, Group], orgs: list[str]) -> None:
     """ "UK Treasury" and "Treasury", "US Federal Trade Commission" and "Federal Trade
     Commission": one organisation, named without its country where the article does so."""
-    orgs = _orgs(groups, order)
     plain = {k for k in orgs if not groups[k].canonical}
     for key in orgs:
         words = key.split()
@@ -164,9 +161,8 @@ def _merge_country_prefixed(groups: dict[str, Group], order: list[str]) -> None:
             merge_into(groups, key, rest)
 
 
-def _merge_inverted(groups: dict[str, Group], order: list[str]) -> None:
+def _merge_inverted(groups: dict[str, Group], orgs: list[str]) -> None:
     """ "Appeal Court" is the Court of Appeal."""
-    orgs = _orgs(groups, order)
     for key in orgs:
         words = key.split()
         if key not in groups or len(words) != 2 or groups[key].canonical:

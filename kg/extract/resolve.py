@@ -19,7 +19,7 @@ from kg.extract.lexicon import PLACE_SUFFIXES
 from kg.extract.names import PEERAGE, ROYAL_TITLES, clean_surface, fold, name_key
 from kg.extract.org_forms import generic_acronyms, merge_acronyms, merge_short_forms
 from kg.extract.people import merge_person_parts, split_by_title_gender, title_gender
-from kg.extract.retype import NOT_AN_ENTITY, label_votes, settle_type
+from kg.extract.retype import NOT_AN_ENTITY, doc_evidence, settle_type
 from kg.extract.spans import Candidate
 from kg.model import ORGANIZATION, PERSON, PLACE, Entity, Mention
 
@@ -50,12 +50,13 @@ def resolve_entities(doc: Doc, candidates: list[Candidate]) -> list[Entity]:
         group_for(key).cands.append(cand)
 
     # 2. Each name's type, from all its mentions; names that name nothing go.
-    labels = label_votes(doc)
+    evidence = doc_evidence(doc)
     for key in list(order):
         group = groups[key]
         if group.canonical:
             continue
-        settled = settle_type(doc, group.cands, [surfaces[id(c)] for c in group.cands], labels)
+        names = [surfaces[id(c)] for c in group.cands]
+        settled = settle_type(doc, group.cands, names, evidence)
         if settled == NOT_AN_ENTITY:
             del groups[key]
         elif settled:

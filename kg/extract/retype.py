@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
@@ -68,22 +69,35 @@ class _Cues:
     common: int = 0  # used as a common noun ("a QC", "0001 GMT")
     post: int = 0  # the end of a post's title ("Secretary of State")
     product: int = 0  # named before a kind of product ("its Iressa drug")
+    facility: int = 0  # named before a kind of building ("Gatwick airport")
     agent: int = 0  # subject of a speech verb
 
 
-def label_votes(doc: Doc) -> dict[str, Counter[str]]:
-    """Every label the model gave each name in the article, entities kg drops included."""
-    votes: dict[str, Counter[str]] = {}
-    for ent in doc.ents:
-        votes.setdefault(clean_surface(ent.text), Counter())[ent.label_] += 1
-    return votes
+class DocEvidence:
+    """What the whole article says about its names, gathered once (the nouns when asked)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        # Every label the model gave each name, the labels kg drops included.
+        self.labels: dict[str, Counter[str]] = {}
+        for ent in doc.ents:
+            self.labels.setdefault(clean_surface(ent.text), Counter())[ent.label_] += 1
+
+    @cached_property
+    def nouns(self) -> frozenset[str]:
+        """Words the article writes in lower case as common nouns."""
+        return frozenset(t.text for t in self.doc if t.pos_ == "NOUN" and t.text.islower())
+
+
+def doc_evidence(doc: Doc) -> DocEvidence:
+    return DocEvidence(doc)
 
 
 def settle_type(
     doc: Doc,
     cands: Sequence[Candidate],
     names: Sequence[str],
-    labels: dict[str, Counter[str]],
+    evidence: DocEvidence,
 ) -> str:
     """The type of the entity named by `cands` (surface forms `names`), "" when the model's
     own votes are to decide, or NOT_AN_ENTITY."""
@@ -97,7 +111,7 @@ def settle_type(
         return ""
     cues = _cues(doc, cands)
     if len(words) == 1:
-        return _lone_word(words[0], votes, cues, labels.get(longest, Counter()), doc, cands)
+        return _lone_word(words[0], votes, cues, evidence, longest, cands)
     if (
         votes[PLACE] == len(cands)
         and not is_wide_place(longest)
@@ -131,10 +145,11 @@ def _lone_word(
     word: str,
     votes: Counter[str],
     cues: _Cues,
-    labels: Counter[str],
-    doc: Doc,
+    evidence: DocEvidence,
+    longest: str,
     cands: Sequence[Candidate],
 ) -> str:
+    labels = evidence.labels.get(longest, Counter())
     if cues.common and cues.common == len(cands) and word.isupper():
         return NOT_AN_ENTITY  # "a QC", "0001 GMT"
     if cues.post == len(cands):
@@ -169,19 +184,20 @@ def _lone_word(
     if model == PLACE and (cues.org or org >= votes[PLACE]) and not is_wide_place(word):
         return ORGANIZATION  # "gas firm Gazprom"
     if model == ORGANIZATION and cues.place > cues.org and votes[PLACE] == 0:
-        return PLACE if _facility(doc, cands) else ""
+        return PLACE if cues.facility else ""
     if (
         model != PERSON
         and len(cands) == 1
         and not (cues.org or cues.agent)
-        and _also_a_common_noun(doc, word)
+        and word != word.lower()
+        and word.lower() in evidence.nouns
     ):
         return NOT_AN_ENTITY  # "the new Tablet computers" beside "a tablet"
     return ""
 
 
 def _cues(doc: Doc, cands: Sequence[Candidate]) -> _Cues:
-    org = place = person = common = agent = post = product = 0
+    org = place = person = common = agent = post = product = facility = 0
     for c in cands:
         prev = doc[c.start - 1] if c.start > 0 else None
         prev2 = doc[c.start - 2] if c.start > 1 else None
@@ -223,11 +239,20 @@ def _cues(doc: Doc, cands: Sequence[Candidate]) -> _Cues:
             post += 1
         if nxt is not None and nxt.text.islower() and n in _PRODUCTS:
             product += 1
+        if _plain_form(n) in PLACE_HEADS:
+            facility += 1
         root = doc[c.end - 1]
         if root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in _SPEECH:
             agent += 1
     return _Cues(
-        org=org, place=place, person=person, common=common, post=post, agent=agent, product=product
+        org=org,
+        place=place,
+        person=person,
+        common=common,
+        post=post,
+        agent=agent,
+        product=product,
+        facility=facility,
     )
 
 
@@ -243,16 +268,6 @@ def _common_use(doc: Doc, c: Candidate, prev, nxt) -> bool:
 
 def _plain_form(word: str) -> str:
     return word[:-1] if word.endswith("s") and word[:-1] in PLACE_HEADS else word
-
-
-def _facility(doc: Doc, cands: Sequence[Candidate]) -> bool:
-    return any(c.end < len(doc) and _plain_form(doc[c.end].lower_) in PLACE_HEADS for c in cands)
-
-
-def _also_a_common_noun(doc: Doc, word: str) -> bool:
-    """The word is written in lower case elsewhere in the article as an ordinary noun."""
-    lower = word.lower()
-    return word != lower and any(t.text == lower and t.pos_ == "NOUN" for t in doc)
 
 
 def _listed_with(doc: Doc, c: Candidate, label: str) -> bool:
