@@ -283,7 +283,6 @@ def _plain_name_word(token) -> bool:
         token.text[:1].isupper()
         and any(ch.isalpha() for ch in token.text)
         and token.pos_ == "PROPN"  # "TV executives": a common noun's letters
-        and not token.is_sent_start
         and token.ent_type_ in _OVERRIDABLE
         and word not in ROLE_TITLES
         and word not in HONORIFICS
