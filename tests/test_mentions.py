@@ -357,3 +357,23 @@ def test_letters_that_speak_are_an_organisation(blank_vocab):
         "TV/NOUN/NN/nsubj/4 matters/VERB/VBZ/ccomp/2",
     )
     assert _texts(doc, find_candidates(doc)) == [("RSPCA", ORGANIZATION)]
+
+
+def test_a_person_the_model_missed_is_found_where_the_sentence_presents_one(blank_vocab):
+    doc = parsed_doc(
+        blank_vocab,
+        "the/DET/DT/det/1 minister/NOUN/NN/nsubj/6 ,/PUNCT/,/punct/1 Theresa/PROPN/NNP/compound/4 "
+        "May/PROPN/NNP/appos/1 ,/PUNCT/,/punct/1 said/VERB/VBD/ROOT/6",
+    )
+    assert _texts(doc, find_candidates(doc)) == [("Theresa May", PERSON)]
+
+
+def test_two_capitalised_words_set_off_by_commas_without_a_given_name_are_no_person(
+    blank_vocab,
+):
+    doc = parsed_doc(
+        blank_vocab,
+        "the/DET/DT/det/1 film/NOUN/NN/nsubj/6 ,/PUNCT/,/punct/1 Garden/PROPN/NNP/compound/4 "
+        "State/PROPN/NNP/appos/1 ,/PUNCT/,/punct/1 won/VERB/VBD/ROOT/6",
+    )
+    assert find_candidates(doc) == []

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.gazetteer import org_aliases
+from kg.extract.gazetteer import given_name_gender, org_aliases
 from kg.extract.lexicon import (
     ORG_AFTER,
     ORG_HEADS,
@@ -38,7 +38,7 @@ from kg.extract.spans import (
     strip_back,
     strip_front,
 )
-from kg.model import ORGANIZATION
+from kg.model import ORGANIZATION, PERSON
 
 __all__ = ["Candidate", "find_candidates"]
 
@@ -47,7 +47,7 @@ _NOT_NAME_START = frozenset({"ADP", "ADV", "PRON", "VERB", "AUX", "CCONJ", "SCON
 _CHAIN_HEADS = ORG_HEADS | ORG_SUFFIXES
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 # Confidence of each source, from how often it was right on real articles.
-_CONFIDENCE = {"alias": 0.95, "org-pattern": 0.85, "org-cue": 0.7}
+_CONFIDENCE = {"alias": 0.95, "org-pattern": 0.85, "org-cue": 0.7, "person-cue": 0.7}
 # Labels of the model's that a name with a plain organisation cue overrides: "Technorati"
 # read as a work, "IDC" not read at all.
 _OVERRIDABLE = frozenset({"", "PRODUCT", "WORK_OF_ART"})
@@ -64,7 +64,8 @@ def find_candidates(doc: Doc, *, reserved: Sequence[tuple[int, int]] = ()) -> li
         for i in range(start, end):
             taken[i] = True
     found: list[Candidate] = []
-    for source in (_alias_candidates, _org_pattern_candidates, ner_candidates, _cued_orgs):
+    sources = (_alias_candidates, _org_pattern_candidates, ner_candidates, _cued_orgs, _cued_people)
+    for source in sources:
         for cand in source(doc, taken):
             if any(taken[cand.start : cand.end]):
                 continue
@@ -317,4 +318,35 @@ def _acronym_speaking(token) -> bool:
         and len(token) >= 3
         and subject.dep_ in ("nsubj", "nsubjpass")
         and subject.head.lower_ in _SPEECH
+    )
+
+
+def _cued_people(doc: Doc, taken: Sequence[bool]) -> list[Candidate]:
+    """Personal names the model missed where the sentence presents a person: a given name
+    (census lists) and a surname set off by commas after a post ("The Shadow Secretary for
+    the Family, Theresa May, said") or speaking ("Theresa May said")."""
+    out: list[Candidate] = []
+    for i in range(len(doc) - 1):
+        if taken[i] or not doc[i].text[:1].isupper() or not given_name_gender(doc[i].text):
+            continue
+        j = i + 1
+        while j < len(doc) and j - i < 3 and not taken[j] and _plain_name_word(doc[j]):
+            j += 1
+        if j - i < 2 or not all(t.pos_ == "PROPN" for t in doc[i:j]):
+            continue
+        if _presented(doc, i, j):
+            out.append(Candidate(i, j, PERSON, "person:cue", _CONFIDENCE["person-cue"]))
+    return out
+
+
+def _presented(doc: Doc, i: int, j: int) -> bool:
+    last = doc[j - 1]
+    if last.dep_ in ("nsubj", "nsubjpass") and last.head.lower_ in _SPEECH:
+        return True
+    return (
+        i > 0
+        and j < len(doc)
+        and doc[i - 1].text == ","
+        and doc[j].text == ","
+        and last.dep_ == "appos"
     )
