@@ -1,6 +1,7 @@
 """One person per person within an article (issue 12): titles that disagree in gender never
 join, and a given name alone joins only the one person the article calls by it."""
 
+import pytest
 from conftest import make_doc
 
 from kg.extract.mentions import find_candidates
@@ -149,3 +150,19 @@ def test_a_lone_name_with_a_title_before_it_is_a_person(blank_vocab):
         (7, 1),
     )
     assert set(_people(doc)) == {"Bush"}
+
+
+@pytest.mark.model
+def test_the_seeds_name_mhairi_hunter_by_all_her_forms(nlp):
+    from conftest import SEEDS
+
+    from kg.extract.article import extract
+    from kg.model import Article
+
+    aliases: set[str] = set()
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for e in extract(nlp(text), Article(id=path.stem, text=text)).entities:
+            if e.name == "Mhairi Hunter":
+                aliases.update(e.aliases)
+    assert {"Councillor Mhairi Hunter", "Ms Hunter"} <= aliases
