@@ -84,7 +84,8 @@ def measure_floor(files: list[str], model: str | None, batch_size: int, processe
 
     texts = [a.text for a in read_articles(files) if isinstance(a, Article)]
     started = time.perf_counter()
-    nlp = spacy.load(locate_model(model or default_model()))  # every component, as a user would
+    # every component, as a plain user would (locate_model: the PyPI package that holds it)
+    nlp = spacy.load(locate_model(model or default_model()))
     tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size, n_process=processes))
     seconds = time.perf_counter() - started
     return {

@@ -45,6 +45,7 @@ class KG(DefinedNamespace):
     cue: URIRef  # quotation -> the span that attributes it ("the councillor said")
     hedged: URIRef  # statement -> true when the text hedges it ("would be supportive")
     negated: URIRef  # statement -> true when the text denies it ("will not allow")
+    former: URIRef  # membership -> true when the post is past ("former chairman")
 
     # Entity attributes
     year: URIRef  # legislation year (xsd:integer)
