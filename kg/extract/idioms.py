@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.lexicon import INTERACTS
 from kg.extract.nominals import det, make_interaction, pobj
+from kg.extract.relation_words import INTERACTS
 from kg.extract.resolver import Resolver
 from kg.extract.verbs import known, label, lemma, noun_lemma, verb_words
 from kg.model import Fact

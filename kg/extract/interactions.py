@@ -7,8 +7,8 @@ preposition it governs, the possessor of a proposal it acts on: "would not back 
 Secretary's plans", the holding in "owns 51% of X", or the party behind a cue noun after a
 light verb: "held talks with X"). Noun phrases that state an interaction on their own are
 `nominals`' ("Verizon's offer for MCI", "talks between X and Y"). A verb maps to a typed
-predicate where its meaning is clear (`lexicon`), to kg:interactsWith otherwise; verbs that
-are not in the lexicon say nothing.
+predicate where its meaning is clear (`relation_words`), to kg:interactsWith otherwise; verbs
+that are not in the tables say nothing.
 
 A denied backing ("would not back X's plans") is still a stated position towards X: it is
 kept as the negated kg:backed statement, and the pair is linked by kg:interactsWith.
@@ -23,7 +23,8 @@ from itertools import combinations
 from spacy.tokens import Doc, Token
 
 from kg.extract.idioms import IDIOM_VERBS, asked_of, career, to_court
-from kg.extract.lexicon import (
+from kg.extract.nominals import det, make_interaction, noun_facts, pobj, to_infinitive
+from kg.extract.relation_words import (
     INTERACTION_NOUNS,
     INTERACTION_VERBS,
     INTERACTS,
@@ -34,7 +35,6 @@ from kg.extract.lexicon import (
     SYMMETRIC_VERBS,
     VerbSense,
 )
-from kg.extract.nominals import det, make_interaction, noun_facts, pobj, to_infinitive
 from kg.extract.reported import said_of
 from kg.extract.resolver import Resolver, facts_between
 from kg.extract.speech import REPORTING

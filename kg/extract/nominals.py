@@ -17,7 +17,7 @@ from itertools import combinations
 
 from spacy.tokens import Token
 
-from kg.extract.lexicon import (
+from kg.extract.relation_words import (
     BETWEEN_NOUNS,
     FROM_NOUNS,
     INTERACTION_NOUNS,

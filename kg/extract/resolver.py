@@ -76,9 +76,7 @@ class Resolver:
         if relative != tok:
             # "the government, who support X, and DaimlerChrysler": the clause describes
             # what comes before it, not a conjunct after it.
-            return [
-                (e, t) for e, t in self._name(relative, types) if t.i < tok.i or t == relative
-            ]
+            return [(e, t) for e, t in self._name(relative, types) if t.i < tok.i or t == relative]
         found: dict[str, tuple[Entity, Token]] = {}
         if self.index.at(tok.i) is None:
             # The evidence is the clause: keep the anaphor, not the distant names.
