@@ -645,3 +645,44 @@ def test_a_passive_conjunct_has_a_subject_of_its_own(blank_vocab):
         "to/ADP/IN/dative/5 Baikal/PROPN/NNP/pobj/6 ./PUNCT/./punct/5"
     )
     assert _found(blank_vocab, spec, "Gazprom", "Yugansk", "Baikal") == set()
+
+
+def test_a_plural_heads_a_list_of_names(blank_vocab):
+    spec = (
+        "Yukos/PROPN/NNP/nsubj/2 is/AUX/VBZ/aux/2 suing/VERB/VBG/ROOT/2 four/NUM/CD/nummod/4 "
+        "companies/NOUN/NNS/dobj/2 -/PUNCT/:/punct/4 Gazprom/PROPN/NNP/appos/4 "
+        ",/PUNCT/,/punct/6 its/PRON/PRP$/poss/9 unit/NOUN/NN/appos/6 "
+        "Sibneft/PROPN/NNP/appos/9 ,/PUNCT/,/punct/10 Rosneft/PROPN/NNP/conj/10 "
+        "and/CCONJ/CC/cc/12 the/DET/DT/det/15 firm/NOUN/NN/conj/12 ./PUNCT/./punct/2"
+    )
+    names = ("Yukos", "Gazprom", "Sibneft", "Rosneft")
+    assert _found(blank_vocab, spec, *names) == {
+        ("yukos", "kg:sued", "gazprom", ""),
+        ("yukos", "kg:sued", "sibneft", ""),
+        ("yukos", "kg:sued", "rosneft", ""),
+    }
+
+
+def test_it_may_be_the_subject_of_a_passive(blank_vocab):
+    spec = (
+        "Deutsche/PROPN/NNP/compound/1 Bank/PROPN/NNP/nsubjpass/3 is/AUX/VBZ/auxpass/3 "
+        "involved/VERB/VBN/ROOT/3 because/SCONJ/IN/mark/8 it/PRON/PRP/nsubjpass/8 "
+        "is/AUX/VBZ/aux/8 being/AUX/VBG/auxpass/8 sued/VERB/VBN/advcl/3 by/ADP/IN/agent/8 "
+        "Yukos/PROPN/NNP/pobj/9 ./PUNCT/./punct/3"
+    )
+    assert _found(blank_vocab, spec, "Deutsche Bank", "Yukos") == {
+        ("yukos", "kg:sued", "deutsche bank", "")
+    }
+
+
+def test_a_kind_word_after_a_name_is_that_organisation(blank_vocab):
+    spec = (
+        "Euronext/PROPN/NNP/nsubj/1 owns/VERB/VBZ/ROOT/1 the/DET/DT/det/5 "
+        "Liffe/PROPN/NNP/compound/4 derivatives/NOUN/NNS/compound/5 {noun}/NOUN/NN/dobj/1 "
+        "./PUNCT/./punct/1"
+    )
+    assert _found(blank_vocab, spec.format(noun="exchange"), "Euronext", "Liffe") == {
+        ("euronext", "kg:owns", "liffe", "")
+    }
+    # "the Liffe derivatives contract" is not Liffe
+    assert _found(blank_vocab, spec.format(noun="contract"), "Euronext", "Liffe") == set()

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.lexicon import ORG_NOUNS
 from kg.extract.names import HONORIFICS, fold
 from kg.extract.verbs import noun_lemma
 from kg.model import AGENTS, ORGANIZATION, PERSON, Entity, Fact
@@ -43,6 +44,8 @@ _GROUP_NOUNS = frozenset(
     two three four five six brothers sisters
     """.split()
 )
+# Words for a part or relation of a company: "the Fiat unit" is not Fiat.
+_PART_NOUNS = frozenset("unit subsidiary arm division branch affiliate parent".split())
 # Plural nouns that refer back to two organisations named together ("both parties").
 _PAIR_NOUNS = frozenset("parties companies firms groups sides banks unions exchanges".split())
 _FUNCTION_WORDS = frozenset("of on for the and in to at".split())
@@ -104,8 +107,27 @@ class Resolver:
         if tok.lower_ in ("it", "its"):
             return self._its(tok)
         if tok.pos_ in ("NOUN", "PROPN"):
-            return self._title(tok) or self._description(tok) or self._principal(tok)
+            return (
+                self._title(tok)
+                or self._description(tok)
+                or self._principal(tok)
+                or self._kind_named(tok)
+            )
         return None
+
+    def _kind_named(self, tok: Token) -> Entity | None:
+        """ "the Liffe derivatives exchange": the one organisation named before a word for
+        its kind ("exchange", "bank") is that organisation ("the Fiat unit" is not Fiat)."""
+        if tok.lower_ not in ORG_NOUNS or noun_lemma(tok) in _PART_NOUNS:
+            return None
+        named = {
+            ref.entity.key: ref.entity
+            for child in tok.lefts
+            if child.dep_ in ("compound", "nmod")
+            for t in child.subtree
+            if (ref := self.index.at(t.i)) is not None and ref.entity.type == ORGANIZATION
+        }
+        return next(iter(named.values())) if len(named) == 1 else None
 
     def actor(self, tok: Token | None) -> Token | None:
         """Who acts when `tok` is a clause's subject: itself, unless it names no entity and
@@ -143,12 +165,21 @@ class Resolver:
         return tok
 
     def _listed_with(self, tok: Token) -> list[Token]:
-        # "four companies - Gazprom, Rosneft and ...": the names beside a common noun.
+        # "four companies - Gazprom, its unit Gazpromneft, Rosneft and ...": the names
+        # listed beside a common noun; a plural heads a whole list of appositions and
+        # conjuncts, a singular only its own apposition ("the regulator, Ofcom").
         out = [tok, *tok.conjuncts]
-        if self.index.at(tok.i) is None and tok.pos_ == "NOUN":
+        if self.index.at(tok.i) is not None or tok.pos_ != "NOUN":
+            return out
+        if tok.tag_ != "NNS":
             for child in tok.children:
                 if child.dep_ == "appos" and child.pos_ == "PROPN":
                     out += [child, *child.conjuncts]
+            return out
+        frontier = [tok]
+        for _ in range(4):
+            frontier = [c for t in frontier for c in t.children if c.dep_ in ("appos", "conj")]
+            out += [t for t in frontier if t.pos_ == "PROPN"]
         return out
 
     def _principal(self, tok: Token) -> Entity | None:
@@ -221,11 +252,12 @@ class Resolver:
         return root.dep_ in ("nsubj", "nsubjpass", "ROOT", "poss", "dobj", "attr")
 
     def _its(self, tok: Token) -> Entity | None:
-        """ "IBM said it would partner ...": the organisation the enclosing clause is about."""
+        """ "IBM said it would partner ...", "X is involved because it is being sued": the
+        organisation the enclosing clause is about."""
         for anc in tok.ancestors:
             if anc.pos_ not in ("VERB", "AUX"):
                 continue
-            subject = next((c for c in anc.children if c.dep_ in _SUBJECTS), None)
+            subject = next((c for c in anc.children if c.dep_ in (*_SUBJECTS, "nsubjpass")), None)
             if subject is not None and subject != tok and not tok.is_ancestor(subject):
                 ref = self.index.at(subject.i)
                 return ref.entity if ref is not None and ref.entity.type == ORGANIZATION else None
