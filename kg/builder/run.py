@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from kg.builder.local import Extractor, Progress, extract_articles
 from kg.config import BuildConfig
 from kg.ingest.files import read_articles
-from kg.link.across import link_across_articles
+from kg.link.across import link_corpus
 from kg.model import Article, ArticleExtraction, Skipped
 from kg.nlp.pipeline import load_nlp, model_id, model_id_of
 from kg.rdf.graphs import RunInfo, build_quads, now
@@ -86,7 +86,8 @@ def build(
     else:
         extractions, failed = extractor(articles, config, progress)
     skipped.extend(failed)
-    extractions = link_across_articles(extractions)
+    linked = link_corpus(extractions)
+    extractions = linked.extractions
     run = RunInfo(
         started=started,
         ended=now(),
@@ -95,5 +96,5 @@ def build(
         kg_version=__version__,
         config_json=config.to_json(),
     )
-    quads = build_quads(extractions, run, base=config.base)
+    quads = build_quads(extractions, run, base=config.base, links=linked.plan)
     return BuildResult(extractions, skipped, quads, name, version)

@@ -1,0 +1,196 @@
+"""What cross-article linking needs to know of one article: a `LinkRecord`.
+
+A record is small (the article's context and, for each entity that some linking rule looks
+at, its key, name and a few hints) and is all that linking reads: a build folds every
+article's record into the decisions, a store keeps each record in its ledger, and a build
+that streams keeps records, not extractions. Each entity a rule looks at is a `Member` of
+one *group*, the set of entities one decision covers: every person with the surname Blair
+("person|blair"), every organisation an acronym may name ("acronym|CBI"), every form of a
+country ("alias|united states"), every instrument with one title ("law|human rights act").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.names import fold, name_key
+from kg.link.aliases import place_alias
+from kg.model import LEGISLATION, ORGANIZATION, PERSON, PLACE, ArticleExtraction, Entity
+
+# Courtesy titles by the sex they mark; a peer's title ("Lord Goldsmith") is also a name.
+MALE = frozenset("mr sir lord baron viscount earl duke prince king".split())
+FEMALE = frozenset(
+    "mrs ms miss lady dame baroness viscountess countess duchess princess queen".split()
+)
+PEERAGE = frozenset("lord lady baroness baron viscount viscountess earl countess".split())
+# A feature of a record that says when, not what: "period|2005-03".
+PERIOD = "period"
+_DATE = re.compile(r"^(\d{4})-(\d{2})")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
+_MINOR = frozenset({"of", "for", "the", "and", "on", "in", "&", "to", "at"})
+
+
+@dataclass(frozen=True)
+class Member:
+    """One entity of one article, as a linking rule sees it."""
+
+    group: str
+    type: str
+    key: str  # the entity's key in the article, before linking
+    name: str
+    # full | short | peer (persons); long | acronym (organisations); alias; dated | undated
+    form: str
+    gender: str = ""  # "m" or "f" when the article calls them Mr, Mrs, Lord, Lady ...
+    titles: tuple[str, ...] = ()  # peer titles the article calls a full name by ("lord")
+    posts: tuple[tuple[str, str], ...] = ()  # (post as folded words, organisation key)
+
+
+@dataclass(frozen=True)
+class LinkRecord:
+    """One article, as cross-article linking sees it."""
+
+    article: str  # article id
+    features: frozenset[str]  # its context: "Organization|labour party", "period|2005-03"
+    members: tuple[Member, ...]
+
+    def groups(self) -> set[str]:
+        return {m.group for m in self.members}
+
+
+def feature(type_: str, key: str) -> str:
+    return f"{type_}|{key}"
+
+
+def link_record(extraction: ArticleExtraction) -> LinkRecord:
+    """The record of one article's extraction (before any cross-article link)."""
+    entities = extraction.entities
+    surnames = {
+        _tokens(e.key)[-1] for e in entities if e.type == PERSON and len(_tokens(e.key)) > 1
+    }
+    posts = _posts(extraction)
+    members: list[Member] = []
+    for entity in entities:
+        members.extend(_members(entity, surnames, posts.get(entity.key, ())))
+    features = {
+        feature(e.type, context_key(e))
+        for e in entities
+        if not (e.type == PERSON and len(_tokens(e.key)) < 2)  # a lone surname is no context
+    }
+    date = _DATE.match(extraction.article.date or "")
+    if date:
+        features.add(f"{PERIOD}|{date.group(1)}-{date.group(2)}")
+    return LinkRecord(
+        extraction.article.id,
+        frozenset(features),
+        tuple(sorted(members, key=lambda m: (m.group, m.type, m.key, m.form))),
+    )
+
+
+def context_key(entity: Entity) -> str:
+    """The entity's key as context: a country's other names count as the country."""
+    if entity.type == PLACE:
+        return place_alias(entity.key) or entity.key
+    return entity.key
+
+
+def person_tokens(key: str) -> list[str]:
+    """A person's key as words, dots dropped: "george w. bush" -> george, w, bush."""
+    return _tokens(key)
+
+
+def _tokens(key: str) -> list[str]:
+    return [t for t in key.replace(".", " ").split() if t]
+
+
+def _members(entity: Entity, surnames: set[str], posts) -> list[Member]:
+    if entity.type == PERSON:
+        return _person(entity, surnames, posts)
+    if entity.type == ORGANIZATION:
+        return _organisation(entity)
+    if entity.type == PLACE:
+        canonical = place_alias(entity.key)
+        if canonical and canonical != entity.key:
+            return [Member(f"alias|{canonical}", PLACE, entity.key, entity.name, "alias")]
+        return []
+    if entity.type == LEGISLATION:
+        title = name_key(entity.attr("title") or entity.name)
+        form = "dated" if entity.attr("year") and entity.attr("title") else "undated"
+        if entity.attr("kind") == "Section":
+            return []
+        return [Member(f"law|{title}", LEGISLATION, entity.key, entity.name, form)]
+    return []
+
+
+def _person(entity: Entity, surnames: set[str], posts) -> list[Member]:
+    words = _tokens(entity.key)
+    if not words:
+        return []
+    called = [entity.name, *entity.aliases]
+    firsts = [fold(n).split()[0].rstrip(".") for n in called if len(n.split()) > 1]
+    genders = {"m" for t in firsts if t in MALE} | {"f" for t in firsts if t in FEMALE}
+    gender = genders.pop() if len(genders) == 1 else ""
+    group = f"person|{words[-1]}"
+    if len(words) > 1:
+        titles = sorted({fold(n).split()[0] for n in called if _is_peer_name(n, words[-1])})
+        return [
+            Member(group, PERSON, entity.key, entity.name, "full", gender, tuple(titles), posts)
+        ]
+    if words[0] in surnames:
+        return []  # the article names a full form too and kept this one apart on purpose
+    peer = _is_peer_name(entity.name, words[0])
+    return [Member(group, PERSON, entity.key, entity.name, "peer" if peer else "short", gender)]
+
+
+def _is_peer_name(name: str, surname: str) -> bool:
+    words = fold(name).replace(".", " ").split()
+    return len(words) == 2 and words[0] in PEERAGE and words[1] == surname
+
+
+def _organisation(entity: Entity) -> list[Member]:
+    name = entity.name
+    if " " not in name and _ACRONYM.match(name) and _looks_like_acronym(name):
+        return [Member(f"acronym|{name.upper()}", ORGANIZATION, entity.key, name, "acronym")]
+    if len(name.split()) < 2:
+        return []
+    words = [w for w in re.findall(r"[\w'&]+", name)]
+    found = sorted(
+        {
+            alias.upper()
+            for alias in entity.aliases
+            if " " not in alias
+            and _ACRONYM.match(alias)
+            and _looks_like_acronym(alias)
+            and alias.upper() not in (w.upper() for w in words)
+            and _spells(alias, words)
+        }
+    )
+    return [
+        Member(f"acronym|{acronym}", ORGANIZATION, entity.key, name, "long") for acronym in found
+    ]
+
+
+def _looks_like_acronym(word: str) -> bool:
+    # "CBI", "Nato", "Acpo": capitals, or a short word with a capital first.
+    return word.isupper() or (len(word) <= 5 and word[0].isupper() and word[1:].islower())
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """ "CBI" spells "Confederation of British Industry"; "DfES" spells "Department for
+    Education and Skills" (its capitals, the initials of the words that count)."""
+    significant = "".join(w[0] for w in words if w.casefold() not in _MINOR).upper()
+    every = "".join(w[0] for w in words).upper()
+    capitals = "".join(c for c in acronym if c.isupper())
+    if acronym.upper() in (significant, every):
+        return True
+    return len(capitals) >= 2 and capitals == significant
+
+
+def _posts(extraction: ArticleExtraction) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Per person key: the posts the article gives them in a named organisation."""
+    orgs = {e.key: e for e in extraction.entities if e.type == ORGANIZATION}
+    found: dict[str, set[tuple[str, str]]] = {}
+    for a in extraction.affiliations:
+        if a.organization in orgs and a.role:
+            found.setdefault(a.person, set()).add((fold(a.role), a.organization))
+    return {k: tuple(sorted(v)) for k, v in found.items()}
