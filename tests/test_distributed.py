@@ -131,7 +131,7 @@ def test_a_dask_build_is_the_local_build(cluster, local_build, tmp_path):
     assert result.exit_code == 0, result.output
     built = Dataset()
     built.parse(out / "graph.trig", format="trig")
-    assert len(_named_graphs(built)) == 3  # two articles and the entities graph
+    assert len(_named_graphs(built)) == 4  # two articles, the entities and the links graph
     _assert_same_graph(built, local_build.dataset)
 
 

@@ -17,6 +17,7 @@ from kg.builder.local import Extractor, Progress, extract_articles
 from kg.config import BuildConfig
 from kg.ingest.files import read_articles
 from kg.link.across import link_corpus
+from kg.link.decisions import LinkPlan
 from kg.model import Article, ArticleExtraction, Skipped
 from kg.nlp.pipeline import load_nlp, model_id, model_id_of
 from kg.rdf.graphs import RunInfo, build_quads, now
@@ -36,6 +37,7 @@ class BuildResult:
     model: str = ""
     model_version: str = ""
     files: list[Path] = field(default_factory=list)
+    links: LinkPlan = field(default_factory=LinkPlan)  # what linking across articles decided
 
     @property
     def ok(self) -> bool:
@@ -97,4 +99,4 @@ def build(
         config_json=config.to_json(),
     )
     quads = build_quads(extractions, run, base=config.base, links=linked.plan)
-    return BuildResult(extractions, skipped, quads, name, version)
+    return BuildResult(extractions, skipped, quads, name, version, links=linked.plan)

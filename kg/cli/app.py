@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import typer
 
-from kg.cli import build, check, graph, query
+from kg.cli import build, check, entities, graph, query
 
 app = typer.Typer(
     help="Build, query, validate and evaluate knowledge graphs of news articles.",
@@ -30,6 +30,7 @@ app.command(name="export-graph")(graph.export_graph)
 app.command(name="export")(build.export)
 app.command(name="queries")(query.queries)
 app.command(name="serve")(query.serve)
+app.command(name="entities")(entities.entities)
 
 
 def main() -> None:

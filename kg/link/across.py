@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from kg.link.apply import apply_links
 from kg.link.decisions import LinkPlan
-from kg.link.plan import plan_links
+from kg.link.plan import KINDS, plan_links
 from kg.link.records import link_record
 from kg.model import ArticleExtraction
 
@@ -25,10 +25,11 @@ class Linked:
     plan: LinkPlan
 
 
-def link_corpus(extractions: list[ArticleExtraction]) -> Linked:
-    """Link `extractions` across articles; the plan records every decision."""
+def link_corpus(extractions: list[ArticleExtraction], kinds: frozenset[str] = KINDS) -> Linked:
+    """Link `extractions` across articles; the plan records every decision. `kinds` limits
+    the rules to some groups (kg.link.plan.KINDS)."""
     records = [link_record(x) for x in extractions]
-    plan = plan_links(records)
+    plan = plan_links(records, kinds)
     linked = [
         apply_links(x, plan.remap_of(r.article, r.groups()))
         for x, r in zip(extractions, records, strict=True)

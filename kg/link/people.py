@@ -31,6 +31,13 @@ VARIANT = "link:variant"
 SURNAME = "link:surname"
 _MAX_CANDIDATES = 5
 _PAST = frozenset({"former", "ex", "then", "late", "acting", "interim"})
+_MINOR = frozenset({"of", "for", "the", "and", "on", "in", "&", "to", "at"})
+# Words many organisations' names share, which say nothing of which one is meant.
+_GENERIC = frozenset(
+    "party group plc ltd limited inc company co corporation corp association council "
+    "committee union bank society trust board authority agency office department uk "
+    "national international british".split()
+)
 
 
 def decide_people(
@@ -49,11 +56,16 @@ def decide_people(
     # 1. Variants: each full name's occurrence to the form it is a variant of, if any.
     target_of: dict[tuple[str, str], str] = {}  # (article, key) -> consolidated key
     forms = sorted(articles)
+    in_article: dict[str, set[str]] = defaultdict(set)
+    for a, m in fulls:
+        in_article[a].add(spelling[m.key])
     for a, m in fulls:
         own = spelling[m.key]
         wider = _widest([f for f in forms if _less_specific(own, f)])
         target = own
-        if wider:
+        # An article that names "George W Bush" and "George Bush" means two people (one
+        # that writes "C Stoica" in a line-up and "Cristian Stoica" in the text, one).
+        if wider and not (len(person_tokens(own)[0]) > 1 and in_article[a] & set(wider)):
             verdict = weigh(a, features_of(a), {f: articles[f] for f in wider}, features_of, ignore)
             if verdict.winner:
                 target = verdict.winner
@@ -85,6 +97,11 @@ def decide_people(
             and (m.form != "peer" or t in peers)
         }
         if not fits:
+            continue
+        # The article writes one of them in full, though it was not found as an entity.
+        written = [t for t in fits if " ".join(person_tokens(t)) in m.written]
+        if len(written) == 1:
+            joins.add(SURNAME, m, written[0], a, {})
             continue
         verdict = weigh(a, features_of(a), fits, features_of, ignore)
         if verdict.winner:
@@ -120,12 +137,15 @@ def _fits(short: str, long: str) -> bool:
 
 
 def _less_specific(a: str, b: str) -> bool:
-    """ "george bush" and "g bush" are less specific forms of "george w bush"."""
+    """ "george bush" and "g bush" are less specific forms of "george w bush"; "george w bush"
+    is not one of "george h w bush" (a middle name given is kept: one middle name each)."""
     x, y = person_tokens(a), person_tokens(b)
     if x == y or len(x) > len(y) or x[-1] != y[-1] or not _fits(x[0], y[0]):
         return False
-    middle, rest = x[1:-1], iter(y[1:-1])
-    if not all(any(_fits(w, v) for v in rest) for w in middle):
+    middle, wider = x[1:-1], y[1:-1]
+    if middle and len(middle) != len(wider):
+        return False
+    if not all(_fits(w, v) for w, v in zip(middle, wider, strict=False)):
         return False
     return len(y) > len(x) or any(len(w) < len(v) for w, v in zip(x, y, strict=True))
 
@@ -245,6 +265,20 @@ def _post_conflicts(target: str, seen) -> list[Review]:
 
 
 def _same_organisation(x: str, y: str) -> bool:
-    """ "bt" and "british telecom": one is the other's initials."""
-    short, long = sorted((x, y), key=len)
-    return " " not in short and "".join(w[0] for w in long.split()) == short
+    """Two names that may well be one organisation: "bt" and "british telecom" (initials),
+    "bt group" and "bt", "british chamber of commerce" and "british chambers of commerce"
+    (a distinctive word in common). "labour party" and "conservative party" are not."""
+    names = [_words(x), _words(y)]
+    distinctive = [[w for w in n if w not in _MINOR | _GENERIC] or n for n in names]
+    for one, other in ((0, 1), (1, 0)):
+        short, long = distinctive[one], names[other]
+        if len(short) == 1 and len(short[0]) > 1 and len(long) > 1:
+            initials = "".join(w[0] for w in long if w not in _MINOR)
+            if initials.startswith(short[0]) or "".join(w[0] for w in long) == short[0]:
+                return True
+    stems = [{w.removesuffix("s") for w in n} for n in distinctive]
+    return bool(stems[0] & stems[1])
+
+
+def _words(name: str) -> list[str]:
+    return name.replace("-", " ").split()

@@ -46,12 +46,18 @@ def members_by_group(records: Iterable[LinkRecord]) -> dict[str, Members]:
     return groups
 
 
-def plan_links(records: Iterable[LinkRecord]) -> LinkPlan:
-    """Every group's decision, over all the records of a corpus."""
+KINDS = frozenset({"person", "acronym", "alias", "law"})
+
+
+def plan_links(records: Iterable[LinkRecord], kinds: frozenset[str] = KINDS) -> LinkPlan:
+    """Every group's decision, over all the records of a corpus (only the groups of the
+    `kinds` given: "person", "acronym", "alias", "law"; bench/identity.py compares)."""
     records = list(records)
     features = {r.article: r.features for r in records}
     plan = LinkPlan()
     for group, members in sorted(members_by_group(records).items()):
+        if group.split("|", 1)[0] not in kinds:
+            continue
         decision = decide(group, members, features.__getitem__)
         if decision.joins or decision.candidates or decision.reviews:
             plan.decisions[group] = decision

@@ -29,6 +29,8 @@ PERIOD = "period"
 _DATE = re.compile(r"^(\d{4})-(\d{2})")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
 _MINOR = frozenset({"of", "for", "the", "and", "on", "in", "&", "to", "at"})
+# A nationality written just before an acronym: "Spanish FA", "Welsh RFU".
+_QUALIFIED = re.compile(r"\b[A-Z][a-z]+(?:ish|sh|ese|ian|an|ch|ic)\s+$")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,9 @@ class Member:
     gender: str = ""  # "m" or "f" when the article calls them Mr, Mrs, Lord, Lady ...
     titles: tuple[str, ...] = ()  # peer titles the article calls a full name by ("lord")
     posts: tuple[tuple[str, str], ...] = ()  # (post as folded words, organisation key)
+    # A short name's fuller forms the article's text writes, found or not as entities:
+    # "norman baker" for the "Mr Baker" of an article that also says "Lib Dem Norman Baker".
+    written: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,9 +74,10 @@ def link_record(extraction: ArticleExtraction) -> LinkRecord:
         _tokens(e.key)[-1] for e in entities if e.type == PERSON and len(_tokens(e.key)) > 1
     }
     posts = _posts(extraction)
+    text = extraction.article.text
     members: list[Member] = []
     for entity in entities:
-        members.extend(_members(entity, surnames, posts.get(entity.key, ())))
+        members.extend(_members(entity, surnames, posts.get(entity.key, ()), text))
     features = {
         feature(e.type, context_key(e))
         for e in entities
@@ -103,11 +109,11 @@ def _tokens(key: str) -> list[str]:
     return [t for t in key.replace(".", " ").split() if t]
 
 
-def _members(entity: Entity, surnames: set[str], posts) -> list[Member]:
+def _members(entity: Entity, surnames: set[str], posts, text: str) -> list[Member]:
     if entity.type == PERSON:
-        return _person(entity, surnames, posts)
+        return _person(entity, surnames, posts, text)
     if entity.type == ORGANIZATION:
-        return _organisation(entity)
+        return _organisation(entity, text)
     if entity.type == PLACE:
         canonical = place_alias(entity.key)
         if canonical and canonical != entity.key:
@@ -122,7 +128,7 @@ def _members(entity: Entity, surnames: set[str], posts) -> list[Member]:
     return []
 
 
-def _person(entity: Entity, surnames: set[str], posts) -> list[Member]:
+def _person(entity: Entity, surnames: set[str], posts, text: str) -> list[Member]:
     words = _tokens(entity.key)
     if not words:
         return []
@@ -139,7 +145,23 @@ def _person(entity: Entity, surnames: set[str], posts) -> list[Member]:
     if words[0] in surnames:
         return []  # the article names a full form too and kept this one apart on purpose
     peer = _is_peer_name(entity.name, words[0])
-    return [Member(group, PERSON, entity.key, entity.name, "peer" if peer else "short", gender)]
+    form = "peer" if peer else "short"
+    written = _written(text, entity.name.split()[-1])
+    return [Member(group, PERSON, entity.key, entity.name, form, gender, written=written)]
+
+
+def _written(text: str, surname: str) -> tuple[str, ...]:
+    """The fuller names the text writes with `surname`: "Lib Dem Norman Baker" gives
+    "norman baker", "dem norman baker" and "lib dem norman baker"."""
+    found = set()
+    pattern = r"((?:[A-Z][\w'’.-]*\s+){1,3})" + re.escape(surname) + r"\b"
+    for match in re.finditer(pattern, text):
+        words = match.group(1).split()
+        for n in range(1, len(words) + 1):
+            key = name_key(" ".join([*words[-n:], surname]), person=True)
+            if len(_tokens(key)) > 1:
+                found.add(" ".join(_tokens(key)))
+    return tuple(sorted(found))
 
 
 def _is_peer_name(name: str, surname: str) -> bool:
@@ -147,9 +169,11 @@ def _is_peer_name(name: str, surname: str) -> bool:
     return len(words) == 2 and words[0] in PEERAGE and words[1] == surname
 
 
-def _organisation(entity: Entity) -> list[Member]:
+def _organisation(entity: Entity, text: str) -> list[Member]:
     name = entity.name
     if " " not in name and _ACRONYM.match(name) and _looks_like_acronym(name):
+        if any(_QUALIFIED.search(text[: m.start]) for m in entity.mentions):
+            return []  # "the Spanish FA" is not the FA another article spells out
         return [Member(f"acronym|{name.upper()}", ORGANIZATION, entity.key, name, "acronym")]
     if len(name.split()) < 2:
         return []

@@ -67,6 +67,7 @@ def load_record(text: str) -> LinkRecord:
                 **m,
                 "titles": tuple(m["titles"]),
                 "posts": tuple((post, org) for post, org in m["posts"]),
+                "written": tuple(m["written"]),
             }
         )
         for m in data["members"]
