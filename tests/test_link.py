@@ -372,3 +372,55 @@ def test_the_links_graph_records_why_and_what_to_undo():
     article = URIRef(str(entity_iri("article", "a2")))
     assert set(links.objects(join, KG.appliesIn)) == {article}
     assert set(links.objects(join, KG.basis)) == {URIRef(str(entity_iri("article", "a1")))}
+
+
+def _text(article_id: str, text: str, *entities: Entity) -> ArticleExtraction:
+    return ArticleExtraction(Article(article_id, text), (Sentence(0, len(text)),), entities)
+
+
+def _at(entity: Entity, text: str, surface: str) -> Entity:
+    start = text.index(surface)
+    mention = Mention(start, start + len(surface), surface, entity.type, "test", 0.9, sentence=0)
+    return Entity(entity.type, entity.name, entity.key, (mention,), entity.aliases)
+
+
+def test_a_surname_joins_the_full_name_its_own_article_writes_and_no_other():
+    # The article writes "Norman Baker", which the model missed: that is who "Mr Baker" is,
+    # whatever the context says of Stephen Baker.
+    text = "Lib Dem Norman Baker attacked the plan. Mr Baker said it would fail."
+    full = [
+        _x("a1", _e(PERSON, "Norman Baker"), _e(PLACE, "Lewes")),
+        _x("a2", _e(PERSON, "Stephen Baker"), LABOUR, COMMONS),
+    ]
+    baker = _text("a3", text, _e(PERSON, "Baker", "Mr Baker"), LABOUR, COMMONS)
+    assert (PERSON, "norman baker") in _keys(link_corpus([*full, baker]), "a3")
+    # Here it writes "Ken Clarke", whom no other article names: not Charles Clarke.
+    text = "The group, including Tories Ken Clarke and Robin Cook, met. Mr Clarke said so."
+    clarke = _text("a3", text, _e(PERSON, "Clarke", "Mr Clarke"), LABOUR, COMMONS)
+    other = _x("a1", _e(PERSON, "Charles Clarke"), LABOUR, COMMONS)
+    assert (PERSON, "clarke") in _keys(link_corpus([other, clarke]), "a3")
+    # A title is no given name: "Chancellor Brown" is still Gordon Brown's to join.
+    text = "Yesterday Brown spoke. Chancellor Brown said the Labour Party would win."
+    brown = _text("a3", text, _e(PERSON, "Brown", "Chancellor Brown"), LABOUR, COMMONS)
+    gordon = _x("a1", _e(PERSON, "Gordon Brown"), LABOUR, COMMONS)
+    assert (PERSON, "gordon brown") in _keys(link_corpus([gordon, brown]), "a3")
+
+
+def test_a_qualified_acronym_is_another_body():
+    text = "The Spanish FA fined the club."
+    spanish = _text("a2", text, _at(_e(ORGANIZATION, "FA"), text, "FA"), LABOUR, COMMONS)
+    english = _x("a1", _e(ORGANIZATION, "Football Association", "FA"), LABOUR, COMMONS)
+    assert (ORGANIZATION, "fa") in _keys(link_corpus([english, spanish]), "a2")
+    text = "The FA fined the club."
+    plain = _text("a2", text, _at(_e(ORGANIZATION, "FA"), text, "FA"), LABOUR, COMMONS)
+    assert (ORGANIZATION, "football association") in _keys(link_corpus([english, plain]), "a2")
+
+
+def test_an_article_naming_both_forms_of_a_name_means_two_people_unless_an_initial():
+    son, father = _e(PERSON, "George W Bush"), _e(PERSON, "George Bush")
+    linked = link_corpus([_x("a1", son, LABOUR, COMMONS), _x("a2", son, father, LABOUR, COMMONS)])
+    assert (PERSON, "george bush") in _keys(linked, "a2")
+    full, initial = _e(PERSON, "Cristian Stoica"), _e(PERSON, "C Stoica")
+    linked = link_corpus([_x("a1", full, LABOUR), _x("a2", full, initial, LABOUR, COMMONS)])
+    assert _keys(linked, "a2") >= {(PERSON, "cristian stoica")}
+    assert (PERSON, "c stoica") not in _keys(linked, "a2")

@@ -3,15 +3,20 @@
 Decided per surname (the group "person|blair"), from the group's members alone:
 
 1. *Variants* (`link:variant`). A full name joins a more specific form of it that other
-   articles use: "George W. Bush" is "George W Bush" (spelling only: always), "George Bush"
-   and "G Bush" are "George W Bush" when that form dominates by context
-   (kg.link.context) among the more specific forms that fit.
+   articles use: "George W. Bush" is "George W Bush" (spelling only: always); "George Bush"
+   and "G Bush" are "George W Bush" when that form dominates by context (kg.link.context)
+   among the more specific forms that fit. A middle name given is kept ("George W Bush" is
+   not "George H W Bush"). An article that names both "George Bush" and "George W Bush"
+   means two people; one that names "C Stoica" in a line-up and "Cristian Stoica" in its
+   text, one.
 2. *Surnames* (`link:surname`). A surname used alone, or with a title ("Blair", "Mr Blair",
    "President Bush"), in an article that names no full form with it, joins the full name
-   that dominates by context among the full names with that surname. A full name called
-   by a courtesy title of the other sex in every article that gives one ("Mrs Wilkinson"
-   against "Mr Jonny Wilkinson") is no candidate; a peer's name ("Lord Goldsmith") is a
-   name in itself and only joins a full name some article gives that title too.
+   that dominates by context among the full names with that surname. When the article's
+   own text writes one of them in full ("Lib Dem Norman Baker", missed by the model), that
+   one; when it writes a full name no other article uses ("Tories Ken Clarke"), none. A full
+   name called by a courtesy title of the other sex in every article that gives one ("Mrs
+   Wilkinson" against "Mr Jonny Wilkinson") is no candidate; a peer's name ("Lord
+   Goldsmith") is a name in itself and only joins a full name some article gives that title.
 3. *Homonyms*. A full name whose articles disagree about the person (a man's title in one,
    a woman's in another; the same post in two organisations, "chief executive of Acme" and
    "chief executive of Globex") is flagged for review, not split.
@@ -63,9 +68,14 @@ def decide_people(
         own = spelling[m.key]
         wider = _widest([f for f in forms if _less_specific(own, f)])
         target = own
-        # An article that names "George W Bush" and "George Bush" means two people (one
-        # that writes "C Stoica" in a line-up and "Cristian Stoica" in the text, one).
-        if wider and not (len(person_tokens(own)[0]) > 1 and in_article[a] & set(wider)):
+        here = in_article[a] & set(wider)
+        initial = len(person_tokens(own)[0]) == 1
+        if initial and len(here) == 1:
+            # A line-up's "C Stoica" beside the text's "Cristian Stoica": one man.
+            target = here.pop()
+            joins.add(VARIANT, m, target, a, {})
+        elif wider and not here:
+            # (An article that names "George W Bush" and "George Bush" means two people.)
             verdict = weigh(a, features_of(a), {f: articles[f] for f in wider}, features_of, ignore)
             if verdict.winner:
                 target = verdict.winner
@@ -98,10 +108,13 @@ def decide_people(
         }
         if not fits:
             continue
-        # The article writes one of them in full, though it was not found as an entity.
+        # The article writes one of them in full, though it was not found as an entity; or
+        # writes someone else in full ("Tories Ken Clarke"), whom no other article names.
         written = [t for t in fits if " ".join(person_tokens(t)) in m.written]
         if len(written) == 1:
             joins.add(SURNAME, m, written[0], a, {})
+            continue
+        if m.written and not written:
             continue
         verdict = weigh(a, features_of(a), fits, features_of, ignore)
         if verdict.winner:

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from kg.extract.names import fold, name_key
+from kg.extract.names import HONORIFICS, fold, name_key
+from kg.extract.roles.lexicon import role_lexicon
 from kg.link.aliases import place_alias
 from kg.model import LEGISLATION, ORGANIZATION, PERSON, PLACE, ArticleExtraction, Entity
 
@@ -30,6 +32,7 @@ _DATE = re.compile(r"^(\d{4})-(\d{2})")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
 _MINOR = frozenset({"of", "for", "the", "and", "on", "in", "&", "to", "at"})
 # A nationality written just before an acronym: "Spanish FA", "Welsh RFU".
+_OPENS = re.compile(r"(?:^|[.!?:;\"“”‘’()\n]\s*)$")
 _QUALIFIED = re.compile(r"\b[A-Z][a-z]+(?:ish|sh|ese|ian|an|ch|ic)\s+$")
 
 
@@ -146,22 +149,41 @@ def _person(entity: Entity, surnames: set[str], posts, text: str) -> list[Member
         return []  # the article names a full form too and kept this one apart on purpose
     peer = _is_peer_name(entity.name, words[0])
     form = "peer" if peer else "short"
-    written = _written(text, entity.name.split()[-1])
+    titles = {name_key(a, person=True) for a in called}
+    written = _written(text, entity.name.split()[-1], titles)
     return [Member(group, PERSON, entity.key, entity.name, form, gender, written=written)]
 
 
-def _written(text: str, surname: str) -> tuple[str, ...]:
-    """The fuller names the text writes with `surname`: "Lib Dem Norman Baker" gives
-    "norman baker", "dem norman baker" and "lib dem norman baker"."""
+def _written(text: str, surname: str, titles: set[str]) -> tuple[str, ...]:
+    """The fuller names the text writes with `surname`: "... Lib Dem Norman Baker" gives
+    "norman baker", "dem norman baker" and "lib dem norman baker". A word that opens a
+    sentence ("Yesterday Blair said") and a title the entity is called by ("Chancellor
+    Brown", among its aliases as `titles`) are not part of a name."""
     found = set()
-    pattern = r"((?:[A-Z][\w'’.-]*\s+){1,3})" + re.escape(surname) + r"\b"
+    # Words of a name: "Norman", "O'Brien", an initial "W." (a longer word with a full stop
+    # ends a sentence).
+    pattern = r"((?:[A-Z](?:[\w'’-]*[\w'’]|\.)?\s+){1,3})" + re.escape(surname) + r"\b"
     for match in re.finditer(pattern, text):
         words = match.group(1).split()
+        if _OPENS.search(text[: match.start()]):
+            words = words[1:]
+        # "Deputy Prime Minister Mr Prescott": a title or honorific ends the name.
+        for n, word in enumerate(reversed(words)):
+            if fold(word).rstrip(".") in _title_words():
+                words = words[len(words) - n :]
+                break
         for n in range(1, len(words) + 1):
             key = name_key(" ".join([*words[-n:], surname]), person=True)
-            if len(_tokens(key)) > 1:
+            if len(_tokens(key)) > 1 and key not in titles:
                 found.add(" ".join(_tokens(key)))
     return tuple(sorted(found))
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Words of posts (data/roles.tsv) and courtesy titles: "president", "minister", "mr"."""
+    posts = {w for post in role_lexicon().posts for w in post}
+    return frozenset(posts | HONORIFICS | MALE | FEMALE)
 
 
 def _is_peer_name(name: str, surname: str) -> bool:
