@@ -424,3 +424,33 @@ def test_an_article_naming_both_forms_of_a_name_means_two_people_unless_an_initi
     linked = link_corpus([_x("a1", full, LABOUR), _x("a2", full, initial, LABOUR, COMMONS)])
     assert _keys(linked, "a2") >= {(PERSON, "cristian stoica")}
     assert (PERSON, "c stoica") not in _keys(linked, "a2")
+
+
+def test_an_acronym_beside_the_long_form_it_spells_is_that_form():
+    # The model kept them apart; the initials spell it, a place before a name aside.
+    linked = link_corpus(
+        [
+            _x("a1", _e(ORGANIZATION, "FTC"), _e(ORGANIZATION, "US Federal Trade Commission")),
+            _x("a2", _e(ORGANIZATION, "NHTCU"), _e(ORGANIZATION, "National Hi-Tech Crime Unit")),
+            _x("a3", _e(ORGANIZATION, "BBC"), _e(ORGANIZATION, "Labour Party")),
+        ]
+    )
+    assert _keys(linked, "a1") == {(ORGANIZATION, "us federal trade commission")}
+    assert _keys(linked, "a2") == {(ORGANIZATION, "national hi-tech crime unit")}
+    assert (ORGANIZATION, "bbc") in _keys(linked, "a3")
+
+
+def test_a_place_named_short_is_the_prison_or_airport_other_articles_name_but_not_a_city():
+    prison = _e(PLACE, "Belmarsh Prison")
+    bay = _e(PLACE, "Cardiff Bay")
+    topic = (_e(ORGANIZATION, "Home Office"), _e(PERSON, "Charles Clarke"))
+    linked = link_corpus(
+        [
+            _x("a1", prison, *topic),
+            _x("a2", _e(PLACE, "Belmarsh"), *topic),
+            _x("a3", bay, *topic),
+            _x("a4", _e(PLACE, "Cardiff"), *topic),
+        ]
+    )
+    assert (PLACE, "belmarsh prison") in _keys(linked, "a2")
+    assert (PLACE, "cardiff") in _keys(linked, "a4")  # a city, not its bay

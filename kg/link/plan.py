@@ -16,6 +16,7 @@ from kg.link.aliases import decide_aliases
 from kg.link.decisions import GroupDecision, LinkPlan
 from kg.link.legislation import decide_legislation
 from kg.link.people import decide_people
+from kg.link.places import decide_places
 from kg.link.records import LinkRecord, Member
 
 Members = list[tuple[str, Member]]
@@ -35,6 +36,8 @@ def decide(
         return decide_aliases(group, members)
     if kind == "law":
         return decide_legislation(group, members)
+    if kind == "place":
+        return decide_places(group, members, features_of)
     raise ValueError(f"no linking rule for group {group!r}")
 
 
@@ -46,12 +49,13 @@ def members_by_group(records: Iterable[LinkRecord]) -> dict[str, Members]:
     return groups
 
 
-KINDS = frozenset({"person", "acronym", "alias", "law"})
+KINDS = frozenset({"person", "acronym", "alias", "place", "law"})
 
 
 def plan_links(records: Iterable[LinkRecord], kinds: frozenset[str] = KINDS) -> LinkPlan:
     """Every group's decision, over all the records of a corpus (only the groups of the
-    `kinds` given: "person", "acronym", "alias", "law"; bench/identity.py compares)."""
+    `kinds` given: "person", "acronym", "alias", "place", "law"; bench/identity.py
+    compares)."""
     records = list(records)
     features = {r.article: r.features for r in records}
     plan = LinkPlan()

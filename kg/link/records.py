@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.extract.gazetteer import is_place
 from kg.extract.names import HONORIFICS, fold, name_key
 from kg.extract.roles.lexicon import role_lexicon
 from kg.link.aliases import place_alias
@@ -31,6 +32,8 @@ PERIOD = "period"
 _DATE = re.compile(r"^(\d{4})-(\d{2})")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
 _MINOR = frozenset({"of", "for", "the", "and", "on", "in", "&", "to", "at"})
+# Words after a place's name that its name alone is often used for: "Belmarsh" (Prison).
+_PLACE_WORDS = frozenset("prison airport bay island islands strait peninsula".split())
 # A nationality written just before an acronym: "Spanish FA", "Welsh RFU".
 _OPENS = re.compile(r"(?:^|[.!?:;\"“”‘’()\n]\s*)$")
 _QUALIFIED = re.compile(r"\b[A-Z][a-z]+(?:ish|sh|ese|ian|an|ch|ic)\s+$")
@@ -52,6 +55,7 @@ class Member:
     # A short name's fuller forms the article's text writes, found or not as entities:
     # "norman baker" for the "Mr Baker" of an article that also says "Lib Dem Norman Baker".
     written: tuple[str, ...] = ()
+    defined: bool = False  # a long form the article gives this acronym
 
 
 @dataclass(frozen=True)
@@ -79,8 +83,11 @@ def link_record(extraction: ArticleExtraction) -> LinkRecord:
     posts = _posts(extraction)
     text = extraction.article.text
     members: list[Member] = []
+    acronyms = {
+        e.name.upper() for e in entities if e.type == ORGANIZATION and _ACRONYM.match(e.name)
+    }
     for entity in entities:
-        members.extend(_members(entity, surnames, posts.get(entity.key, ()), text))
+        members.extend(_members(entity, surnames, posts.get(entity.key, ()), text, acronyms))
     features = {
         feature(e.type, context_key(e))
         for e in entities
@@ -112,15 +119,24 @@ def _tokens(key: str) -> list[str]:
     return [t for t in key.replace(".", " ").split() if t]
 
 
-def _members(entity: Entity, surnames: set[str], posts, text: str) -> list[Member]:
+def _members(
+    entity: Entity, surnames: set[str], posts, text: str, acronyms: set[str]
+) -> list[Member]:
     if entity.type == PERSON:
         return _person(entity, surnames, posts, text)
     if entity.type == ORGANIZATION:
-        return _organisation(entity, text)
+        return _organisation(entity, text, acronyms)
     if entity.type == PLACE:
         canonical = place_alias(entity.key)
-        if canonical and canonical != entity.key:
+        if canonical:
+            if canonical == entity.key:
+                return []
             return [Member(f"alias|{canonical}", PLACE, entity.key, entity.name, "alias")]
+        words = entity.key.split()
+        if len(words) == 1 and not is_place(entity.name):  # "Cardiff" is not Cardiff Bay
+            return [Member(f"place|{words[0]}", PLACE, entity.key, entity.name, "short")]
+        if len(words) == 2 and words[1] in _PLACE_WORDS:
+            return [Member(f"place|{words[0]}", PLACE, entity.key, entity.name, "long")]
         return []
     if entity.type == LEGISLATION:
         title = name_key(entity.attr("title") or entity.name)
@@ -141,16 +157,13 @@ def _person(entity: Entity, surnames: set[str], posts, text: str) -> list[Member
     gender = genders.pop() if len(genders) == 1 else ""
     group = f"person|{words[-1]}"
     if len(words) > 1:
-        titles = sorted({fold(n).split()[0] for n in called if _is_peer_name(n, words[-1])})
-        return [
-            Member(group, PERSON, entity.key, entity.name, "full", gender, tuple(titles), posts)
-        ]
+        peers = tuple(sorted({fold(n).split()[0] for n in called if _is_peer_name(n, words[-1])}))
+        return [Member(group, PERSON, entity.key, entity.name, "full", gender, peers, posts)]
     if words[0] in surnames:
         return []  # the article names a full form too and kept this one apart on purpose
     peer = _is_peer_name(entity.name, words[0])
     form = "peer" if peer else "short"
-    titles = {name_key(a, person=True) for a in called}
-    written = _written(text, entity.name.split()[-1], titles)
+    written = _written(text, entity.name.split()[-1], {name_key(a, person=True) for a in called})
     return [Member(group, PERSON, entity.key, entity.name, form, gender, written=written)]
 
 
@@ -191,7 +204,9 @@ def _is_peer_name(name: str, surname: str) -> bool:
     return len(words) == 2 and words[0] in PEERAGE and words[1] == surname
 
 
-def _organisation(entity: Entity, text: str) -> list[Member]:
+def _organisation(entity: Entity, text: str, acronyms: set[str]) -> list[Member]:
+    """An acronym ("CBI"), or a long form with the acronyms its initials spell: *defined*
+    when the article gives it that acronym (as an alias, or as an entity of its own)."""
     name = entity.name
     if " " not in name and _ACRONYM.match(name) and _looks_like_acronym(name):
         if any(_QUALIFIED.search(text[: m.start]) for m in entity.mentions):
@@ -199,21 +214,40 @@ def _organisation(entity: Entity, text: str) -> list[Member]:
         return [Member(f"acronym|{name.upper()}", ORGANIZATION, entity.key, name, "acronym")]
     if len(name.split()) < 2:
         return []
-    words = [w for w in re.findall(r"[\w'&]+", name)]
-    found = sorted(
-        {
-            alias.upper()
-            for alias in entity.aliases
-            if " " not in alias
-            and _ACRONYM.match(alias)
-            and _looks_like_acronym(alias)
-            and alias.upper() not in (w.upper() for w in words)
-            and _spells(alias, words)
-        }
-    )
+    words = re.findall(r"[\w'&]+", name)
+    given = {
+        alias.upper()
+        for alias in entity.aliases
+        if " " not in alias
+        and _ACRONYM.match(alias)
+        and _looks_like_acronym(alias)
+        and alias.upper() not in (w.upper() for w in words)
+        and _spells(alias, words)
+    }
+    spelt = given | _initialisms(words)
     return [
-        Member(f"acronym|{acronym}", ORGANIZATION, entity.key, name, "long") for acronym in found
+        Member(
+            f"acronym|{acronym}",
+            ORGANIZATION,
+            entity.key,
+            name,
+            "long",
+            defined=acronym in given or acronym in acronyms,
+        )
+        for acronym in sorted(spelt)
     ]
+
+
+def _initialisms(words: list[str]) -> set[str]:
+    """What a long name's initials spell: "National Hi-Tech Crime Unit" NHTCU, "US Federal
+    Trade Commission" FTC too (a place before a name is not part of its acronym)."""
+    spelt = set()
+    place = bool(words) and (is_place(words[0]) or place_alias(name_key(words[0])) is not None)
+    for part in (words, words[1:] if place else []):
+        significant = [w for w in part if w.casefold() not in _MINOR]
+        if len(significant) >= 2:
+            spelt.add("".join(w[0] for w in significant).upper())
+    return spelt
 
 
 def _looks_like_acronym(word: str) -> bool:
