@@ -454,3 +454,18 @@ def test_a_place_named_short_is_the_prison_or_airport_other_articles_name_but_no
     )
     assert (PLACE, "belmarsh prison") in _keys(linked, "a2")
     assert (PLACE, "cardiff") in _keys(linked, "a4")  # a city, not its bay
+
+
+def test_a_company_short_name_is_its_longer_form_only_in_the_same_article():
+    motor = _e(ORGANIZATION, "Hyundai Motor")
+    linked = link_corpus(
+        [
+            _x("a1", motor, _e(ORGANIZATION, "Hyundai"), LABOUR),
+            _x("a2", _e(ORGANIZATION, "Hyundai"), LABOUR, COMMONS),
+            _x("a3", motor, LABOUR, COMMONS),
+            _x("a4", _e(ORGANIZATION, "BBC"), _e(ORGANIZATION, "BBC News")),
+        ]
+    )
+    assert _keys(linked, "a1") == {(ORGANIZATION, "hyundai motor"), (ORGANIZATION, "labour party")}
+    assert (ORGANIZATION, "hyundai") in _keys(linked, "a2")  # perhaps another Hyundai
+    assert len(_keys(linked, "a4")) == 2

@@ -8,7 +8,6 @@ by article in several orders, and `kg entities`, on tests/data/linking/ (invente
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pyoxigraph as ox

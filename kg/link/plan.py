@@ -16,8 +16,8 @@ from kg.link.aliases import decide_aliases
 from kg.link.decisions import GroupDecision, LinkPlan
 from kg.link.legislation import decide_legislation
 from kg.link.people import decide_people
-from kg.link.places import decide_places
 from kg.link.records import LinkRecord, Member
+from kg.link.shortforms import decide_short_forms
 
 Members = list[tuple[str, Member]]
 
@@ -36,8 +36,8 @@ def decide(
         return decide_aliases(group, members)
     if kind == "law":
         return decide_legislation(group, members)
-    if kind == "place":
-        return decide_places(group, members, features_of)
+    if kind == "short":
+        return decide_short_forms(group, members, features_of)
     raise ValueError(f"no linking rule for group {group!r}")
 
 
@@ -49,12 +49,12 @@ def members_by_group(records: Iterable[LinkRecord]) -> dict[str, Members]:
     return groups
 
 
-KINDS = frozenset({"person", "acronym", "alias", "place", "law"})
+KINDS = frozenset({"person", "acronym", "alias", "short", "law"})
 
 
 def plan_links(records: Iterable[LinkRecord], kinds: frozenset[str] = KINDS) -> LinkPlan:
     """Every group's decision, over all the records of a corpus (only the groups of the
-    `kinds` given: "person", "acronym", "alias", "place", "law"; bench/identity.py
+    `kinds` given: "person", "acronym", "alias", "short", "law"; bench/identity.py
     compares)."""
     records = list(records)
     features = {r.article: r.features for r in records}

@@ -32,8 +32,14 @@ PERIOD = "period"
 _DATE = re.compile(r"^(\d{4})-(\d{2})")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
 _MINOR = frozenset({"of", "for", "the", "and", "on", "in", "&", "to", "at"})
-# Words after a place's name that its name alone is often used for: "Belmarsh" (Prison).
+# Words after a place's or a company's name that its name alone is used for: "Belmarsh"
+# (Prison), "Hyundai" (Motor), "Qwest" (Communications).
 _PLACE_WORDS = frozenset("prison airport bay island islands strait peninsula".split())
+_COMPANY_WORDS = frozenset(
+    "motor motors communications security group holdings corporation corp inc plc ltd "
+    "limited airways airlines systems technologies pharmaceuticals telecom "
+    "telecommunications networks software".split()
+)
 # A nationality written just before an acronym: "Spanish FA", "Welsh RFU".
 _OPENS = re.compile(r"(?:^|[.!?:;\"“”‘’()\n]\s*)$")
 _QUALIFIED = re.compile(r"\b[A-Z][a-z]+(?:ish|sh|ese|ian|an|ch|ic)\s+$")
@@ -132,12 +138,7 @@ def _members(
             if canonical == entity.key:
                 return []
             return [Member(f"alias|{canonical}", PLACE, entity.key, entity.name, "alias")]
-        words = entity.key.split()
-        if len(words) == 1 and not is_place(entity.name):  # "Cardiff" is not Cardiff Bay
-            return [Member(f"place|{words[0]}", PLACE, entity.key, entity.name, "short")]
-        if len(words) == 2 and words[1] in _PLACE_WORDS:
-            return [Member(f"place|{words[0]}", PLACE, entity.key, entity.name, "long")]
-        return []
+        return _short_form(entity, _PLACE_WORDS)
     if entity.type == LEGISLATION:
         title = name_key(entity.attr("title") or entity.name)
         form = "dated" if entity.attr("year") and entity.attr("title") else "undated"
@@ -211,9 +212,10 @@ def _organisation(entity: Entity, text: str, acronyms: set[str]) -> list[Member]
     if " " not in name and _ACRONYM.match(name) and _looks_like_acronym(name):
         if any(_QUALIFIED.search(text[: m.start]) for m in entity.mentions):
             return []  # "the Spanish FA" is not the FA another article spells out
-        return [Member(f"acronym|{name.upper()}", ORGANIZATION, entity.key, name, "acronym")]
+        acronym = Member(f"acronym|{name.upper()}", ORGANIZATION, entity.key, name, "acronym")
+        return [acronym, *_short_form(entity, _COMPANY_WORDS)]
     if len(name.split()) < 2:
-        return []
+        return _short_form(entity, _COMPANY_WORDS)
     words = re.findall(r"[\w'&]+", name)
     given = {
         alias.upper()
@@ -225,7 +227,7 @@ def _organisation(entity: Entity, text: str, acronyms: set[str]) -> list[Member]
         and _spells(alias, words)
     }
     spelt = given | _initialisms(words)
-    return [
+    longs = [
         Member(
             f"acronym|{acronym}",
             ORGANIZATION,
@@ -236,6 +238,18 @@ def _organisation(entity: Entity, text: str, acronyms: set[str]) -> list[Member]
         )
         for acronym in sorted(spelt)
     ]
+    return longs + _short_form(entity, _COMPANY_WORDS)
+
+
+def _short_form(entity: Entity, kinds: frozenset[str]) -> list[Member]:
+    """ "Belmarsh" and "Belmarsh Prison", "Qwest" and "Qwest Communications": one group."""
+    words = entity.key.split()
+    group = f"short|{entity.type}|{words[0]}" if words else ""
+    if len(words) == 1 and not is_place(entity.name):  # "Cardiff" is not Cardiff Bay
+        return [Member(group, entity.type, entity.key, entity.name, "short")]
+    if len(words) == 2 and words[1] in kinds:
+        return [Member(group, entity.type, entity.key, entity.name, "long")]
+    return []
 
 
 def _initialisms(words: list[str]) -> set[str]:

@@ -1,7 +1,12 @@
-"""Places across articles (`link:short-form`): "Belmarsh" alone is the "Belmarsh Prison" other
-articles name, "Guantanamo" the "Guantanamo Bay", when that is the one longer form with such
-a word (a prison, an airport, a bay, an island) and it dominates by context (kg.link.context):
-"Windsor" the town is not "Windsor Castle", which is no such word anyway."""
+"""Short names of places and companies (`link:short-form`): "Belmarsh" is the "Belmarsh
+Prison" other articles name, "Hyundai" the "Hyundai Motor", "Qwest" the "Qwest
+Communications": the longer form is the name and one word that says what kind of place or
+company it is (a prison, an airport, a bay; motors, communications, group, plc:
+kg.link.records). In an article that names the one longer form too, the short name is it;
+a place's, in other articles too, when that form dominates by context (kg.link.context); a
+company's, not ("Mitsubishi" in one article is not the "Mitsubishi Motors" of another).
+A large city is never the short name of something else ("Cardiff" is not Cardiff Bay), and
+"BBC" has no such longer form ("BBC News" is another organisation)."""
 
 from __future__ import annotations
 
@@ -16,7 +21,7 @@ from kg.model import PLACE
 RULE = "link:short-form"
 
 
-def decide_places(
+def decide_short_forms(
     group: str, members: list[tuple[str, Member]], features_of: Callable[[str], frozenset[str]]
 ) -> GroupDecision:
     longs: dict[str, set[str]] = defaultdict(set)
@@ -27,12 +32,21 @@ def decide_places(
             names[m.key][m.name] += 1
     if not longs:
         return GroupDecision(group)
-    ignore = frozenset(feature(PLACE, k) for k in longs)
+    type_ = members[0][1].type
+    ignore = frozenset(feature(type_, k) for k in longs)
     joins: dict[tuple[str, str], dict] = {}
     left: dict[tuple[str, tuple[str, ...]], dict] = {}
     for a, m in members:
-        if m.form != "short" or any(a in where for where in longs.values()):
-            continue  # the article names the longer form too and kept this one apart
+        if m.form != "short":
+            continue
+        here = sorted(k for k, where in longs.items() if a in where)
+        if len(here) == 1:
+            item = joins.setdefault((m.key, here[0]), {"articles": set(), "o": []})
+            item.setdefault("forms", set()).add(m.name)
+            item["articles"].add(a)
+            continue
+        if here or type_ != PLACE:
+            continue  # a company's short name in another article may be another company
         verdict = weigh(a, features_of(a), dict(sorted(longs.items())), features_of, ignore)
         if verdict.winner:
             item = joins.setdefault((m.key, verdict.winner), {"articles": set(), "o": []})
@@ -49,7 +63,7 @@ def decide_places(
         tuple(
             Join(
                 RULE,
-                PLACE,
+                type_,
                 source,
                 target,
                 max(names[target], key=lambda n: (names[target][n], len(n), n)),
