@@ -4,14 +4,14 @@ Every join across articles is a `kg:Join` node: the rule, the entity folded in (
 before the join, `kg:joins`), the entity it joined (`kg:into`), the names it had
 (`kg:form`), the articles where it applies (`kg:appliesIn`) and the articles whose evidence
 decided it (`kg:basis`): enough to audit a join and to undo it. A short name left apart
-because several entities fit is a `kg:Candidate` (and `skos:closeMatch` from the entity to
-each candidate); an entity whose articles disagree about it is a `kg:Review`.
+because several entities fit is a `kg:Candidate`; an entity whose articles disagree about it
+is a `kg:Review`. (No skos:closeMatch between the entities themselves: every triple from
+one entity to another is a relation to kg.graph, and "may be" is none.)
 """
 
 from __future__ import annotations
 
 from rdflib import RDF, Dataset, Literal, URIRef
-from rdflib.namespace import SKOS
 
 from kg.link.decisions import GroupDecision, LinkPlan
 from kg.rdf.iri import BASE, mint
@@ -64,7 +64,6 @@ def add_decision(g: TripleSink, decision: GroupDecision, base: str = BASE) -> No
             g.add((node, KG.form, Literal(form)))
         for key in candidate.candidates:
             g.add((node, KG.candidate, entity(candidate.type, key)))
-            g.add((source, SKOS.closeMatch, entity(candidate.type, key)))
         for a in candidate.articles:
             g.add((node, KG.appliesIn, article(a)))
     for review in decision.reviews:
