@@ -300,3 +300,22 @@ def test_the_command_line_lists_and_runs_named_queries():
     assert "We will use every power" in run.stdout
     missing = _kg("query", str(FIXTURE), "--name", "entity-timeline")
     assert missing.returncode == 1 and "needs --param entity" in missing.stderr
+
+
+def test_an_unknown_name_says_so_and_suggests_close_ones():
+    # issue 14: a misspelt entity gave 0 rows and exit 0
+    proc = _kg("query", str(FIXTURE), "--name", "who-said-what", "--param", "entity=Nora Vanse")
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert "no entity in the graph is named 'Nora Vanse'" in proc.stderr
+    assert "did you mean 'Nora Vance'?" in proc.stderr
+    proc = _kg("query", str(FIXTURE), "--name", "who-said-what", "--param", "entity=Nora Vance")
+    assert proc.returncode == 0 and "1 row" in proc.stdout
+    # a name that is known but has no rows is an answer, not an error
+    proc = _kg("query", str(FIXTURE), "--name", "entity-timeline", "--param", "entity=Nora Vance")
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_only_names_of_entities_are_looked_up():
+    params = {p.name: p.names_entity for q in load().values() for p in q.params}
+    assert params["entity"] and params["from"] and params["subject"]
+    assert not params["kind"] and not params["relation"] and not params["min"]

@@ -114,15 +114,30 @@ def test_construct_gives_turtle_with_prefixes(store):
     assert result.kind == "graph"
     assert len(result.triples) == 2
     assert (URIRef(ORG_SCRIPT), SKOS.prefLabel, Literal(SCRIPT)) in result.triples
-    for fmt in ("table", "csv", "json"):
-        text = format_result(result, fmt)
-        assert text.startswith("@prefix skos:")
-        assert "@prefix xsd:" not in text  # declared only when used
-        graph = Graph().parse(data=text, format="turtle")
-        assert set(graph.objects(None, SKOS.prefLabel)) == {
-            Literal("Brightwater Council"),
-            Literal(SCRIPT),
-        }
+    text = format_result(result, "table")
+    assert text.startswith("@prefix skos:")
+    assert "@prefix xsd:" not in text  # declared only when used
+    expected = {Literal("Brightwater Council"), Literal(SCRIPT)}
+    graph = Graph().parse(data=text, format="turtle")
+    assert set(graph.objects(None, SKOS.prefLabel)) == expected
+
+
+def test_construct_as_json_is_json_ld_and_csv_says_it_cannot(store):
+    # issue 14: `--format json` on a CONSTRUCT printed Turtle
+    result = run_query(
+        store,
+        "CONSTRUCT { ?o skos:prefLabel ?l } WHERE { ?o a schema:Organization ; skos:prefLabel ?l }",
+    )
+    text = format_result(result, "json")
+    assert isinstance(json.loads(text), list)  # JSON-LD, expanded
+    graph = Graph().parse(data=text, format="json-ld")
+    assert set(graph.objects(None, SKOS.prefLabel)) == {
+        Literal("Brightwater Council"),
+        Literal(SCRIPT),
+    }
+    for fmt in ("csv", "tsv"):
+        with pytest.raises(QueryError, match="--format json for JSON-LD"):
+            format_result(result, fmt)
 
 
 def test_describe_gives_turtle(store):

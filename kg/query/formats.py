@@ -1,8 +1,8 @@
-"""A query's result for people and programs: a table, CSV, TSV or SPARQL JSON; Turtle for
-CONSTRUCT and DESCRIBE.
+"""A query's result for people and programs: a table, CSV, TSV or SPARQL JSON; for
+CONSTRUCT and DESCRIBE, Turtle (the table) or JSON-LD (json).
 
-CSV, TSV, JSON and Turtle come from pyoxigraph's own writers; the table (rich) shortens
-IRIs with kg's prefixes and shows control characters from article text escaped.
+CSV, TSV, JSON, JSON-LD and Turtle come from pyoxigraph's own writers; the table (rich)
+shortens IRIs with kg's prefixes and shows control characters from article text escaped.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
 from kg.errors import QueryError
+from kg.query.render import triples_as
 from kg.query.sparql import PREFIXES, QueryResult
 
 FORMATS = ("table", "csv", "tsv", "json")
@@ -25,15 +26,22 @@ _RESULT_FORMATS = {
     "tsv": ox.QueryResultsFormat.TSV,
     "json": ox.QueryResultsFormat.JSON,
 }
-# Turtle writes plain and language-tagged strings without naming their datatype.
-_IMPLICIT_DATATYPES = {PREFIXES["xsd"] + "string", PREFIXES["rdf"] + "langString"}
 
 
 def format_result(result: QueryResult, fmt: str) -> str:
-    """Render a result as "table", "csv", "tsv" or "json"; CONSTRUCT/DESCRIBE give Turtle."""
+    """Render a result as "table", "csv", "tsv" or "json"; CONSTRUCT and DESCRIBE give
+    Turtle for "table" and JSON-LD for "json" (CSV and TSV hold solutions, not triples)."""
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     if result.kind == "graph":
+        if fmt == "json":
+            data = ox.serialize(list(result.ox_triples), format=ox.RdfFormat.JSON_LD) or b""
+            return data.decode("utf-8")
+        if fmt in ("csv", "tsv"):
+            raise QueryError(
+                f"a CONSTRUCT or DESCRIBE query gives triples, which {fmt.upper()} cannot "
+                "hold: use --format table for Turtle or --format json for JSON-LD"
+            )
         return turtle(result.ox_triples)
     if result.kind == "ask":
         if fmt == "table":
@@ -46,22 +54,8 @@ def format_result(result: QueryResult, fmt: str) -> str:
 
 def turtle(triples: tuple[ox.Triple, ...]) -> str:
     """CONSTRUCT or DESCRIBE triples as Turtle, with kg's prefixes."""
-    # Declare only the prefixes the triples use, so a small answer stays small.
-    used = {
-        name: iri
-        for name, iri in PREFIXES.items()
-        if any(_uses(term, iri) for triple in triples for term in triple)
-    }
-    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=used) or b""
-    return data.decode("utf-8")
-
-
-def _uses(term, iri: str) -> bool:
-    if isinstance(term, ox.NamedNode):
-        return term.value.startswith(iri)
-    if isinstance(term, ox.Literal) and term.datatype.value not in _IMPLICIT_DATATYPES:
-        return term.datatype.value.startswith(iri)
-    return False
+    # Only the prefixes the triples use are declared, so a small answer stays small.
+    return triples_as(list(triples), "text/turtle", PREFIXES, False, 0).decode("utf-8")
 
 
 def _table(result: QueryResult) -> str:

@@ -44,6 +44,11 @@ class Param:
     default: str | None
     help: str
 
+    @property
+    def names_entity(self) -> bool:
+        """The value is one of an entity's names (its prefLabel or an altLabel)."""
+        return self.kind == "text" and re.search(r"any of (its|their) names", self.help) is not None
+
     def describe(self) -> str:
         if self.required:
             return "required"
@@ -200,3 +205,30 @@ def parse_params(items: list[str]) -> dict[str, str]:
             raise QueryError(f"--param takes NAME=VALUE, not {item!r}")
         values[name.strip()] = value
     return values
+
+
+def unknown_names(query: NamedQuery, values: dict[str, str], run) -> list[str]:
+    """A message for each entity parameter whose value names no entity, with the closest
+    names the graph has; `run(sparql)` runs a query over the same graph (a QueryResult)."""
+    import difflib
+
+    messages = []
+    labels: list[str] | None = None
+    for param in query.params:
+        value = values.get(param.name)
+        if not param.names_entity or value is None:
+            continue
+        term = ox.Literal(value)
+        if run(f"ASK {{ ?e skos:prefLabel|skos:altLabel {term} }}").boolean:
+            continue
+        if labels is None:
+            found = run("SELECT DISTINCT ?l { ?e skos:prefLabel|skos:altLabel ?l }")
+            labels = [str(row[0]) for row in found.rows]
+        folded = {label.casefold(): label for label in labels}
+        close = [folded[value.casefold()]] if value.casefold() in folded else []
+        close += [
+            c for c in difflib.get_close_matches(value, labels, n=3, cutoff=0.6) if c not in close
+        ]
+        hint = f"; did you mean {', '.join(repr(c) for c in close[:3])}?" if close else ""
+        messages.append(f"no entity in the graph is named {value!r} (--param {param.name}){hint}")
+    return messages

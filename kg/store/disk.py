@@ -72,3 +72,35 @@ def size(directory: Path) -> tuple[int, int]:
     triples = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     articles = sum(1 for _ in store.quads_for_pattern(None, FINGERPRINT, None, LEDGER))
     return triples, articles
+
+
+def writer(directory: Path) -> int | None:
+    """The id of the process that has the store open to write (a `kg build --store`), or
+    None if no process has (or it cannot be told: outside Linux).
+
+    RocksDB holds a POSIX lock on the store's LOCK file while it is open to write; F_GETLK
+    reports the holder without taking the lock, so a build starting meanwhile is not
+    disturbed.
+    """
+    import fcntl
+    import os
+    import struct
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return None
+    layout = "hhqqi4x"  # struct flock on Linux: type, whence, start, len, pid
+    try:
+        fd = os.open(Path(directory) / "LOCK", os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        request = struct.pack(layout, fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
+        kind, _whence, _start, _len, pid = struct.unpack(
+            layout, fcntl.fcntl(fd, fcntl.F_GETLK, request)
+        )
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return None if kind == fcntl.F_UNLCK else pid
