@@ -1,15 +1,15 @@
 """A graph that grows article by article, in an on-disk Oxigraph store: `kg build --store`.
 
 The store holds the named graphs `kg build` writes to OUT/graph.trig (one per article, the
-entities graph, the meta graph; docs/graph.md), and two more things:
+entities, meta and links graphs; docs/graph.md), and two more things:
 
 - its default graph is the union of those graphs, as a set (a triple held by several graphs
   is there once), kept up to date by every write, so queries count each triple once
   (kg.query.sparql explains why pyoxigraph's own union cannot be used);
 - a ledger graph (`kg.store.ledger`), hidden from queries and exports, holding what
-  incremental writes need: for each article graph the fingerprint of its input and the entities it
-  contributed, and for each entity its tally of names, aliases and attributes over every
-  article in the store.
+  incremental writes need: for each article graph the fingerprint of its input, the entities
+  it contributed, its extraction and link record, and for each entity its tally of names,
+  aliases and attributes over every article in the store.
 
 How the shared graphs merge, so that adding an article costs that article:
 
@@ -22,14 +22,18 @@ How the shared graphs merge, so that adding an article costs that article:
 - Meta graph: each build that writes something records its run (prov:Activity); each
   article graph's PROV description is replaced with the article. The run's endedAtTime is
   written when the build finishes, so a run without one was interrupted.
-- Legislation named without a year ("the Human Rights Act") links to the dated instrument
-  when the articles being added or the store know exactly one; an undated mention stored
-  earlier is not revisited when a dated one arrives later (rebuild that article to relink).
+- Links graph (linking across articles, kg.link): the groups an article touches are settled
+  again from their members' link records (kg.store.relink), the stored articles whose joins
+  that changes are written again from the extraction the ledger keeps of them (the first
+  full "Tony Blair" joins the earlier bare "Blair"s), and the groups' share of the links
+  graph is replaced. A group's decision depends on its members alone, so the store holds
+  what a one-shot build of its articles writes, whatever order they came in.
 
-Each article is written by one SPARQL update, which Oxigraph applies as one transaction: a
-build killed midway leaves whole articles only. An article whose input, kg version and
-model are unchanged since it was stored is not even parsed again, so re-running a build on
-the same articles changes nothing.
+Each article is written by one SPARQL update, which Oxigraph applies as one transaction
+(the stored articles it links again, each by one before it): a build killed midway leaves
+whole articles only, and the next run, settling the same groups again, finishes the job.
+An article whose input, kg version and model are unchanged since it was stored is not even
+parsed again, so re-running a build on the same articles changes nothing.
 """
 
 from __future__ import annotations

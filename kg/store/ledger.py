@@ -2,7 +2,10 @@
 
 For each article graph, the fingerprint of its input (`FINGERPRINT`) and the entities it
 contributed (`CONTRIBUTION`); for each entity, its `Tally` of names, aliases and attributes
-over every article in the store (`TALLY`), from which its description is rewritten.
+over every article in the store (`TALLY`), from which its description is rewritten. For
+linking across articles (kg.store.relink): each article's extraction before linking
+(`EXTRACTION`), link record (`RECORD`) and the joins applied to it (`REMAP`); each group's
+articles (`ARTICLES`) and decision (`DECISION`).
 """
 
 from __future__ import annotations
