@@ -472,3 +472,11 @@ def test_a_company_short_name_is_its_longer_form_only_in_the_same_article():
     assert _keys(linked, "a1") == {(ORGANIZATION, "hyundai motor"), (ORGANIZATION, "labour party")}
     assert (ORGANIZATION, "hyundai") in _keys(linked, "a2")  # perhaps another Hyundai
     assert len(_keys(linked, "a4")) == 2
+
+
+def test_a_given_name_in_the_text_is_not_a_fuller_form_of_a_surname():
+    # "Howard" in "Howard Flight" is his given name: Mr Howard is still Michael Howard's.
+    text = "Sacked MP Howard Flight will not stand. Mr Howard insisted on the party's rules."
+    bare = _text("a3", text, _e(PERSON, "Howard", "Mr Howard"), LABOUR, COMMONS)
+    others = [_x(f"a{n}", _e(PERSON, "Michael Howard"), LABOUR, COMMONS) for n in (1, 2)]
+    assert (PERSON, "michael howard") in _keys(link_corpus([*others, bare]), "a3")

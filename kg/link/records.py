@@ -176,7 +176,9 @@ def _written(text: str, surname: str, titles: set[str]) -> tuple[str, ...]:
     found = set()
     # Words of a name: "Norman", "O'Brien", an initial "W." (a longer word with a full stop
     # ends a sentence).
-    pattern = r"((?:[A-Z](?:[\w'’-]*[\w'’]|\.)?\s+){1,3})" + re.escape(surname) + r"\b"
+    # ... not "Howard Flight" for "Howard" (a given name there, not a surname).
+    name = r"((?:[A-Z](?:[\w'’-]*[\w'’]|\.)?\s+){1,3})"
+    pattern = name + re.escape(surname) + r"\b(?!\s+[A-Z][a-z])"
     for match in re.finditer(pattern, text):
         words = match.group(1).split()
         if _OPENS.search(text[: match.start()]):
@@ -196,7 +198,7 @@ def _written(text: str, surname: str, titles: set[str]) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     """Words of posts (data/roles.tsv) and courtesy titles: "president", "minister", "mr"."""
-    posts = {w for post in role_lexicon().posts for w in post}
+    posts = {w.casefold() for post in role_lexicon().posts for w in post}
     return frozenset(posts | HONORIFICS | MALE | FEMALE)
 
 
