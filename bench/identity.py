@@ -237,6 +237,8 @@ def _extractions(args) -> list:
         with args.cache.open("rb") as f:
             return pickle.load(f)
     files = corpus_files(CORPUS, args.limit)
+    if not files:
+        sys.exit(f"no articles under {CORPUS}; set KG_BBC to the BBC corpus")
     articles = [a for a in read_articles(files) if isinstance(a, Article)]
     config = BuildConfig(model=args.model, processes=args.processes)
     started = time.perf_counter()
