@@ -7,8 +7,10 @@ Each name is also importable from the module it lives in:
     read_articles                   kg.ingest.files       paths -> Article | Skipped
     load_nlp                        kg.nlp.pipeline       the spaCy pipeline, built once
     build, BuildResult              kg.builder.run        paths -> extractions and graph
+    build_texts                     kg.builder.run        texts or Articles -> the same
     write_outputs, export_store     kg.output             graph or store -> OUT
     build_store, StoreReport        kg.store.incremental  paths -> a store that grows
+    load, sparql                    kg.api                any graph -> a Store; a query on it
     load_store, run_query, QueryResult   kg.query.sparql  read-only SPARQL
     format_result                   kg.query.formats      a result as table, CSV, JSON
     validate, ValidationReport      kg.rdf.validate       SHACL shapes
@@ -36,7 +38,8 @@ from kg.model import (
 from kg.version import __version__
 
 if TYPE_CHECKING:
-    from kg.builder.run import BuildResult, build
+    from kg.api import load, sparql
+    from kg.builder.run import BuildResult, build, build_texts
     from kg.graph.project import project
     from kg.ingest.files import read_articles
     from kg.nlp.pipeline import load_nlp
@@ -51,7 +54,10 @@ _LAZY = {
     "read_articles": "kg.ingest.files",
     "load_nlp": "kg.nlp.pipeline",
     "build": "kg.builder.run",
+    "build_texts": "kg.builder.run",
     "BuildResult": "kg.builder.run",
+    "load": "kg.api",
+    "sparql": "kg.api",
     "write_outputs": "kg.output",
     "export_store": "kg.output",
     "build_store": "kg.store.incremental",
@@ -90,12 +96,15 @@ __all__ = [
     "read_articles",
     "load_nlp",
     "build",
+    "build_texts",
     "BuildResult",
     "write_outputs",
     "build_store",
     "StoreReport",
     "export_store",
     # querying and checking
+    "load",
+    "sparql",
     "load_store",
     "run_query",
     "QueryResult",

@@ -7,6 +7,9 @@ from dataclasses import asdict, dataclass
 
 # The base of every IRI kg mints (kg.rdf.iri) and of its ontology's namespace.
 BASE = "https://kg.example.org"
+# The file every OUT directory kg writes holds: kg replaces a directory only when it is
+# absent, empty or holds this (or with --force), and never reads one as articles.
+OUT_MARKER = ".kg-out"
 # Inputs larger than this are refused rather than read into memory (bytes).
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 # A single article longer than this is refused: spaCy's default nlp.max_length.

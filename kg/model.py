@@ -25,6 +25,10 @@ class Article:
     url: str | None = None
     source: str | None = None
     origin: str = ""  # path (and line) it was read from, for messages
+    # Where it was read from, for its provenance: the file's path relative to the input the
+    # build was given (its name, when the input was the file), and the line of a .jsonl.
+    source_file: str = ""
+    source_line: int = 0
 
 
 @dataclass(frozen=True)

@@ -235,3 +235,130 @@ def test_an_interrupted_write_leaves_the_previous_output_intact(tmp_path, nlp, m
         write_outputs(result.dataset, out)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no staging directory left
+
+
+def test_a_lone_surrogate_skips_its_line_and_the_rest_is_built(tmp_path):
+    # Issue 13.6: the batch was lost, and with --store every rerun crashed the same way.
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        '{"id": "a1", "text": "Charles Clarke met the Home Office."}\n'
+        '{"text": "Tony Blair \\ud800 met Gordon Brown.", "title": "T\\udfff"}\n'
+    )
+    proc = run_kg("build", str(feed), "-o", str(tmp_path / "out"))
+    assert proc.returncode == 3, proc.stderr
+    assert f'skipped {feed}:2: "text" holds a lone surrogate' in proc.stderr
+    assert "built 1 article(s)" in proc.stdout
+    for _ in range(2):  # the store keeps working, run after run
+        proc = run_kg("build", str(feed), "--store", str(tmp_path / "store"))
+        assert proc.returncode == 3, proc.stderr
+        assert "Traceback" not in proc.stderr
+        assert "now 1 article(s)" in proc.stdout
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")  # a zombie has ended; only its entry waits to be reaped
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_workers_end_when_the_build_is_killed(tmp_path):
+    # Issue 13.9: after kill -9 of `kg build -p 2`, the workers lived on for minutes.
+    import json
+    import os
+    import signal
+    import time
+
+    text = (SEEDS / "000_b338bd11acf37f66.txt").read_text()
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": f"a{i}", "text": text}) + "\n" for i in range(400)))
+    build = subprocess.Popen(
+        [sys.executable, "-m", "kg", "build", str(feed), "-p", "2", "-o", str(tmp_path / "out")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 120
+        while len(workers := _children(build.pid)) < 2:
+            assert time.monotonic() < deadline and build.poll() is None, "no workers started"
+            time.sleep(0.2)
+        time.sleep(3)  # the workers load the model and start parsing
+        assert all(_running(w) for w in workers)
+        os.kill(build.pid, signal.SIGKILL)
+        build.wait()
+        deadline = time.monotonic() + 10
+        while any(_running(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(_running(w) for w in workers), "workers outlived the killed build"
+    finally:
+        build.kill()
+        for worker in workers:
+            if _running(worker):
+                os.kill(worker, signal.SIGKILL)
+
+
+def test_a_build_off_a_terminal_says_what_it_does(tmp_path):
+    # stderr is a pipe here, as in a log, CI or nohup.
+    proc = run_kg("build", str(SEEDS), "-o", str(tmp_path / "out"))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.splitlines()
+    assert lines[:2] == ["kg build: reading the articles", "kg build: extracting 2 article(s)"]
+    assert lines[2].startswith("kg build: extracted 2/2 article(s) in ")
+    assert lines[3] == (
+        f"kg build: writing {tmp_path / 'out'}: graph.trig, graph.ttl, graph.jsonld, graph.html"
+    )
+    assert run_kg("build", str(SEEDS), "-q", "-o", str(tmp_path / "out")).stderr == ""
+
+
+def test_base_mints_every_iri_under_it_and_is_recorded(tmp_path):
+    # Issue 14: IRIs were always https://kg.example.org/...
+    out = tmp_path / "out"
+    proc = run_kg("build", str(SEEDS), "--base", "https://news.example.com/kg/", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    iris = set()
+    for quad in pyoxigraph.parse(path=str(out / "graph.trig"), format=pyoxigraph.RdfFormat.TRIG):
+        for term in (quad.subject, quad.object, quad.graph_name):
+            if isinstance(term, pyoxigraph.NamedNode) and "/id/" in term.value:
+                iris.add(term.value)
+    iris.discard("http://www.legislation.gov.uk/id/ukpga/1971/38")  # owl:sameAs, not minted
+    assert iris and all(i.startswith("https://news.example.com/kg/id/") for i in iris), [
+        i for i in iris if not i.startswith("https://news.example.com/kg/id/")
+    ][:3]
+    rows = _select(out, "SELECT ?b WHERE { ?run a kg:BuildRun ; kg:baseIRI ?b }")
+    assert rows == [("https://news.example.com/kg",)]
+    assert run_kg("validate", str(out)).returncode == 0
+    rows = _select(out, 'SELECT ?p WHERE { ?p skos:prefLabel "Mhairi Hunter" }')
+    assert rows[0][0].startswith("https://news.example.com/kg/id/person/")
+
+
+def test_a_store_keeps_one_base(tmp_path):
+    store = str(tmp_path / "store")
+    assert run_kg("build", str(SEEDS), "--store", store).returncode == 0
+    proc = run_kg("build", str(SEEDS), "--store", store, "--base", "https://other.example/")
+    assert proc.returncode == 2
+    assert "holds IRIs minted under https://kg.example.org" in proc.stderr
+    assert run_kg("build", str(SEEDS), "--store", store).returncode == 0  # same base: fine
+
+
+def test_each_article_records_its_source_relative_to_the_input(seeds_out):
+    rows = _select(
+        seeds_out,
+        "SELECT ?file WHERE { GRAPH ?m { ?g a kg:ArticleGraph ; kg:sourceFile ?file } } "
+        "ORDER BY ?file",
+    )
+    assert rows == [(p.name,) for p in sorted(SEEDS.glob("*.txt"))]

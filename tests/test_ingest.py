@@ -282,6 +282,7 @@ def test_jsonl_good_and_bad_lines(tmp_path):
     assert first == Article(
         id="a1", text="First story.", title="First", url="https://x.org/1",
         date="2021-01-28", source="Wire", origin=f"{path}:1",
+        source_file="batch.jsonl", source_line=1,
     )  # fmt: skip
     assert "bad JSON" in by_line["3"].reason
     assert "JSON object" in by_line["4"].reason
@@ -341,3 +342,148 @@ def test_html_without_text_is_skipped(tmp_path):
     result = _one(_write(tmp_path / "empty.htm", "<html><body><div> </div></body></html>"))
     assert isinstance(result, Skipped)
     assert "no article text" in result.reason
+
+
+@pytest.mark.parametrize("field", ["text", "title", "url", "id", "source", "date"])
+@pytest.mark.parametrize("with_id", [True, False])
+def test_jsonl_lone_surrogate_skips_its_line_only(tmp_path, field, with_id):
+    # Issue 13.6: a lone surrogate sank the batch with a traceback.
+    record = {"text": "Bad text by Tony Blair.", "title": "T", "url": "https://x.org/a"}
+    if with_id:
+        record["id"] = "bad1"
+    record[field] = record.get(field, "x") + "\ud800"
+    good = json.dumps({"id": "a1", "text": "Charles Clarke met the Home Office."})
+    path = _write(tmp_path / "feed.jsonl", good + "\n" + json.dumps(record) + "\n")
+    first, second = _read(path)
+    assert isinstance(first, Article) and first.id == "a1"
+    assert isinstance(second, Skipped) and second.origin == f"{path}:2"
+    assert f'"{field}" holds a lone surrogate (\\ud800' in second.reason
+    assert isinstance(second.reason.encode("utf-8"), bytes)  # the reason itself can be printed
+
+
+def test_jsonl_surrogate_pair_is_one_character(tmp_path):
+    path = _write(tmp_path / "a.jsonl", '{"text": "Smile \\ud83d\\ude00 please."}\n')
+    assert _one(path).text == "Smile \U0001f600 please."
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read(tmp_path, encoding):
+    # Issue 13.13: a UTF-16 file with a BOM was called "binary file (NUL byte found)".
+    text = "Café owner José Müller met the Home Office.\n"
+    data = text.encode(encoding)
+    if not encoding.endswith("-be"):
+        assert data[:2] == b"\xff\xfe"  # Python writes little-endian with its mark
+    else:
+        data = ("\ufeff" + text).encode(encoding)
+    article = _one(_write(tmp_path / "a.txt", data))
+    assert isinstance(article, Article), article
+    assert article.text == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_mark_is_named(tmp_path, encoding):
+    data = "The Home Office said no.".encode(encoding)
+    result = _one(_write(tmp_path / "a.txt", data))
+    assert isinstance(result, Skipped)
+    assert result.reason == (
+        f"looks like {encoding.upper()} text without a byte-order mark; "
+        f"convert it to UTF-8, e.g. iconv -f {encoding} -t utf-8"
+    )
+
+
+def test_broken_utf16_is_skipped_naming_the_encoding(tmp_path):
+    data = b"\xff\xfe" + "News".encode("utf-16-le") + b"\x00\xd8"  # a lone high surrogate
+    result = _one(_write(tmp_path / "a.txt", data))
+    assert isinstance(result, Skipped)
+    assert "not valid UTF-16-LE" in result.reason
+
+
+# --- issue 13.14: data kg must not invent or keep ----------------------------------------
+
+
+@pytest.mark.parametrize("content", ["One line of news.", "One line of news.\n", "Line.\n\n"])
+def test_a_one_line_text_has_no_headline(tmp_path, content):
+    article = _one(_write(tmp_path / "a.txt", content))
+    assert isinstance(article, Article) and article.title is None
+
+
+def test_a_copyright_year_is_not_a_publication_date(tmp_path):
+    page = _PAGE.replace('<meta name="date" content="2021-01-28">', "").replace(
+        "<footer><p>Footer links and contact details</p></footer>",
+        "<footer><p>(c) 2021 BBC. The BBC is not responsible for the content of external "
+        "sites.</p></footer>",
+    )
+    article = _one(_write(tmp_path / "page.html", page))
+    assert isinstance(article, Article)
+    assert article.date is None
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)", "data:text/html,<b>x</b>", "file:///etc/passwd", "ftp://x.org/a",
+     "https://", "//x.org/a", "x.org/a", "https://x.org/a b", "https://x.org/<script>"],
+)  # fmt: skip
+def test_jsonl_url_must_be_http_or_https(tmp_path, url):
+    path = _write(tmp_path / "a.jsonl", json.dumps({"text": "News.", "url": url}) + "\n")
+    result = _one(path)
+    assert isinstance(result, Skipped), result
+    assert result.reason.startswith('"url" must')
+    assert "\n" not in result.reason
+
+
+@pytest.mark.parametrize("url", ["http://x.org", "https://x.org/a?b=1#c", "HTTPS://X.ORG/é"])
+def test_jsonl_http_urls_are_kept(tmp_path, url):
+    path = _write(tmp_path / "a.jsonl", json.dumps({"text": "News.", "url": url}) + "\n")
+    assert _one(path).url == url
+
+
+@pytest.mark.parametrize(
+    "date",
+    ["2005-13-45T99:99:99", "2005-13-45", "2021-02-29", "2021-01-28T24:00:01", "28/01/2021",
+     "2021-01-28 10:00", "2021-1-28", "2021-01-28T10:00:00+15:00", "yesterday"],
+)  # fmt: skip
+def test_jsonl_invalid_dates_are_refused(tmp_path, date):
+    path = _write(tmp_path / "a.jsonl", json.dumps({"text": "News.", "date": date}) + "\n")
+    result = _one(path)
+    assert isinstance(result, Skipped), result
+    assert result.reason.startswith('"date" must be a date YYYY-MM-DD')
+    assert json.dumps(date) in result.reason
+
+
+@pytest.mark.parametrize(
+    "date",
+    ["2021-01-28", "2020-02-29", "2021-01-28T09:30:00", "2021-01-28T09:30:00Z",
+     "2021-01-28T09:30:00.250+01:00", "2021-01-28T24:00:00", "2021-01-28Z"],
+)  # fmt: skip
+def test_jsonl_valid_dates_are_kept(tmp_path, date):
+    path = _write(tmp_path / "a.jsonl", json.dumps({"text": "News.", "date": date}) + "\n")
+    assert _one(path).date == date
+
+
+def test_an_html_page_s_url_that_is_not_http_is_left_out(tmp_path):
+    page = _PAGE.replace("https://news.example.org/fix-room", "javascript:alert(1)")
+    article = _one(_write(tmp_path / "page.html", page))
+    assert isinstance(article, Article) and article.url is None
+
+
+# --- where each article was read from, for its provenance (issue 14) ---------------------
+
+
+def test_each_article_knows_its_file_relative_to_the_input(tmp_path):
+    _tree(tmp_path)
+    found = {r.source_file: r.source_line for r in _read(tmp_path)}
+    assert found == {"a.md": 0, "b.txt": 0, "sub/c.jsonl": 1, "sub/deeper/d.html": 0}
+    (one,) = _read(tmp_path / "sub" / "c.jsonl")
+    assert (one.source_file, one.source_line) == ("c.jsonl", 1)  # the input is the file
+    globbed = _read(tmp_path / "**" / "*.txt", tmp_path / "sub")
+    assert [r.source_file for r in globbed] == ["b.txt", "c.jsonl", "deeper/d.html"]
+    deep = _read(str(tmp_path / "su*"))  # a directory the glob matched
+    assert [r.source_file for r in deep] == ["sub/c.jsonl", "sub/deeper/d.html"]
+
+
+def test_the_source_does_not_depend_on_where_kg_runs(tmp_path, monkeypatch):
+    _tree(tmp_path)
+    absolute = [r.source_file for r in _read(tmp_path / "sub")]
+    monkeypatch.chdir(tmp_path)
+    assert [r.source_file for r in _read("sub")] == absolute
+    assert [r.source_file for r in _read("./sub/")] == absolute

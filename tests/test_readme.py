@@ -44,3 +44,22 @@ def test_make_run_builds_the_shipped_articles():
     assert "built 2 article(s)" in proc.stdout
     for name in ("graph.trig", "graph.ttl", "graph.jsonld", "graph.html"):
         assert (ROOT / "out" / name).stat().st_size > 0
+
+
+def _python_examples() -> list[str]:
+    section = README.split("\n## Python\n", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```python\n(.*?)```", section, re.S)
+
+
+def test_the_python_section_has_examples():
+    assert _python_examples()
+
+
+@pytest.mark.model
+def test_the_python_examples_run(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    for example in _python_examples():
+        exec(compile(example, "README.md", "exec"), {})
+    printed = capsys.readouterr().out
+    assert "['Gordon Brown', 'Tony Blair']" in printed
+    assert (tmp_path / "out-python" / "graph.trig").is_file()

@@ -28,6 +28,8 @@ NON_NEGATIVE = URIRef("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
 CASES = {
     "article-no-identifier": ["exactly one schema:identifier"],
     "article-two-identifiers": ["exactly one schema:identifier"],
+    "article-date-not-a-date": ["schema:datePublished must be one valid xsd:date"],
+    "article-date-untyped": ["schema:datePublished must be one valid xsd:date"],
     "span-wrong-anchor": ["nif:anchorOf is not the context text"],
     "span-off-by-one": ["nif:anchorOf is not the context text"],
     "span-past-end": ["nif:endIndex is past the end of the context's nif:isString text"],

@@ -8,6 +8,9 @@ same job done elsewhere (kg.builder.cluster).
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -90,7 +93,25 @@ _WORKER_NLP: Language | None = None
 
 def _init_worker(model: str | None) -> None:
     global _WORKER_NLP
+    end_with_parent()
     _WORKER_NLP = load_nlp(model)
+
+
+def end_with_parent(interval: float = 0.5) -> None:
+    """End this worker process when the process that started it ends, however it ends.
+
+    A pool's workers notice a parent that exits; a parent killed with SIGKILL they would
+    outlive, parsing on for minutes as orphans. A daemon thread polls the parent's pid: once
+    the worker is re-parented (to init or a subreaper), the parent is gone.
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(1)  # no clean-up to wait for: the build that wanted the results is gone
+
+    threading.Thread(target=watch, name="kg-end-with-parent", daemon=True).start()
 
 
 def _work(chunk: list[Article], batch_size: int) -> list[ArticleExtraction | Skipped]:

@@ -3,35 +3,55 @@ RDF files into OUT)."""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kg.cli.common import EXIT_ERROR, EXIT_PARTIAL, EXIT_USAGE, ModelOpt, err, fail
+from kg.cli.common import (
+    EXIT_ERROR,
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    ModelOpt,
+    err,
+    fail,
+    report_skipped,
+    shown,
+)
+from kg.cli.progress import BuildProgress
 from kg.errors import KgError
 
-if TYPE_CHECKING:
-    from rich.progress import Progress, TaskID
+ForceOpt = Annotated[
+    bool,
+    typer.Option("--force", help="Replace OUT even when it is not empty and kg did not write it."),
+]
 
+if TYPE_CHECKING:
     from kg.config import BuildConfig
 
 
 def build(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories or globs of articles.")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="PATH...", help="Files, directories or globs of articles."),
+    ],
     out: Annotated[
         Path | None,
         typer.Option(
-            "--out", "-o", help="Output directory (replaced); default out, or none with --store."
+            "--out",
+            "-o",
+            help="Output directory, replaced whole (if absent, empty or kg's own; see "
+            "--force); default out, or none with --store.",
         ),
     ] = None,
     model: ModelOpt = None,
     processes: Annotated[
-        int, typer.Option("--processes", "-p", min=1, help="Worker processes.")
+        int, typer.Option("--processes", "-p", min=1, metavar="N", help="Worker processes.")
     ] = 1,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per spaCy batch.")] = 16,
+    batch_size: Annotated[
+        int, typer.Option(min=1, metavar="N", help="Articles per spaCy batch.")
+    ] = 16,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")
     ] = False,
@@ -56,6 +76,16 @@ def build(
             "from it when -o is given too).",
         ),
     ] = None,
+    force: ForceOpt = False,
+    base: Annotated[
+        str | None,
+        typer.Option(
+            "--base",
+            metavar="IRI",
+            help="Mint the graph's IRIs under this base (IRI/id/...); default "
+            "https://kg.example.org. Recorded in the meta graph.",
+        ),
+    ] = None,
 ) -> None:
     """Build the graph from articles (.txt .md .html .jsonl) and write it to OUT."""
     if store is not None and (dask or graph_store):
@@ -64,14 +94,20 @@ def build(
     from kg.config import BuildConfig
 
     config = BuildConfig(model=model, processes=processes, batch_size=batch_size)
+    if base is not None:
+        config = replace(config, base=_checked_base(base))
+    progress = BuildProgress(quiet)
     if store is not None:
-        with _progress(quiet) as (on_count, on_done):
-            code = _build_store(paths, store, out, config, quiet, on_count, on_done)
-        raise typer.Exit(code)
+        _check_store_base(store, config.base)
+        if out is not None:
+            _check_out(out, paths, store, force)
+        raise typer.Exit(_build_store(paths, store, out, config, quiet, progress, force))
     out = out if out is not None else Path("out")
+    if not graph_store:
+        _check_out(out, paths, None, force)
     from kg.builder.run import build as run_build
     from kg.cli.summary import summarise
-    from kg.output import write_outputs
+    from kg.output import OUTPUT_FILES, write_outputs
 
     try:
         extractor = None
@@ -79,12 +115,17 @@ def build(
             from kg.builder.cluster import dask_extractor
 
             extractor = dask_extractor(dask)
-        with _progress(quiet) as (on_count, on_done):
+        with progress:
+            progress.stage("reading the articles")
             result = run_build(
-                paths, config, progress=on_done, on_article_count=on_count, extractor=extractor
+                paths,
+                config,
+                progress=progress.on_done,
+                on_article_count=progress.on_count,
+                extractor=extractor,
             )
         for item in result.skipped:
-            err(f"skipped {item.origin}: {item.reason}")
+            report_skipped(item)
         if not result.extractions:
             err("error: no article could be read; nothing was written")
             raise typer.Exit(EXIT_ERROR)
@@ -92,11 +133,13 @@ def build(
             from kg.store.graph_store import put_graphs
 
             files = []
+            progress.stage(f"writing the named graphs to {graph_store}")
             written = put_graphs(result.quads, graph_store)
             if not quiet:
                 typer.echo(f"wrote {written} named graph(s) to {graph_store}")
         else:
-            files = write_outputs(result.quads, out)
+            progress.stage(f"writing {shown(str(out))}: {', '.join(OUTPUT_FILES)}")
+            files = write_outputs(result.quads, out, force=force)
     except KgError as exc:
         raise fail(exc) from exc
     if not quiet:
@@ -111,22 +154,33 @@ def _build_store(
     out: Path | None,
     config: BuildConfig,
     quiet: bool,
-    on_count: Callable[[int], None],
-    on_done: Callable[[int], None],
+    progress: BuildProgress,
+    force: bool,
 ) -> int:
     """`kg build PATHS --store DIR [-o OUT]`; returns the exit code."""
-    from kg.output import write_outputs
+    from kg.output import OUTPUT_FILES, write_outputs
     from kg.store.disk import size, store_quads
     from kg.store.incremental import build_store
 
     try:
-        report = build_store(paths, store, config, progress=on_done, on_article_count=on_count)
+        with progress:
+            progress.stage(f"reading the articles for the store {shown(str(store))}")
+            report = build_store(
+                paths,
+                store,
+                config,
+                progress=progress.on_done,
+                on_article_count=progress.on_count,
+            )
         for item in report.skipped:
-            err(f"skipped {item.origin}: {item.reason}")
+            report_skipped(item)
         if not report.read:
             err("error: no article could be read; the store was not changed")
             return EXIT_ERROR
-        files = write_outputs(store_quads(store), out) if out is not None else []
+        files = []
+        if out is not None:
+            progress.stage(f"writing {shown(str(out))} from the store: {', '.join(OUTPUT_FILES)}")
+            files = write_outputs(store_quads(store), out, force=force)
         triples, articles = size(store)
     except KgError as exc:
         err(f"error: {exc}")
@@ -145,9 +199,13 @@ def _build_store(
 
 def export(
     store: Annotated[Path, typer.Argument(help="A store directory (`kg build --store`).")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output directory (replaced).")] = Path(
-        "out"
-    ),
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out", "-o", help="Output directory, replaced whole (if absent, empty or kg's own)."
+        ),
+    ] = Path("out"),
+    force: ForceOpt = False,
 ) -> None:
     """Write graph.trig, graph.ttl and graph.jsonld from a store."""
     from kg.output import export_store
@@ -157,7 +215,7 @@ def export(
         err(f"error: {store} is not a store directory (build one with `kg build --store`)")
         raise typer.Exit(EXIT_ERROR)
     try:
-        files = export_store(store, out)
+        files = export_store(store, out, force=force)
     except KgError as exc:
         err(f"error: {exc}")
         raise typer.Exit(EXIT_ERROR) from exc
@@ -165,39 +223,59 @@ def export(
         typer.echo(f"  {path}  ({path.stat().st_size:,} bytes)")
 
 
-class _progress:
-    """A rich progress bar on stderr while articles are extracted (silent when quiet)."""
+def _checked_base(base: str) -> str:
+    from kg.rdf.iri import check_base
 
-    def __init__(self, quiet: bool) -> None:
-        self.quiet = quiet or not sys.stderr.isatty()
-        self.bar: Progress | None = None
-        self.task: TaskID | None = None
+    try:
+        return check_base(base)
+    except KgError as exc:
+        err(f"error: {exc}")
+        raise typer.Exit(EXIT_USAGE) from exc
 
-    def __enter__(self) -> tuple[Callable[[int], None], Callable[[int], None]]:
-        if self.quiet:
-            return (lambda n: None), (lambda n: None)
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-        bar = self.bar = Progress(
-            "[progress.description]{task.description}",
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=Console(stderr=True),
-            transient=True,
+def _check_store_base(store: Path, base: str) -> None:
+    """A store holds one base: articles minted under another would be other articles."""
+    from kg.store.disk import is_store, open_read_only
+
+    if not is_store(store):
+        return
+    bases = _recorded_bases(open_read_only(store))
+    if bases and base not in bases:
+        err(
+            f"error: the store {shown(str(store))} holds IRIs minted under "
+            f"{', '.join(sorted(bases))}; build into it with --base {min(bases)}, "
+            "or use another store for this base"
         )
-        bar.start()
+        raise typer.Exit(EXIT_USAGE)
 
-        def on_count(total: int) -> None:
-            self.task = bar.add_task("extracting", total=total)
 
-        def on_done(n: int) -> None:
-            if self.task is not None:
-                bar.advance(self.task, n)
+def _recorded_bases(store) -> set[str]:
+    """The bases the build runs recorded in a store's meta graph (kg:baseIRI, or before
+    that the "base" of their kg:config)."""
+    import json
 
-        return on_count, on_done
+    import pyoxigraph as ox
 
-    def __exit__(self, *exc) -> None:
-        if self.bar is not None:
-            self.bar.stop()
+    from kg.rdf.namespace import KG
+
+    bases = set()
+    for predicate in (KG.baseIRI, KG.config):
+        for quad in store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None, None):
+            if predicate == KG.baseIRI:
+                bases.add(quad.object.value)
+            else:
+                try:
+                    bases.add(str(json.loads(quad.object.value)["base"]))
+                except (ValueError, KeyError, TypeError):
+                    continue
+    return bases
+
+
+def _check_out(out: Path, paths: list[str], store: Path | None, force: bool) -> None:
+    """Refuse, before any work is done, an OUT that may not be replaced (kg.output)."""
+    from kg.output import check_out
+
+    try:
+        check_out(out, inputs=paths, store=store, force=force)
+    except KgError as exc:
+        raise fail(exc) from exc

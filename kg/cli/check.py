@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.common import EXIT_ERROR, EXIT_USAGE, ModelOpt, err, fail
+from kg.cli.common import EXIT_ERROR, EXIT_USAGE, ModelOpt, err, fail, report_skipped
 from kg.errors import KgError
 from kg.evaluate.split import HALVES
 
@@ -77,7 +77,7 @@ def evaluate(
     except KgError as exc:
         raise fail(exc) from exc
     for item in result.skipped:
-        err(f"skipped {item.origin}: {item.reason}")
+        report_skipped(item)
     if as_json:
         data = report_to_json(result.report)
         if result.halves:

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from kg.cli.common import EXIT_USAGE, err, fail
+from kg.cli.common import EXIT_USAGE, echo_text, err, fail
 from kg.errors import KgError
 
 SourceArg = Annotated[Path, typer.Argument(help="An OUT directory or an RDF file.")]
@@ -44,7 +44,7 @@ def path(
         )
     except KgError as exc:
         raise fail(exc) from exc
-    typer.echo(format_path(graph, hops))
+    echo_text(format_path(graph, hops))
 
 
 def stats(
@@ -62,9 +62,9 @@ def stats(
     except KgError as exc:
         raise fail(exc) from exc
     if as_json:
-        typer.echo(json.dumps(_stats_json(result), indent=2, ensure_ascii=False))
+        echo_text(json.dumps(_stats_json(result), indent=2, ensure_ascii=False), for_people=False)
     else:
-        typer.echo(format_stats(result))
+        echo_text(format_stats(result))
 
 
 def export_graph(
@@ -77,6 +77,14 @@ def export_graph(
             "--comentions/--no-comentions", help="Include same-sentence (co-mention) edges."
         ),
     ] = True,
+    betweenness: Annotated[
+        bool | None,
+        typer.Option(
+            "--betweenness/--no-betweenness",
+            help="Compute each entity's betweenness (default: up to 2,000 entities).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Write the entity graph as GraphML or GEXF, for Gephi and Cytoscape."""
     from kg.graph.export import FORMATS
@@ -87,7 +95,7 @@ def export_graph(
         err(f"error: give --format {' or '.join(FORMATS)} (or an --out file ending so)")
         raise typer.Exit(EXIT_USAGE)
     try:
-        run_export(source, out, fmt, comentions=comentions)
+        run_export(source, out, fmt, comentions=comentions, betweenness=betweenness)
     except KgError as exc:
         raise fail(exc) from exc
     typer.echo(f"wrote {out}")

@@ -14,6 +14,7 @@ from kg.cli.common import (
     AllowServiceOpt,
     LimitRowsOpt,
     TimeoutOpt,
+    echo_text,
     err,
     fail,
 )
@@ -91,7 +92,7 @@ def query(
             graph = load_store(source)
             unknown = unknown_names(named, values, lambda q: run_query(graph, q))
         if not unknown:
-            typer.echo(format_result(result, fmt))
+            echo_text(format_result(result, fmt), for_people=fmt == "table")
     except KgError as exc:
         raise fail(exc) from exc
     if unknown:

@@ -56,6 +56,11 @@ _EVIDENCE_MAX = 8  # sentences kept per edge, quotations per node: the panel sta
 _SIZE_MIN, _SIZE_MAX = 10.0, 45.0
 
 
+def type_colours() -> dict[str, str]:
+    """The colour the view draws each entity type in ("Person": "#4e79a7", ...)."""
+    return {style.type_name: style.colour for style in _STYLES}
+
+
 def write_html(dataset_or_store, path: Path, *, title: str = "kg") -> None:
     """Write the interactive graph view of an rdflib Dataset/Graph or a pyoxigraph Store.
 

@@ -13,9 +13,10 @@ import glob
 import os
 import stat
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
-from kg.config import MAX_ARTICLE_CHARS, MAX_INPUT_BYTES
+from kg.config import MAX_ARTICLE_CHARS, MAX_INPUT_BYTES, OUT_MARKER
 from kg.ingest.formats import SUPPORTED_SUFFIXES, articles_in
 from kg.model import Article, Skipped
 
@@ -24,6 +25,14 @@ _GLOB_CHARS = frozenset("*?[")
 # A NUL byte this early means a binary file; text formats never contain one.
 _BINARY_PROBE = 8192
 _BOM = b"\xef\xbb\xbf"
+# Text in UTF-16 or UTF-32 is read when it starts with its byte-order mark (the longer marks
+# first: UTF-32-LE's starts with UTF-16-LE's).
+_OTHER_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
 # A corpus directory's own documentation is not an article (named explicitly, it is read).
 _NOT_ARTICLES = frozenset({"readme", "license", "licence"})
 
@@ -47,8 +56,10 @@ def read_articles(
             if isinstance(item, Skipped):
                 yield item
                 continue
-            path, origin = item
+            path, origin, relative = item
             for result in _read_file(path, origin, max_bytes=max_bytes, max_chars=max_chars):
+                if isinstance(result, Article):
+                    result = replace(result, source_file=relative)
                 if isinstance(result, Article):
                     if result.id in first_origin:
                         reason = f"duplicate of {first_origin[result.id]}"
@@ -58,15 +69,21 @@ def read_articles(
                 yield result
 
 
-def _expand(raw: str | Path) -> Iterator[tuple[Path, str] | Skipped]:
-    """The files named by one input path, as (path, origin) pairs, or why there are none."""
+# A file to read: its path, its origin (for messages) and its path relative to the input.
+_Found = tuple[Path, str, str]
+
+
+def _expand(raw: str | Path) -> Iterator[_Found | Skipped]:
+    """The files named by one input path, or why there are none."""
     origin = str(raw)
     path = Path(raw)
-    if path.is_dir():
+    if path.is_dir() and (path / OUT_MARKER).is_file():
+        yield Skipped(origin, "is an OUT directory written by kg, not articles")
+    elif path.is_dir():
         yield from _walk(path, origin)
     elif path.exists() or path.is_symlink():
         if _supported(path):
-            yield path, origin
+            yield path, origin, path.name
         else:
             yield Skipped(origin, _unsupported_reason(path))
     elif _GLOB_CHARS & set(origin):
@@ -75,28 +92,45 @@ def _expand(raw: str | Path) -> Iterator[tuple[Path, str] | Skipped]:
         yield Skipped(origin, "no such file or directory; check the path")
 
 
-def _expand_glob(pattern: str) -> Iterator[tuple[Path, str] | Skipped]:
+def _expand_glob(pattern: str) -> Iterator[_Found | Skipped]:
     found = False
+    start = _glob_start(pattern)
     for match in sorted(glob.glob(pattern, recursive=True)):
         path = Path(match)
+        if _in_out(path):
+            continue
+        relative = Path(os.path.relpath(match, start)).as_posix()
         if path.is_dir():
-            for item in _walk(path, match, report_empty=False):
+            for item in _walk(path, match, report_empty=False, relative=relative):
                 found = True
                 yield item
         elif _walkable(path):
             found = True
-            yield path, match
+            yield path, match, relative
     if not found:
         yield Skipped(pattern, f"glob pattern matched no {_SUPPORTED_LIST} files")
 
 
+def _glob_start(pattern: str) -> str:
+    """The directory a glob pattern starts from: its parts before the first wildcard."""
+    parts: list[str] = []
+    for part in Path(pattern).parts:
+        if _GLOB_CHARS & set(part):
+            break
+        parts.append(part)
+    return os.path.join(*parts) if parts else "."
+
+
 def _walk(
-    root: Path, origin: str, *, report_empty: bool = True
-) -> Iterator[tuple[Path, str] | Skipped]:
+    root: Path, origin: str, *, report_empty: bool = True, relative: str = ""
+) -> Iterator[_Found | Skipped]:
     """Supported files under `root`, sorted by relative path; hidden files and dirs skipped."""
     errors: list[OSError] = []
     found: list[tuple[str, ...]] = []
     for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
+        if OUT_MARKER in filenames:  # kg's own output (`kg build . -o out`): not articles
+            dirnames[:] = []
+            continue
         # Pruning in place stops os.walk descending into hidden directories (.git, .cache).
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         rel = Path(dirpath).relative_to(root).parts
@@ -106,9 +140,19 @@ def _walk(
     for error in sorted(errors, key=lambda e: str(e.filename)):
         yield Skipped(str(error.filename), f"cannot read directory: {error.strerror}")
     for parts in sorted(found):
-        yield root.joinpath(*parts), os.path.join(origin, *parts)
+        inside = "/".join(parts)
+        yield (
+            root.joinpath(*parts),
+            os.path.join(origin, *parts),
+            (f"{relative}/{inside}" if relative and relative != "." else inside),
+        )
     if not found and not errors and report_empty:
         yield Skipped(origin, f"directory has no {_SUPPORTED_LIST} files")
+
+
+def _in_out(path: Path) -> bool:
+    """`path` is, or is in, an OUT directory kg wrote."""
+    return any((d / OUT_MARKER).is_file() for d in (path, *path.parents) if d.name)
 
 
 def _walkable(path: Path) -> bool:
@@ -164,12 +208,22 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
         raise _Unusable(f"cannot read: {error.strerror or error}") from None
     if len(data) > max_bytes:  # grew between stat and read
         raise _Unusable(f"file is over the limit of {max_bytes:,} bytes")
-    if b"\x00" in data[:_BINARY_PROBE]:
-        raise _Unusable("binary file (NUL byte found); kg reads UTF-8 text")
     return data
 
 
 def _decode(data: bytes) -> str:
+    for bom, encoding in _OTHER_BOMS:
+        if data.startswith(bom):
+            return _decode_other(data[len(bom) :], encoding)
+    probe = data[:_BINARY_PROBE]
+    if b"\x00" in probe:
+        utf16 = _utf16_without_bom(probe)
+        if utf16:
+            raise _Unusable(
+                f"looks like {utf16.upper()} text without a byte-order mark; "
+                f"convert it to UTF-8, e.g. iconv -f {utf16} -t utf-8"
+            )
+        raise _Unusable("binary file (NUL byte found); kg reads UTF-8 text")
     skip = len(_BOM) if data.startswith(_BOM) else 0
     try:
         return data[skip:].decode("utf-8")
@@ -179,3 +233,28 @@ def _decode(data: bytes) -> str:
             f"not valid UTF-8 (byte 0x{data[offset]:02x} at byte offset {offset}); "
             "convert it to UTF-8, e.g. iconv -f latin1 -t utf-8"
         ) from None
+
+
+def _decode_other(data: bytes, encoding: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise _Unusable(
+            f"not valid {encoding.upper()} (its byte-order mark says so) at byte offset "
+            f"{error.start}; convert it to UTF-8, e.g. iconv -f {encoding} -t utf-8"
+        ) from None
+    if "\x00" in text[: _BINARY_PROBE // 2]:
+        raise _Unusable(f"binary file (NUL character in {encoding.upper()} text)")
+    return text
+
+
+def _utf16_without_bom(probe: bytes) -> str | None:
+    """ "utf-16-le" or "utf-16-be" when every other byte is NUL (ASCII text in UTF-16)."""
+    if len(probe) < 4:
+        return None
+    even, odd = probe[0::2], probe[1::2]
+    if not odd.strip(b"\x00") and even.strip(b"\x00"):
+        return "utf-16-le"
+    if not even.strip(b"\x00") and odd.strip(b"\x00"):
+        return "utf-16-be"
+    return None

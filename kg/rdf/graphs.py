@@ -19,6 +19,7 @@ from kg.link.decisions import LinkPlan
 from kg.model import LEGISLATION, ORGANIZATION, PERSON, PLACE, ArticleExtraction, Entity, Fact
 from kg.rdf.identity import add_links_graph
 from kg.rdf.iri import BASE, mint
+from kg.rdf.labels import clean_key, label
 from kg.rdf.namespace import ELI, ITSRDF, KG, NIF, bind_prefixes
 from kg.rdf.quads import Quads, TripleSink
 from kg.rdf.relations import add_affiliation, add_quote
@@ -65,7 +66,7 @@ def now() -> str:
 
 
 def entity_iri(type_: str, key: str, base: str = BASE) -> URIRef:
-    return mint(type_.lower(), key, base=base)
+    return mint(type_.lower(), clean_key(key), base=base)
 
 
 def article_iri(article_id: str, base: str = BASE) -> URIRef:
@@ -151,13 +152,15 @@ def add_article_graph(
     g.add((art, SDO.identifier, Literal(aid)))
     g.add((art, KG.context, ctx))
     if article.title:
-        g.add((art, SDO.headline, Literal(article.title)))
+        g.add((art, SDO.headline, label(article.title)))
     if article.date:
-        g.add((art, SDO.datePublished, Literal(article.date)))
+        # Checked at input (kg.ingest.check); kept as written (rdflib would rewrite "Z").
+        kind = XSD.dateTime if "T" in article.date else XSD.date
+        g.add((art, SDO.datePublished, Literal(article.date, datatype=kind, normalize=False)))
     if article.url:
         g.add((art, SDO.url, Literal(article.url, datatype=XSD.anyURI)))
     if article.source:
-        g.add((art, DCTERMS.source, Literal(article.source)))
+        g.add((art, DCTERMS.source, label(article.source)))
 
     g.add((ctx, RDF.type, NIF.Context))
     g.add((ctx, RDF.type, NIF.OffsetBasedString))
@@ -248,7 +251,7 @@ def _add_fact(g, fact: Fact, aid, art, ctx, text, keys, sentence_iris, base) -> 
         g.add((subject, predicate, obj))
     stmt = mint("statement", f"{aid}|{subject}|{predicate}|{obj}", base=base)
     if fact.label:
-        g.add((stmt, RDFS.label, Literal(fact.label)))
+        g.add((stmt, RDFS.label, label(fact.label)))
     if fact.modality in ("hedged", "negated"):
         g.add((stmt, KG[fact.modality], Literal(True)))
     g.add((stmt, RDF.type, RDF.Statement))
@@ -287,15 +290,15 @@ def describe_entity(
     name is its prefLabel and schema:name, every other name and alias an altLabel; the
     store describes entities from its tallies with this same function."""
     type_ = seen[0].type
-    names = Counter(e.name for e in seen)
+    names = Counter(str(label(e.name)) for e in seen)
     pref = max(names, key=lambda n: (names[n], len(n), n))
     for cls in TYPE_CLASSES[type_]:
         g.add((iri, RDF.type, cls))
     g.add((iri, SKOS.prefLabel, Literal(pref)))
     g.add((iri, SDO.name, Literal(pref)))
-    labels = set(names) | {a for e in seen for a in e.aliases}
-    for label in sorted(labels - {pref}):
-        g.add((iri, SKOS.altLabel, Literal(label)))
+    labels = set(names) | {str(label(a)) for e in seen for a in e.aliases}
+    for alt in sorted(labels - {pref}):
+        g.add((iri, SKOS.altLabel, Literal(alt)))
     if type_ != LEGISLATION:
         return
     attrs = {k: v for e in seen for k, v in e.attributes}
@@ -304,7 +307,7 @@ def describe_entity(
     for cls in _LEGISLATION_CLASSES.get(kind, ()):
         g.add((iri, RDF.type, cls))
     if "title" in attrs:
-        g.add((iri, DCTERMS.title, Literal(attrs["title"])))
+        g.add((iri, DCTERMS.title, label(attrs["title"])))
     if "year" in attrs:
         g.add((iri, KG.year, Literal(int(attrs["year"]), datatype=XSD.integer)))
     if "sameAs" in attrs:
@@ -332,6 +335,7 @@ def add_meta_graph(
     g.add((activity, KG.modelVersion, Literal(run.model_version)))
     g.add((activity, KG.kgVersion, Literal(run.kg_version)))
     g.add((activity, KG.config, Literal(run.config_json)))
+    g.add((activity, KG.baseIRI, Literal(base, datatype=XSD.anyURI)))
     for extraction in extractions:
         aid = extraction.article.id
         graph_iri = article_graph_iri(aid, base)
@@ -340,4 +344,10 @@ def add_meta_graph(
         g.add((graph_iri, PROV.wasGeneratedBy, activity))
         g.add((graph_iri, PROV.generatedAtTime, Literal(run.ended, datatype=XSD.dateTime)))
         g.add((graph_iri, KG.extractor, Literal(f"kg {run.kg_version}")))
+        article = extraction.article
+        if article.source_file:  # where it was read from: not for an article made in Python
+            g.add((graph_iri, KG.sourceFile, Literal(article.source_file)))
+        if article.source_line:
+            line = Literal(article.source_line, datatype=XSD.positiveInteger)
+            g.add((graph_iri, KG.sourceLine, line))
     return meta

@@ -9,10 +9,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from urllib.parse import urlsplit
 
 from rdflib import URIRef
 
 from kg.config import BASE
+from kg.errors import InputError
 
 _SLUG_MAX = 60
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -25,6 +27,21 @@ def slug(text: str) -> str:
     cleaned = _NON_ALNUM.sub("-", ascii_text).strip("-")
     cleaned = cleaned[:_SLUG_MAX].rstrip("-")
     return cleaned or "x"
+
+
+def check_base(base: str) -> str:
+    """`base` as IRIs are minted under it (without a trailing "/"), or InputError: an
+    absolute http or https IRI without query or fragment, and nothing IRIs cannot hold."""
+    parts = urlsplit(base)
+    unsafe = [ch for ch in base if ch.isspace() or ord(ch) < 0x21 or ch in '<>"{}|\\^`']
+    if parts.scheme not in ("http", "https") or not parts.netloc or unsafe:
+        raise InputError(
+            f"--base must be an absolute http or https IRI such as https://example.org/news, "
+            f"got {base!r}"
+        )
+    if parts.query or parts.fragment or base.endswith(("?", "#")):
+        raise InputError(f"--base must have no query or fragment (? or #), got {base!r}")
+    return base.rstrip("/")
 
 
 def mint(kind: str, key: str, *, base: str = BASE) -> URIRef:

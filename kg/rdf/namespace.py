@@ -41,6 +41,9 @@ class KG(DefinedNamespace):
     modelVersion: URIRef
     kgVersion: URIRef
     config: URIRef  # run -> effective configuration (JSON)
+    baseIRI: URIRef  # run -> the base its IRIs were minted under
+    sourceFile: URIRef  # article graph -> the file read, relative to the build's input
+    sourceLine: URIRef  # article graph -> the line of a JSON Lines file
 
     cue: URIRef  # quotation -> the span that attributes it ("the councillor said")
     hedged: URIRef  # statement -> true when the text hedges it ("would be supportive")

@@ -15,6 +15,7 @@ from rdflib.namespace import ORG, PROV, SDO, SKOS
 from kg.extract.names import fold
 from kg.model import Affiliation, Quote
 from kg.rdf.iri import mint
+from kg.rdf.labels import label
 from kg.rdf.namespace import KG
 from kg.rdf.quads import TripleSink
 
@@ -50,7 +51,7 @@ def add_affiliation(
 ) -> None:
     evidence = span(a.start, a.end, a.sentence)
     if a.role:
-        g.add((person, SDO.jobTitle, Literal(a.role)))
+        g.add((person, SDO.jobTitle, label(a.role)))
     if org is not None:
         g.add((person, ORG.headOf if a.head else ORG.memberOf, org))
         key = f"{aid}|{person}|{org}|{fold(a.role)}"
@@ -64,7 +65,7 @@ def add_affiliation(
     if a.office and a.role:
         post = mint("post", f"{org or ''}|{fold(a.role)}", base=base)
         g.add((post, RDF.type, ORG.Post))
-        g.add((post, SKOS.prefLabel, Literal(string.capwords(fold(a.role)))))
+        g.add((post, SKOS.prefLabel, label(string.capwords(fold(a.role)))))
         g.add((person, ORG.holds, post))
         g.add((post, ORG.heldBy, person))
         if org is not None:
@@ -78,7 +79,7 @@ def _role(g: TripleSink, role: str, base: str) -> URIRef:
     # graph gives it the same single prefLabel.
     iri = mint("role", fold(role), base=base)
     g.add((iri, RDF.type, ORG.Role))
-    g.add((iri, SKOS.prefLabel, Literal(fold(role))))
+    g.add((iri, SKOS.prefLabel, label(fold(role))))
     return iri
 
 
