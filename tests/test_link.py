@@ -405,8 +405,27 @@ def test_a_surname_joins_the_full_name_its_own_article_writes_and_no_other():
     # A title is no given name: "Chancellor Brown" is still Gordon Brown's to join.
     text = "Yesterday Brown spoke. Chancellor Brown said the Labour Party would win."
     brown = _text("a3", text, _e(PERSON, "Brown", "Chancellor Brown"), LABOUR, COMMONS)
-    gordon = _x("a1", _e(PERSON, "Gordon Brown"), LABOUR, COMMONS)
+    gordon = _x("a1", _e(PERSON, "Gordon Brown", "Chancellor Gordon Brown"), LABOUR, COMMONS)
     assert (PERSON, "gordon brown") in _keys(link_corpus([gordon, brown]), "a3")
+    # A name written only where a sentence opens still tells who it is.
+    text = "Vince Cable, the party's spokesman, spoke. Mr Cable said it would fail."
+    cable = _text("a3", text, _e(PERSON, "Cable", "Mr Cable"), LABOUR, COMMONS)
+    vince = [_x("a1", _e(PERSON, "Vince Cable")), _x("a2", _e(PERSON, "Vincent Cable"))]
+    assert (PERSON, "vince cable") in _keys(link_corpus([*vince, cable]), "a3")
+
+
+def test_a_title_before_a_surname_must_be_one_the_full_name_is_given():
+    labour = [LABOUR, COMMONS, BROWN]
+    matt = _x("a1", _e(PERSON, "Matt Carter", "General Secretary Matt Carter"), *labour)
+    president = _x("a2", _e(PERSON, "Carter", "President Carter"), *labour)
+    assert (PERSON, "carter") in _keys(link_corpus([matt, president]), "a2")
+    bush = _x("a1", _e(PERSON, "George W Bush", "President George W Bush"), *labour)
+    title = _x("a2", _e(PERSON, "Bush", "President Bush"), *labour)
+    assert (PERSON, "george w bush") in _keys(link_corpus([bush, title]), "a2")
+    # A king is known by his given name: "King Michael" is not Alun Michael.
+    alun = _x("a1", _e(PERSON, "Alun Michael"), *labour)
+    king = _x("a2", _e(PERSON, "King Michael", "Michael"), *labour)
+    assert not link_corpus([alun, king]).plan.decisions
 
 
 def test_a_qualified_acronym_is_another_body():

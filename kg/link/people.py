@@ -11,7 +11,9 @@ Decided per surname (the group "person|blair"), from the group's members alone:
    text, one.
 2. *Surnames* (`link:surname`). A surname used alone, or with a title ("Blair", "Mr Blair",
    "President Bush"), in an article that names no full form with it, joins the full name
-   that dominates by context among the full names with that surname. When the article's
+   that dominates by context among the full names with that surname and that title, when
+   it has one ("President Carter" is not Labour's general secretary Matt Carter; "King
+   Michael", known by his given name, is no one's surname). When the article's
    own text writes one of them in full ("Lib Dem Norman Baker", missed by the model), that
    one; when it writes a full name no other article uses ("Tories Ken Clarke"), none. A full
    name called by a courtesy title of the other sex in every article that gives one ("Mrs
@@ -90,9 +92,11 @@ def decide_people(
     named: dict[str, set[str]] = defaultdict(set)
     genders: dict[str, Counter[str]] = defaultdict(Counter)
     peers: set[str] = set()
+    styles: dict[str, set[str]] = defaultdict(set)
     for a, m in fulls:
         target = target_of[(a, m.key)]
         named[target].add(a)
+        styles[target] |= set(m.styles)
         if m.gender:
             genders[target][m.gender] += 1
         if m.titles:
@@ -105,12 +109,14 @@ def decide_people(
             for t in sorted(named)
             if not (m.gender and genders[t] and m.gender not in genders[t])
             and (m.form != "peer" or t in peers)
+            and (not m.styles or styles[t] & set(m.styles))
         }
         if not fits:
             continue
         # The article writes one of them in full, though it was not found as an entity; or
         # writes someone else in full ("Tories Ken Clarke"), whom no other article names.
-        written = [t for t in fits if " ".join(person_tokens(t)) in m.written]
+        spelled = set(m.written) | set(m.opening)
+        written = [t for t in fits if " ".join(person_tokens(t)) in spelled]
         if len(written) == 1:
             joins.add(SURNAME, m, written[0], a, {})
             continue

@@ -12,7 +12,7 @@ country ("alias|united states"), every instrument with one title ("law|human rig
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kg.extract.gazetteer import is_place
@@ -27,6 +27,8 @@ FEMALE = frozenset(
     "mrs ms miss lady dame baroness viscountess countess duchess princess queen".split()
 )
 PEERAGE = frozenset("lord lady baroness baron viscount viscountess earl countess".split())
+# Known by their given names: "King Michael" is nobody's surname.
+ROYAL = frozenset("king queen prince princess pope emperor empress".split())
 # A feature of a record that says when, not what: "period|2005-03".
 PERIOD = "period"
 _DATE = re.compile(r"^(\d{4})-(\d{2})")
@@ -61,6 +63,9 @@ class Member:
     # A short name's fuller forms the article's text writes, found or not as entities:
     # "norman baker" for the "Mr Baker" of an article that also says "Lib Dem Norman Baker".
     written: tuple[str, ...] = ()
+    opening: tuple[str, ...] = ()  # the same, written only where a sentence opens
+    # Titles other than Mr or Lord the article gives the person ("president", "dr").
+    styles: tuple[str, ...] = ()
     defined: bool = False  # a long form the article gives this acronym
 
 
@@ -157,42 +162,64 @@ def _person(entity: Entity, surnames: set[str], posts, text: str) -> list[Member
     genders = {"m" for t in firsts if t in MALE} | {"f" for t in firsts if t in FEMALE}
     gender = genders.pop() if len(genders) == 1 else ""
     group = f"person|{words[-1]}"
+    styles = _styles(entity, words, posts)
     if len(words) > 1:
         peers = tuple(sorted({fold(n).split()[0] for n in called if _is_peer_name(n, words[-1])}))
-        return [Member(group, PERSON, entity.key, entity.name, "full", gender, peers, posts)]
+        full = Member(group, PERSON, entity.key, entity.name, "full", gender, peers, posts)
+        return [replace(full, styles=styles)]
     if words[0] in surnames:
         return []  # the article names a full form too and kept this one apart on purpose
+    if set(firsts) & ROYAL:
+        return []  # "King Michael" is known by his given name, no one's surname
     peer = _is_peer_name(entity.name, words[0])
     form = "peer" if peer else "short"
-    written = _written(text, entity.name.split()[-1], {name_key(a, person=True) for a in called})
-    return [Member(group, PERSON, entity.key, entity.name, form, gender, written=written)]
+    inner, opening = _written(
+        text, entity.name.split()[-1], {name_key(a, person=True) for a in called}
+    )
+    short = Member(group, PERSON, entity.key, entity.name, form, gender, written=inner)
+    return [replace(short, opening=opening, styles=styles)]
 
 
-def _written(text: str, surname: str, titles: set[str]) -> tuple[str, ...]:
+def _styles(entity: Entity, words: list[str], posts) -> tuple[str, ...]:
+    """The titles written before the person's name, but for courtesy and peers' titles:
+    "President Bush" gives "president", "Dr Reid" "dr"."""
+    found: set[str] = set()
+    for name in (entity.name, *entity.aliases, *(m.title for m in entity.mentions)):
+        tokens = fold(name).replace(".", " ").split()
+        if words[0] in tokens:
+            tokens = tokens[: tokens.index(words[0])]
+        found |= set(tokens)
+    for post, _ in posts:
+        found |= set(post.split())
+    ignored = MALE | FEMALE | PEERAGE
+    return tuple(sorted(w for w in found if w in _title_words() and w not in ignored))
+
+
+def _written(text: str, surname: str, titles: set[str]) -> tuple[tuple[str, ...], ...]:
     """The fuller names the text writes with `surname`: "... Lib Dem Norman Baker" gives
-    "norman baker", "dem norman baker" and "lib dem norman baker". A word that opens a
-    sentence ("Yesterday Blair said") and a title the entity is called by ("Chancellor
-    Brown", among its aliases as `titles`) are not part of a name."""
-    found = set()
+    "norman baker", "dem norman baker" and "lib dem norman baker". A title the entity is
+    called by ("Chancellor Brown", among its aliases as `titles`) is no part of a name; nor
+    may a word that opens a sentence be ("Yesterday Blair said"): the forms found only so
+    are returned apart, as (forms, forms only where a sentence opens)."""
+    inner: set[str] = set()
+    opening: set[str] = set()
     # Words of a name: "Norman", "O'Brien", an initial "W." (a longer word with a full stop
-    # ends a sentence).
-    # ... not "Howard Flight" for "Howard" (a given name there, not a surname).
+    # ends a sentence) ... not "Howard Flight" for "Howard" (a given name there).
     name = r"((?:[A-Z](?:[\w'’-]*[\w'’]|\.)?\s+){1,3})"
     pattern = name + re.escape(surname) + r"\b(?!\s+[A-Z][a-z])"
     for match in re.finditer(pattern, text):
         words = match.group(1).split()
-        if _OPENS.search(text[: match.start()]):
-            words = words[1:]
         # "Deputy Prime Minister Mr Prescott": a title or honorific ends the name.
         for n, word in enumerate(reversed(words)):
             if fold(word).rstrip(".") in _title_words():
                 words = words[len(words) - n :]
                 break
+        opens = _OPENS.search(text[: match.start()]) and len(words) == len(match.group(1).split())
         for n in range(1, len(words) + 1):
             key = name_key(" ".join([*words[-n:], surname]), person=True)
             if len(_tokens(key)) > 1 and key not in titles:
-                found.add(" ".join(_tokens(key)))
-    return tuple(sorted(found))
+                (opening if opens and n == len(words) else inner).add(" ".join(_tokens(key)))
+    return tuple(sorted(inner)), tuple(sorted(opening - inner))
 
 
 @lru_cache(maxsize=1)

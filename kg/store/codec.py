@@ -68,6 +68,8 @@ def load_record(text: str) -> LinkRecord:
                 "titles": tuple(m["titles"]),
                 "posts": tuple((post, org) for post, org in m["posts"]),
                 "written": tuple(m["written"]),
+                "opening": tuple(m["opening"]),
+                "styles": tuple(m["styles"]),
             }
         )
         for m in data["members"]
