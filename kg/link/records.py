@@ -6,7 +6,8 @@ article's record into the decisions, a store keeps each record in its ledger, an
 that streams keeps records, not extractions. Each entity a rule looks at is a `Member` of
 one *group*, the set of entities one decision covers: every person with the surname Blair
 ("person|blair"), every organisation an acronym may name ("acronym|CBI"), every form of a
-country ("alias|united states"), every instrument with one title ("law|human rights act").
+country ("alias|united states"), a place's or a company's short and longer names
+("short|Place|belmarsh"), every instrument with one title ("law|human rights act").
 """
 
 from __future__ import annotations
@@ -42,8 +43,9 @@ _COMPANY_WORDS = frozenset(
     "limited airways airlines systems technologies pharmaceuticals telecom "
     "telecommunications networks software".split()
 )
-# A nationality written just before an acronym: "Spanish FA", "Welsh RFU".
+# Text that ends where a sentence (or a quotation, a heading) opens.
 _OPENS = re.compile(r"(?:^|[.!?:;\"“”‘’()\n]\s*)$")
+# A nationality written just before an acronym: "Spanish FA", "Welsh RFU".
 _QUALIFIED = re.compile(r"\b[A-Z][a-z]+(?:ish|sh|ese|ian|an|ch|ic)\s+$")
 
 
