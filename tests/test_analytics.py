@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from kg.cli.app import app
 from kg.errors import QueryError
-from kg.graph import analytics
+from kg.graph import analytics, layout
 from kg.graph.project import Evidence, project
 
 SMALL = Path(__file__).parent / "data" / "small.trig"
@@ -233,8 +233,8 @@ def test_layout_places_every_node_and_keeps_components_apart():
     edges += [(f"b{i}", "p", f"b{i + 1}") for i in range(5)]
     view = analytics.entity_graph(_entity_graph(edges))
     view.add_node("solo")
-    first = analytics.layout(view)
-    assert first == analytics.layout(view)  # deterministic
+    first = layout.layout(view)
+    assert first == layout.layout(view)  # deterministic
     assert set(first) == set(view) and len(set(first.values())) == len(view)
 
     def box(prefix):
@@ -305,3 +305,19 @@ def test_path_and_stats_on_the_seed_articles(nlp, tmp_path):
     assert data["counts"]["Person"] >= 1 and data["counts"]["Organization"] >= 3
     assert "Mhairi Hunter" in [q["label"] for q in data["quoted"]]
     assert "Misuse of Drugs Act 1971" in [c["label"] for c in data["cited"]]
+
+
+def test_node_styles_give_every_entity_a_place_and_a_colour(small):
+    styles = layout.node_styles(small)
+    assert set(styles) == set(small)
+    groups = analytics.communities(small)
+    for node, style in styles.items():
+        assert re.fullmatch(r"#[0-9a-f]{6}", style.colour)
+        assert style.community == next(i for i, g in enumerate(groups) if node in g)
+        assert style.colour == layout.community_colour(style.community)
+    assert len({(s.x, s.y) for s in styles.values()}) == len(styles)
+    by_type = layout.node_styles(small, colour_by="type")
+    assert {small.nodes[n]["type"]: s.colour for n, s in by_type.items()} == layout.TYPE_COLOURS
+    assert layout.community_colour(-1) == layout.community_colour(99) == layout.OTHER_COLOUR
+    with pytest.raises(ValueError):
+        layout.node_styles(small, colour_by="size")

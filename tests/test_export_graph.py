@@ -105,15 +105,15 @@ def test_other_names_are_a_list_in_gexf_and_joined_in_graphml(written):
 
 def test_gexf_carries_the_view_s_positions_and_colours(written):
     # Issue 14: the exports had no layout, so Gephi opened a hairball.
-    from kg.graph.analytics import entity_graph, layout
+    from kg.graph.analytics import entity_graph
+    from kg.graph.layout import TYPE_COLOURS, layout
     from kg.graph.project import project
-    from kg.graph.view import type_colours
 
     fmt, path = written
     nodes, _ = _read(path, fmt)
     nodes.pop("@types", None)
     expected = layout(entity_graph(project(SMALL, comentions=True)))
-    colour = type_colours()["Person"].lstrip("#")
+    colour = TYPE_COLOURS["Person"].lstrip("#")
     rgb = {k: str(int(colour[i : i + 2], 16)) for k, i in (("r", 0), ("g", 2), ("b", 4))}
     for iri, data in nodes.items():
         x, y = expected[iri]

@@ -9,7 +9,8 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset
 
-from kg.graph.project import Evidence, entities, project, short_iri
+from kg.graph.project import Evidence, entities, project, relation_words, short_iri
+from kg.graph.sources import Article, sentence_only
 from kg.query.sparql import PREFIXES, load_store
 
 SMALL = Path(__file__).parent / "data" / "small.trig"
@@ -20,6 +21,10 @@ KELMOUTH = "https://kg.example.org/id/place/kelmouth-1fa1435a"
 HOSTILE_ORG = "https://kg.example.org/id/organization/script-alert-1-script-a450b7a1"
 GRAPH_A = "https://kg.example.org/id/graph/article-small-a-7bf94587"
 ARTICLE_A = "https://kg.example.org/id/article/small-a-5faf9a9a"
+ARTICLE_B = "https://kg.example.org/id/article/small-b-11a6bae4"
+GRAPH_B = "https://kg.example.org/id/graph/article-small-b-258f4d3c"
+SENTENCE_A2 = "https://kg.example.org/id/sentence/small-a-97-124-0c11f3f6"
+STATEMENT_B = "https://kg.example.org/id/statement/small-b-vance-councillor"
 
 
 @pytest.fixture(scope="module")
@@ -159,6 +164,70 @@ def test_a_negated_statement_is_not_evidence():
         "Councillor Nora Vance of Brightwater Council said the council opposes the Tidal "
         "Energy Act 2019."
     ]
+
+
+def test_the_negated_layer_draws_what_a_statement_denies():
+    statement = "https://kg.example.org/id/statement/denied"
+    store = _store_with(
+        _quad(statement, RDF + "subject", ox.NamedNode(VANCE)),
+        _quad(statement, RDF + "predicate", ox.NamedNode(KG + "criticised")),
+        _quad(statement, RDF + "object", ox.NamedNode(BRIGHTWATER)),
+        _quad(statement, KG + "negated", ox.Literal("true")),
+        _quad(statement, KG + "evidence", ox.NamedNode(SENTENCE_A2)),
+        _quad(statement, PREFIXES["prov"] + "wasDerivedFrom", ox.NamedNode(ARTICLE_A)),
+    )
+    assert "negated" not in {d["kind"] for _, _, d in project(store).edges(data=True)}
+    [edge] = [
+        d
+        for d in project(store, negated=True).get_edge_data(VANCE, BRIGHTWATER).values()
+        if d["kind"] == "negated"
+    ]
+    assert (edge["predicate"], edge["words"], edge["articles"]) == (
+        KG + "criticised",
+        "criticised",
+        1,
+    )
+    assert [e.sentence for e in edge["evidence"]] == ["Ms Vance spoke in Kelmouth."]
+
+
+def test_articles_posts_and_where_each_entity_is_named(graph):
+    articles = graph.graph["articles"]
+    assert sorted(articles) == ["small_a", "small_b"]
+    assert articles["small_a"] == Article("small_a", "Council opposes tidal act", "2021-01-28", "")
+    vance = graph.nodes[VANCE]
+    assert vance["article_ids"] == ["small_a", "small_b"] and vance["articles"] == 2
+    assert vance["posts"] == [("Councillor", 1)]
+    assert graph.nodes[KELMOUTH]["posts"] == []
+
+
+def test_posts_spelt_alike_are_one_post_counted_in_each_article():
+    store = _store_with(
+        _quad(VANCE, SCHEMA + "jobTitle", ox.Literal("COUNCILLOR"), GRAPH_B),
+        _quad(STATEMENT_B, RDF + "subject", ox.NamedNode(VANCE), GRAPH_B),
+        _quad(STATEMENT_B, RDF + "predicate", ox.NamedNode(SCHEMA + "jobTitle"), GRAPH_B),
+        _quad(STATEMENT_B, RDF + "object", ox.Literal("COUNCILLOR"), GRAPH_B),
+        _quad(STATEMENT_B, PREFIXES["prov"] + "wasDerivedFrom", ox.NamedNode(ARTICLE_B), GRAPH_B),
+    )
+    assert project(store).nodes[VANCE]["posts"] == [("COUNCILLOR", 2)]
+
+
+def test_relations_in_plain_words():
+    assert relation_words(KG + "chargedUnder") == "charged under"
+    assert relation_words(ORG + "memberOf") == "member of"
+    assert relation_words("http://data.europa.eu/eli/ontology#is_part_of") == "part of"
+    assert relation_words(
+        "https://example.org/v#admires", {"https://example.org/v#admires": "likes"}
+    ) == ("likes")
+
+
+def test_a_headline_run_into_a_sentence_is_left_out():
+    assert sentence_only("Wales win in Rome\n\nWales beat Italy 38-8.", "Wales win in Rome") == (
+        "Wales beat Italy 38-8."
+    )
+    assert sentence_only("Wales win in Rome\n\n", "Wales win in Rome") == "Wales win in Rome"
+    assert (
+        sentence_only("Wales win in Rome again.", "Wales win in Rome") == "Wales win in Rome again."
+    )
 
 
 def test_a_predicate_unknown_to_kg_is_still_a_relation():

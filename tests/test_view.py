@@ -1,4 +1,5 @@
-"""kg.graph.view: graph.html from tests/data/small.trig (see the expectations written at its top).
+"""kg.graph.view and kg.graph.page: graph.html from tests/data/small.trig (see the expectations
+written at its top).
 
 These read the page as text and its JSON; tests/test_browser.py runs it in Chromium.
 """
@@ -17,13 +18,21 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset
 
-from kg.graph.view import write_html
+from kg.extract.names import fold
+from kg.graph.view import render_html, write_html
 from kg.query.sparql import PREFIXES, load_store, run_query
 
 SMALL = Path(__file__).parent / "data" / "small.trig"
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
 ENTITY_CLASSES = "schema:Person schema:Organization schema:Legislation schema:Place"
+ID = "https://kg.example.org/id/"
+SCHEMA, KG, RDF, PROV = (PREFIXES[p] for p in ("schema", "kg", "rdf", "prov"))
+VANCE = ID + "person/nora-vance-9ca4975e"
+KELMOUTH = ID + "place/kelmouth-1fa1435a"
+GRAPH_A = ID + "graph/article-small-a-7bf94587"
+ARTICLE_A = ID + "article/small-a-5faf9a9a"
+ARTICLE_B = ID + "article/small-b-11a6bae4"
 
 
 class _Page(HTMLParser):
@@ -58,9 +67,17 @@ def _parse(text: str) -> _Page:
     return page
 
 
-def _data(text: str) -> dict:
-    [payload] = [body for attrs, body in _parse(text).scripts if attrs.get("id") == "kg-data"]
+def _block(text: str, name: str) -> dict:
+    [payload] = [body for attrs, body in _parse(text).scripts if attrs.get("id") == name]
     return json.loads(payload)
+
+
+def _data(text: str) -> dict:
+    return _block(text, "kg-data")
+
+
+def _texts(text: str) -> dict:
+    return _block(text, "kg-text")
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +102,29 @@ def _entities(store) -> dict[str, str]:
     return {str(e): str(label) for e, label in result.rows}
 
 
+def _by_label(data: dict) -> dict[str, int]:
+    return {label: i for i, label in enumerate(data["entities"]["label"])}
+
+
+def _links(data: dict) -> list[dict]:
+    links = data["links"]
+    return [{key: links[key][j] for key in links} for j in range(len(links["a"]))]
+
+
+def _store_with(*quads) -> ox.Store:
+    store = load_store(SMALL)
+    for quad in quads:
+        store.add(quad)
+    return store
+
+
+def _quad(s, p, o, graph=GRAPH_A) -> ox.Quad:
+    return ox.Quad(ox.NamedNode(s), ox.NamedNode(p), o, ox.NamedNode(graph))
+
+
+# -- one file, nothing from the network, nothing that runs but the page's own script -----
+
+
 def test_no_remote_references(page):
     assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", page, re.IGNORECASE)
     assert "//cdn" not in page.lower()
@@ -96,90 +136,110 @@ def test_no_remote_references(page):
         assert "src" not in attrs and "href" not in attrs, tag
 
 
-def test_vis_network_is_inlined(page):
+def test_the_page_script_is_the_template_and_needs_no_library(page):
+    from kg.graph.view import page_script
+
     scripts = _parse(page).scripts
-    assert any("@version 9.1.2" in body and "Network" in body for _, body in scripts)
-    assert "vis-network" in page and "div.vis-tooltip" in page  # its stylesheet too
+    code = [body for attrs, body in scripts if "type" not in attrs]
+    template = page_script()
+    assert code == [template] and template.endswith("\n})();\n")
+    assert sorted(attrs["id"] for attrs, _ in scripts if "type" in attrs) == ["kg-data", "kg-text"]
+    assert "innerHTML" not in template and "insertAdjacentHTML" not in template
+    assert "eval(" not in template and "new Function" not in template
 
 
 def test_hostile_labels_appear_only_escaped(page):
     assert SCRIPT not in page
     assert IMG not in page
     assert "<img" not in page.lower()
-    assert page.count("<script") == page.count("</script>") + 1  # +1: inside vis-network's code
-    # every element in the page is one the template writes; none has an event handler
+    assert page.count("<script") == page.count("</script>") == 3
     allowed = {
-        "html",
-        "head",
-        "meta",
-        "title",
-        "style",
-        "body",
-        "header",
-        "h1",
-        "p",
-        "ul",
-        "li",
-        "span",
-        "div",
-        "noscript",
+        "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "span", "div",
+        "input", "ul", "label", "nav", "main", "canvas", "p", "aside", "button", "noscript",
         "script",
-        # the search box, the filters and the panel
-        "input",
-        "label",
-        "datalist",
-        "main",
-        "aside",
-        "button",
-    }
+    }  # fmt: skip
     page_tags = _parse(page).tags
     assert {tag for tag, _ in page_tags} <= allowed
     assert not [attr for _, attrs in page_tags for attr in attrs if attr.startswith("on")]
     assert "News &lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
+def test_content_security_policy_admits_exactly_the_page_script(page):
+    parsed = _parse(page)
+    [policy] = [
+        attrs["content"]
+        for tag, attrs in parsed.tags
+        if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy"
+    ]
+    allowed = set(re.findall(r"'sha256-([^']+)'", policy))
+    code = [body for attrs, body in parsed.scripts if "type" not in attrs]
+    assert len(code) == 1
+    assert allowed == {
+        base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() for body in code
+    }
+    assert "default-src 'none'" in policy and "unsafe-inline" not in policy.split("style-src")[0]
+
+
+# -- the entities --------------------------------------------------------------------------
+
+
 def test_escaped_labels_decode_back_exactly(page, store):
-    labels = {node["label"] for node in _data(page)["nodes"]}
-    assert labels == set(_entities(store).values())
-    assert SCRIPT in labels and 'Dara "Quill" O\'Neill' in labels
-    tips = [line for node in _data(page)["nodes"] for line in node["tooltip"]]
-    assert f"Also: {IMG}" in tips
-    assert 'Also: D. "Quill"\nO\'Neill' in tips
+    data = _data(page)["entities"]
+    assert set(data["label"]) == set(_entities(store).values())
+    assert SCRIPT in data["label"] and 'Dara "Quill" O\'Neill' in data["label"]
+    alts = {alt for row in data["alts"] for alt in row}
+    assert IMG in alts and 'D. "Quill"\nO\'Neill' in alts
 
 
-def test_one_node_per_entity(page, store):
-    nodes = _data(page)["nodes"]
-    assert len(nodes) == len(_entities(store))
-    assert len({node["id"] for node in nodes}) == len(nodes)
-
-
-def test_tooltips_are_text_not_html(page):
+def test_one_row_per_entity_most_central_first(page, store):
     data = _data(page)
-    # vis-network renders a string `title` as HTML in some versions: the page builds
-    # each title as DOM text from `tooltip`, so the data carries no `title` at all.
-    assert all("title" not in item for item in data["nodes"] + data["edges"])
-    [app] = [body for attrs, body in _parse(page).scripts if not attrs and "kg-data" in body]
-    assert "textContent" in app and "innerHTML" not in app
+    rows = data["entities"]
+    assert len(rows["label"]) == len(_entities(store)) == 7
+    assert {data["base"] + key for key in rows["key"]} == set(_entities(store))
+    assert rows["size"] == sorted(rows["size"], reverse=True) and rows["size"][0] == 1.0
+    # Vance shares a sentence or a relation with 4 entities, Kelmouth with 2
+    labels = _by_label(data)
+    assert labels["Nora Vance"] < labels["Kelmouth"]
+    assert [data["types"][t]["name"] for t in rows["type"]].count("Person") == 2
+    assert {t["name"]: t["count"] for t in data["types"]} == {
+        "Legislation": 2, "Organization": 2, "Person": 2, "Place": 1,
+    }  # fmt: skip
 
 
-def test_node_tooltip_lists_type_labels_and_articles(page):
-    by_label = {node["label"]: node for node in _data(page)["nodes"]}
-    vance = by_label["Nora Vance"]["tooltip"]
-    assert vance[0] == "Person"
-    assert "Also: Ms Vance" in vance
-    assert "Mentioned in 2 articles" in vance
-    assert "Mentioned in 1 article" in by_label["Brightwater Council"]["tooltip"]
+def test_names_are_folded_as_the_cli_folds_them(page):
+    rows = _data(page)["entities"]
+    for label, alts, folded in zip(rows["label"], rows["alts"], rows["folded"], strict=True):
+        assert folded == sorted({fold(name) for name in [label, *alts]})
+    assert "ms vance" in rows["folded"][_by_label(_data(page))["Nora Vance"]]
 
 
-def test_shape_and_colour_follow_type_and_size_follows_centrality(page):
-    nodes = _data(page)["nodes"]
-    by_label = {node["label"]: node for node in nodes}
-    for node in nodes:
-        same_type = [n for n in nodes if n["group"] == node["group"]]
-        assert {(n["shape"], n["color"]) for n in same_type} == {(node["shape"], node["color"])}
-    assert len({(n["shape"], n["color"]) for n in nodes}) == 4
-    # Vance shares a sentence or a relation with 4 entities, Kelmouth with 2: higher PageRank
-    assert by_label["Nora Vance"]["size"] > by_label["Kelmouth"]["size"]
+def test_articles_and_posts_of_an_entity(page):
+    data, texts = _data(page), _texts(page)
+    vance = _by_label(data)["Nora Vance"]
+    titles = [texts["articles"][a][1] for a in data["entities"]["articles"][vance]]
+    assert sorted(titles) == [
+        "Council opposes tidal act",
+        'Protest at "<script>alert(1)</script>" HQ',
+    ]
+    assert data["posts"][str(vance)] == [["Councillor", 1]]
+    # small_a has a date, small_b none
+    dates = {texts["articles"][a][0]: data["dates"][a] for a in range(len(data["dates"]))}
+    assert dates == {"small_a": "2021-01-28", "small_b": ""}
+
+
+def test_communities_colour_and_name(page):
+    data = _data(page)
+    groups = data["communities"]
+    assert groups and all(re.fullmatch(r"#[0-9a-f]{6}", g["colour"]) for g in groups)
+    labels = data["entities"]["label"]
+    members = [
+        labels[i] for i, c in enumerate(data["entities"]["community"]) if c == 0
+    ]  # the largest community is named after its most central members
+    assert groups[0]["name"].split(", ")[0] in members
+    assert groups[0]["size"] == len(members)
+
+
+# -- the links -------------------------------------------------------------------------------
 
 
 def _relations(store) -> set[tuple[str, str, str]]:
@@ -193,54 +253,108 @@ def _relations(store) -> set[tuple[str, str, str]]:
     return {(str(s), str(p), str(o)) for s, p, o in result.rows}
 
 
-def test_relation_edges(page, store):
+def test_relation_links_are_the_graphs_relations_in_plain_words(page, store):
     data = _data(page)
-    iri_of = {node["id"]: node["tooltip"][-1] for node in data["nodes"]}
-    edges = {
-        (iri_of[e["from"]], e["tooltip"][1], iri_of[e["to"]])
-        for e in data["edges"]
-        if e["kind"] == "relation"
+    iri = [data["base"] + key for key in data["entities"]["key"]]
+    predicates = data["predicates"]
+    found = {
+        (iri[link["a"]], predicates[link["p"]]["iri"], iri[link["b"]])
+        for link in _links(data)
+        if link["p"] >= 0
     }
-    assert edges == _relations(store)
-    assert len([e for e in data["edges"] if e["kind"] == "relation"]) == len(edges)
-    labels = {e["label"] for e in data["edges"] if e["kind"] == "relation"}
-    assert "org:memberOf" in labels
+    assert found == _relations(store)
+    assert len([link for link in _links(data) if link["p"] >= 0]) == len(found)
+    words = {p["short"]: p["words"] for p in predicates}
+    assert words == {"org:memberOf": "member of", "kg:opposes": "opposes"}
 
 
-def test_comention_edges_weighted_by_sentences(page):
+def test_comention_links_weighted_by_sentences(page):
     data = _data(page)
-    label_of = {node["id"]: node["label"] for node in data["nodes"]}
+    labels = data["entities"]["label"]
     pairs = {
-        frozenset((label_of[e["from"]], label_of[e["to"]])): e
-        for e in data["edges"]
-        if e["kind"] == "comention"
+        frozenset((labels[link["a"]], labels[link["b"]])): link
+        for link in _links(data)
+        if link["p"] == -1
     }
     both = pairs[frozenset(("Nora Vance", "Kelmouth"))]
-    assert both["tooltip"] == ["Mentioned together in 2 sentences"]
+    assert (both["weight"], both["n"]) == (2, 2)
     once = pairs[frozenset((SCRIPT, "Kelmouth"))]
-    assert once["tooltip"] == ["Mentioned together in 1 sentence"]
-    assert both["width"] > once["width"]
-    # a pair that also has a relation is drawn once, as the relation
-    related = {frozenset((e["from"], e["to"])) for e in data["edges"] if e["kind"] == "relation"}
-    comention = {frozenset((e["from"], e["to"])) for e in data["edges"] if e["kind"] == "comention"}
-    assert related and not related & comention
-    member = {"Nora Vance", "Brightwater Council"}
-    relation = next(
-        e
-        for e in data["edges"]
-        if e["kind"] == "relation" and {label_of[e["from"]], label_of[e["to"]]} == member
+    assert (once["weight"], once["n"]) == (1, 1)
+
+
+def test_evidence_is_the_sentence_with_its_article(page):
+    data, texts = _data(page), _texts(page)
+    labels = data["entities"]["label"]
+    [j] = [
+        j
+        for j, link in enumerate(_links(data))
+        if link["p"] >= 0 and labels[link["a"]] == "Nora Vance"
+    ]
+    [[sentence, article, hedged]] = texts["evidence"][j]
+    assert texts["sentences"][sentence] == (
+        "Councillor Nora Vance of Brightwater Council said the council opposes the Tidal "
+        "Energy Act 2019."
     )
-    assert "Supported by 1 article" in relation["tooltip"]
+    assert texts["articles"][article] == ["small_a", "Council opposes tidal act", ""]
+    assert hedged == 0 and data["links"]["flags"][j] == 0
+    # a co-mention carries the sentences it stands for
+    kelmouth = next(
+        j
+        for j, link in enumerate(_links(data))
+        if link["p"] == -1 and {labels[link["a"]], labels[link["b"]]} == {"Nora Vance", "Kelmouth"}
+    )
+    assert [texts["sentences"][ev[0]] for ev in texts["evidence"][kelmouth]] == [
+        "Ms Vance spoke in Kelmouth.",
+        "<img src=x onerror=alert(1)> and Nora Vance met in Kelmouth.",
+    ]
 
 
-def test_a_graph_without_relations_still_has_edges(tmp_path):
-    store = load_store(SMALL)
-    for predicate in (PREFIXES["org"] + "memberOf", PREFIXES["kg"] + "opposes"):
-        for quad in list(store.quads_for_pattern(None, ox.NamedNode(predicate), None, None)):
-            store.remove(quad)
+def test_hostile_evidence_and_headlines_stay_data(page):
+    titles = {row[1] for row in _texts(page)["articles"]}
+    assert 'Protest at "<script>alert(1)</script>" HQ' in titles
+    # in the page itself, only escaped
+    assert 'Protest at \\"\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\\" HQ' in page
+
+
+def test_an_article_url_reaches_the_page_only_when_it_is_http(tmp_path):
+    store = _store_with(
+        _quad(ARTICLE_A, SCHEMA + "url", ox.Literal("https://news.example.org/a?x=1&y=<2>")),
+        _quad(ARTICLE_B, SCHEMA + "url", ox.Literal("javascript:alert(1)"), ID + "graph/b"),
+        _quad(ARTICLE_B, SCHEMA + "datePublished", ox.Literal("2005-13-45"), ID + "graph/b"),
+    )
     write_html(store, tmp_path / "graph.html")
-    edges = _data((tmp_path / "graph.html").read_text(encoding="utf-8"))["edges"]
-    assert edges and all(e["kind"] == "comention" for e in edges)
+    page = (tmp_path / "graph.html").read_text(encoding="utf-8")
+    rows = {row[0]: row for row in _texts(page)["articles"]}
+    assert rows["small_a"][2] == "https://news.example.org/a?x=1&y=<2>"
+    assert rows["small_b"][2] == ""
+    assert "javascript:" not in page
+    assert "\\u0026y=\\u003c2\\u003e" in page
+    assert sorted(_data(page)["dates"]) == ["", "2021-01-28"]  # 2005-13-45 is no date
+
+
+def test_a_denied_relation_is_drawn_and_says_so(tmp_path):
+    statement = ID + "statement/denied"
+    brightwater = ID + "organization/brightwater-council-813c80ce"
+    sentence = ID + "sentence/small-a-97-124-0c11f3f6"
+    store = _store_with(
+        _quad(statement, RDF + "type", ox.NamedNode(RDF + "Statement")),
+        _quad(statement, RDF + "subject", ox.NamedNode(VANCE)),
+        _quad(statement, RDF + "predicate", ox.NamedNode(KG + "criticised")),
+        _quad(statement, RDF + "object", ox.NamedNode(brightwater)),
+        _quad(statement, KG + "negated", ox.Literal("true", datatype=ox.NamedNode(
+            "http://www.w3.org/2001/XMLSchema#boolean"))),
+        _quad(statement, KG + "evidence", ox.NamedNode(sentence)),
+        _quad(statement, PROV + "wasDerivedFrom", ox.NamedNode(ARTICLE_A)),
+    )  # fmt: skip
+    write_html(store, tmp_path / "graph.html")
+    data = _data((tmp_path / "graph.html").read_text(encoding="utf-8"))
+    [denied] = [link for link in _links(data) if link["flags"] & 2]
+    assert data["predicates"][denied["p"]]["words"] == "criticised"
+    assert data["entities"]["label"][denied["a"]] == "Nora Vance"
+    assert data["summary"]["denied"] == 1 and data["summary"]["relations"] == 3
+
+
+# -- the same page from every source --------------------------------------------------------
 
 
 def test_rdflib_dataset_and_store_give_the_same_page(page, tmp_path):
@@ -252,28 +366,6 @@ def test_rdflib_dataset_and_store_give_the_same_page(page, tmp_path):
     assert (tmp_path / "b.html").read_text(encoding="utf-8") == page
 
 
-def test_content_security_policy_admits_exactly_the_page_scripts(page):
-    parsed = _parse(page)
-    [policy] = [
-        attrs["content"]
-        for tag, attrs in parsed.tags
-        if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy"
-    ]
-    allowed = set(re.findall(r"'sha256-([^']+)'", policy))
-    code = [body for attrs, body in parsed.scripts if "type" not in attrs]
-    assert len(code) == 2
-    assert allowed == {
-        base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() for body in code
-    }
-    assert "default-src 'none'" in policy and "unsafe-inline" not in policy.split("style-src")[0]
-
-
-def test_legend_lists_each_type_with_its_count(page):
-    header = page[page.index("<header>") : page.index("</header>")]
-    for entry in ("Person (2)", "Organization (2)", "Legislation (2)", "Place (1)"):
-        assert entry in header
-
-
 def test_a_union_turtle_file_gives_the_same_page(page, store, tmp_path):
     union = store.quads_for_pattern(None, None, None, ox.DefaultGraph())
     triples = [ox.Triple(q.subject, q.predicate, q.object) for q in union]
@@ -282,107 +374,14 @@ def test_a_union_turtle_file_gives_the_same_page(page, store, tmp_path):
     assert (tmp_path / "graph.html").read_text(encoding="utf-8") == page
 
 
-def _details(data: dict, label: str) -> tuple[dict, list[tuple[dict, dict]]]:
-    """The panel data of the node labelled `label`, and (edge, edge details) touching it."""
-    [node] = [n for n in data["nodes"] if n["label"] == label]
-    edges = [
-        (edge, data["details"]["edges"][edge["id"]])
-        for edge in data["edges"]
-        if node["id"] in (edge["from"], edge["to"])
-    ]
-    return data["details"]["nodes"][node["id"]], edges
-
-
-def test_panel_data_has_labels_type_and_evidence_with_articles(page):
-    data = _data(page)
-    info, edges = _details(data, "Nora Vance")
-    assert info["type"] == "Person" and info["labels"] == ["Nora Vance", "Ms Vance"]
-    assert info["articles"] == 2 and info["mentions"] == 3
-    [(member, detail)] = [(e, d) for e, d in edges if e["relation"] == "org:memberOf"]
-    assert detail["articles"] == 1
-    assert detail["evidence"] == [
-        [
-            "Councillor Nora Vance of Brightwater Council said the council opposes the Tidal "
-            "Energy Act 2019.",
-            "Council opposes tidal act",
-            "small_a",
-            False,
-        ]
-    ]
-    # a co-mention edge carries the sentences it stands for
-    label_of = {node["id"]: node["label"] for node in data["nodes"]}
-    [kelmouth] = [d for e, d in edges if "Kelmouth" in (label_of[e["from"]], label_of[e["to"]])]
-    assert [ev[0] for ev in kelmouth["evidence"]] == [
-        "Ms Vance spoke in Kelmouth.",
-        "<img src=x onerror=alert(1)> and Nora Vance met in Kelmouth.",
-    ]
-
-
-def test_hostile_evidence_and_headlines_stay_data(page):
-    data = _data(page)
-    _, edges = _details(data, 'Dara "Quill" O\'Neill')
-    headlines = {ev[1] for _, d in edges for ev in d["evidence"]}
-    assert 'Protest at "<script>alert(1)</script>" HQ' in headlines
-    # in the page itself, only escaped
-    assert 'Protest at \\"\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\\" HQ' in page
-
-
-def test_filters_list_each_relation_with_its_count(page):
+def test_summary_counts(page):
     header = page[page.index("<header>") : page.index("</header>")]
-    boxes = {
-        attrs["value"]: attrs
-        for tag, attrs in _parse(header).tags
-        if tag == "input" and attrs.get("class") == "kg-rel"
-    }
-    assert set(boxes) == {"kg:opposes", "org:memberOf"}
-    assert "kg:opposes (2)" in header and "org:memberOf (1)" in header
-    types = {
-        attrs["value"] for tag, attrs in _parse(header).tags if attrs.get("class") == "kg-type"
-    }
-    assert types == {"Person", "Organization", "Legislation", "Place"}
-
-
-def test_small_graph_is_laid_out_in_the_browser(page):
-    data = _data(page)
-    assert data["options"]["physics"]["enabled"] is True
-    assert not any("x" in node for node in data["nodes"])
-
-
-def test_large_graph_comes_with_a_layout_and_physics_off():
-    from kg.graph.project import Evidence
-    from kg.graph.view import _PRECOMPUTED_MIN, render_html
-
-    graph = nx.MultiDiGraph()
-    n = _PRECOMPUTED_MIN
-    for i in range(n):
-        graph.add_node(
-            f"urn:e{i}", kind="entity", type="Person", subtype="", label=f"P{i}",
-            alt_labels=[], articles=1, mentions=1, quotations=0,
-        )  # fmt: skip
-    for i in range(1, n):
-        graph.add_edge(
-            f"urn:e{i}", f"urn:e{i // 2}", key="urn:p", kind="relation", predicate="urn:p",
-            label="p", family="other", articles=1, evidence=[Evidence("s", "a", "")],
-        )  # fmt: skip
-    data = _data(render_html(graph))
-    assert data["options"]["physics"]["enabled"] is False
-    positions = {(node["x"], node["y"]) for node in data["nodes"]}
-    assert len(positions) == n  # every node placed, none on top of another
-    # a parent is drawn nearer its children than a random pair is, on average
-    xy = {node["label"]: (node["x"], node["y"]) for node in data["nodes"]}
-
-    def dist(a, b):
-        return ((xy[a][0] - xy[b][0]) ** 2 + (xy[a][1] - xy[b][1]) ** 2) ** 0.5
-
-    linked = sum(dist(f"P{i}", f"P{i // 2}") for i in range(1, n)) / (n - 1)
-    apart = sum(dist(f"P{i}", f"P{(i * 7919) % n}") for i in range(1, n)) / (n - 1)
-    assert linked < apart / 3
+    assert "7 entities \u00b7 3 relations \u00b7 9 pairs named in the same sentence" in header
+    assert "2 articles" in header
 
 
 def test_an_empty_graph_gives_a_page():
-    from kg.graph.view import render_html
-
     page = render_html(nx.MultiDiGraph())
     data = _data(page)
-    assert data["nodes"] == [] and data["edges"] == []
+    assert data["entities"]["label"] == [] and data["links"]["a"] == []
     assert "0 entities \u00b7 0 relations" in page

@@ -5,6 +5,7 @@ Centrality and communities are computed on an undirected, weighted view of the e
 who is connected to whom matters to a reader more than which way a verb points. Relations
 weigh more than co-mentions (a stated fact says more than two names in one sentence).
 Names are matched by any label (prefLabel, schema:name, altLabel), ignoring case and spacing.
+Positions and colours for drawing are in kg.graph.layout.
 """
 
 from __future__ import annotations
@@ -101,22 +102,28 @@ def centrality(
 
 def _pagerank(view, damping: float = 0.85, tol: float = 1e-10) -> dict[str, float]:
     # networkx's pagerank needs scipy, which kg does not depend on; power iteration over an
-    # undirected weighted graph converges in a few dozen rounds.
-    n = len(view)
-    strength = {u: sum(d["weight"] for d in view[u].values()) for u in view}
-    rank = dict.fromkeys(view, 1.0 / n)
+    # undirected weighted graph converges in a few dozen rounds (numpy: milliseconds at 10^4).
+    import numpy as np
+
+    nodes = list(view)
+    n = len(nodes)
+    index = {node: i for i, node in enumerate(nodes)}
+    pairs = [(index[u], index[v], d["weight"]) for u, v, d in view.edges(data=True) if u != v]
+    src = np.array([p[0] for p in pairs] + [p[1] for p in pairs], dtype=np.int64)
+    dst = np.array([p[1] for p in pairs] + [p[0] for p in pairs], dtype=np.int64)
+    weight = np.array([p[2] for p in pairs] * 2, dtype=float)
+    strength = np.bincount(src, weights=weight, minlength=n)
+    dangling = strength == 0
+    share = np.divide(weight, strength[src], out=np.zeros_like(weight), where=strength[src] > 0)
+    rank = np.full(n, 1.0 / n)
     for _ in range(200):
-        dangling = damping * sum(rank[u] for u in view if not strength[u]) / n
-        new = dict.fromkeys(view, (1.0 - damping) / n + dangling)
-        for u in view:
-            if strength[u]:
-                share = damping * rank[u] / strength[u]
-                for v, d in view[u].items():
-                    new[v] += share * d["weight"]
-        if sum(abs(new[u] - rank[u]) for u in view) < n * tol:
-            return new
+        spread = np.bincount(dst, weights=rank[src] * share, minlength=n)
+        new = (1.0 - damping) / n + damping * (spread + rank[dangling].sum() / n)
+        done = np.abs(new - rank).sum() < n * tol
         rank = new
-    return rank
+        if done:
+            break
+    return {node: float(rank[i]) for i, node in enumerate(nodes)}
 
 
 def communities(graph, kinds=("relation", "comention")) -> list[list[str]]:
@@ -310,66 +317,6 @@ def format_path(graph, hops: list[Hop]) -> str:
             if not fact.evidence:
                 lines.append("     (no evidence sentence recorded)")
     return "\n".join(lines)
-
-
-def layout(view, *, seed: int = _SEED, scale: float = 60.0) -> dict[str, tuple[float, float]]:
-    """Positions for the nodes of an undirected graph, fast enough for thousands of nodes.
-
-    Force-directed (Fruchterman-Reingold) per connected component, with repulsion felt from
-    a random sample of the component's nodes when it is large (so a round costs O(n k), not
-    O(n^2)); components are then packed in rows, largest first. `scale` is the typical
-    distance between linked nodes. Deterministic for a given seed and node order.
-    """
-    import networkx as nx
-    import numpy as np
-
-    rng = np.random.default_rng(seed)
-    placed: list[tuple[list[str], np.ndarray]] = []
-    parts = sorted((sorted(c) for c in nx.connected_components(view)), key=lambda c: (-len(c), c))
-    for nodes in parts:
-        placed.append((nodes, _force_layout(view, nodes, rng) * scale))
-    positions: dict[str, tuple[float, float]] = {}
-    row_width = scale * 3 * max(1.0, len(view) ** 0.5)
-    x = y = row_height = 0.0
-    for nodes, pos in placed:
-        pos = pos - pos.min(axis=0)
-        width, height = pos.max(axis=0) + scale
-        if x and x + width > row_width:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        for node, (px, py) in zip(nodes, pos, strict=True):
-            positions[node] = (round(float(px + x), 1), round(float(py + y), 1))
-        x += width
-        row_height = max(row_height, height)
-    return positions
-
-
-def _force_layout(view, nodes: list[str], rng, rounds: int = 80, sample: int = 400):
-    import numpy as np
-
-    n = len(nodes)
-    if n == 1:
-        return np.zeros((1, 2))
-    index = {node: i for i, node in enumerate(nodes)}
-    edges = np.array([(index[a], index[b]) for a, b in view.subgraph(nodes).edges()])
-    angle = np.linspace(0, 2 * np.pi, n, endpoint=False)
-    pos = np.c_[np.cos(angle), np.sin(angle)] * np.sqrt(n) / 2 + rng.normal(0, 0.01, (n, 2))
-    step = np.sqrt(n) / 4
-    for _ in range(rounds):
-        pivots = np.arange(n) if n <= sample else rng.choice(n, sample, replace=False)
-        dx = pos[:, 0, None] - pos[None, pivots, 0]
-        dy = pos[:, 1, None] - pos[None, pivots, 1]
-        inv = 1.0 / np.maximum(dx * dx + dy * dy, 1e-4)
-        # each pivot stands for n / len(pivots) nodes; repulsion k^2/d with k = 1
-        move = np.c_[(dx * inv).sum(axis=1), (dy * inv).sum(axis=1)] * (n / len(pivots))
-        if len(edges):
-            pull = pos[edges[:, 0]] - pos[edges[:, 1]]
-            length = np.sqrt((pull**2).sum(axis=1))[:, None]
-            np.add.at(move, edges[:, 0], -pull * length)
-            np.add.at(move, edges[:, 1], pull * length)
-        norm = np.maximum(np.sqrt((move**2).sum(axis=1)), 1e-9)[:, None]
-        pos += move / norm * np.minimum(norm, step)
-        step *= 0.95
-    return pos
 
 
 def _sort(graph, node: str) -> tuple:

@@ -119,10 +119,10 @@ def _as_the_view_draws_it(graph, pool: ThreadPoolExecutor) -> Future[tuple[dict,
     """Where graph.html places each entity and the colour of each type: the view's layout
     over its entity graph (the one it computes for a large graph) and its colours; the
     layout is computed in `pool`."""
-    from kg.graph.analytics import entity_graph, layout
-    from kg.graph.view import type_colours
+    from kg.graph.analytics import entity_graph
+    from kg.graph.layout import TYPE_COLOURS, layout
 
-    view, colours = entity_graph(graph), type_colours()  # now, before `graph` changes
+    view, colours = entity_graph(graph), dict(TYPE_COLOURS)  # now, before `graph` changes
     return pool.submit(lambda: (layout(view), colours))
 
 

@@ -4,39 +4,55 @@
 Organization, Legislation, Place) and one edge per relation between two entities, keyed by
 the predicate IRI. A relation is any triple from one entity to another except rdf:type and
 owl:sameAs, so a predicate added later is still drawn; `family` says which kind it is
-(docs/graph.md, Relations). Each relation edge carries the articles that support it and its
-evidence: the sentence of every rdf:Statement (or org:Membership) that states it, with the
-article's headline. A statement marked `kg:negated` is not evidence for the plain triple.
+(docs/graph.md, Relations) and `words` says it plainly ("charged under": the ontology's
+rdfs:label, else the local name taken apart). Each relation edge carries the articles that
+support it and its evidence: the sentence of every rdf:Statement (or org:Membership) that
+states it, with the article's headline. A statement marked `kg:negated` is not evidence for
+the plain triple.
 
 Optional layers, off unless asked for:
 - `comentions`: an undirected "mentioned in the same sentence" edge (stored once, from the
   smaller IRI), weighted by the number of sentences; it shows structure before relations do.
 - `quotations`: schema:Quotation nodes linked from their speaker.
 - `articles`: schema:NewsArticle nodes linked to the entities they mention.
+- `negated`: an edge of kind "negated" for each relation a statement denies ("did not
+  back"), with that statement's evidence.
 
+`graph.graph["articles"]` maps each article's identifier to its `Article` (title, date, URL).
 Node attributes: kind ("entity", "quotation", "article"), type, subtype (legislation),
-label, alt_labels, articles, mentions, quotations (entities); label, text, article
-(quotations and articles). Edge attributes: kind ("relation", "comention", "quoted",
-"mentions"), predicate, label, family, articles, evidence (a list of Evidence).
+label, alt_labels, articles (how many), article_ids, mentions, quotations, posts (the
+entity's schema:jobTitle and org:Post names with the number of articles stating each,
+most first) for entities; label, text, article, article_id (quotations and articles).
+Edge attributes: kind ("relation", "negated", "comention", "quoted", "mentions"),
+predicate, label, words, family, articles, evidence (a list of Evidence); co-mentions also
+weight (sentences) and article_ids.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from itertools import combinations
 
 from kg.graph.readers import Lit, objects_of, open_reader, text_of
+from kg.graph.sources import (
+    ITS_IDENT,
+    KG,
+    NIF,
+    ORG,
+    OWL_SAME_AS,
+    PROV_DERIVED,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    ArticleIndex,
+    Evidence,
+    entity_posts,
+    sentence_only,
+)
 
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-SCHEMA = "https://schema.org/"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-KG = "https://kg.example.org/ontology#"
-NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
-ORG = "http://www.w3.org/ns/org#"
-PROV_DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
-OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
+__all__ = ["ENTITY_TYPES", "Evidence", "entities", "project", "relation_words", "short_iri"]
 
 # In priority order: an entity typed twice takes the first type that matches.
 ENTITY_TYPES = (
@@ -59,18 +75,14 @@ _SUPER_FAMILIES = {KG + "interactsWith": "interaction", KG + "legalRelation": "l
 _COMENTION_EVIDENCE_MAX = 3  # sentences kept per co-mention edge: enough to show why
 
 
-@dataclass(frozen=True, order=True)
-class Evidence:
-    """One sentence that states a fact, and the article it is in."""
-
-    sentence: str
-    article_id: str
-    headline: str
-    rule: str = ""
-    hedged: bool = False
-
-
-def project(source, *, comentions: bool = False, quotations: bool = False, articles: bool = False):
+def project(
+    source,
+    *,
+    comentions: bool = False,
+    quotations: bool = False,
+    articles: bool = False,
+    negated: bool = False,
+):
     """The entity graph of an rdflib Dataset/Graph, a pyoxigraph Store, or a path to either.
 
     A path (store or OUT directory, or RDF file) is read with `kg.query.sparql.load_store`.
@@ -80,9 +92,10 @@ def project(source, *, comentions: bool = False, quotations: bool = False, artic
     reader = open_reader(source)
     types = _entity_types(reader)
     graph = nx.MultiDiGraph()
-    _add_entities(graph, reader, types)
-    docs = _Articles(reader)
-    _add_relations(graph, reader, types, docs)
+    docs = ArticleIndex(reader)
+    graph.graph["articles"] = docs.every_article()
+    _add_entities(graph, reader, types, docs)
+    _add_relations(graph, reader, types, docs, negated=negated)
     quotes = _quotations(reader, types, docs)
     for speaker, items in quotes.items():
         graph.nodes[speaker]["quotations"] = len(items)
@@ -97,6 +110,7 @@ def project(source, *, comentions: bool = False, quotations: bool = False, artic
                     label=_short_text(text),
                     text=text,
                     article=evidence.headline,
+                    article_id=evidence.article_id,
                 )
                 graph.add_edge(
                     speaker,
@@ -155,7 +169,7 @@ def _entity_types(reader) -> dict[str, str]:
     return types
 
 
-def _add_entities(graph, reader, types) -> None:
+def _add_entities(graph, reader, types, docs: ArticleIndex) -> None:
     found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for predicate in ("prefLabel", "altLabel"):
         for subject, _, obj, _ in reader.match(None, SKOS + predicate, None):
@@ -168,14 +182,13 @@ def _add_entities(graph, reader, types) -> None:
     in_articles: dict[str, set[str]] = defaultdict(set)
     for article, _, entity, _ in reader.match(None, SCHEMA + "mentions", None):
         if entity in types:
-            in_articles[entity].add(article)
+            in_articles[entity].add(docs.describe(article)[0])
     mentions: Counter = Counter()
-    for mention, _, entity, _ in reader.match(
-        None, "http://www.w3.org/2005/11/its/rdf#taIdentRef", None
-    ):
+    for mention, _, entity, _ in reader.match(None, ITS_IDENT, None):
         if entity in types:
             mentions[entity, mention] = 1  # a set: the same mention sits in two graphs
     per_entity = Counter(entity for entity, _ in mentions)
+    posts = entity_posts(reader, types, docs)
     for entity in sorted(types, key=lambda e: (types[e], e)):
         labels = found[entity]
         pref = sorted(labels["prefLabel"]) or sorted(labels["name"])
@@ -189,100 +202,74 @@ def _add_entities(graph, reader, types) -> None:
             label=label,
             alt_labels=alts,
             articles=len(in_articles[entity]),
+            article_ids=sorted(in_articles[entity]),
             mentions=per_entity[entity],
             quotations=0,
+            posts=posts.get(entity, []),
         )
-
-
-class _Articles:
-    """Article identifiers, headlines and sentence texts, looked up once each."""
-
-    def __init__(self, reader) -> None:
-        self._reader = reader
-        self._described: dict[str, tuple[str, str]] = {}
-        self._anchor: dict[str, str] = {}
-        # article graph IRI -> article, from the meta graph
-        self.of_graph = {
-            s: o
-            for s, _, o, _ in reader.match(None, PROV_DERIVED, None)
-            if isinstance(o, str) and "/id/graph/" in s
-        }
-
-    def describe(self, article: str) -> tuple[str, str]:
-        if article not in self._described:
-            ident = text_of(self._reader, article, SCHEMA + "identifier") or short_iri(article)
-            self._described[article] = (ident, text_of(self._reader, article, SCHEMA + "headline"))
-        return self._described[article]
-
-    def anchor(self, span: str) -> str:
-        if span not in self._anchor:
-            self._anchor[span] = text_of(self._reader, span, NIF + "anchorOf")
-        return self._anchor[span]
-
-    def evidence(self, node: str) -> list[Evidence]:
-        """The evidence of a statement, membership or quotation node: one per article."""
-        reader = self._reader
-        rule = text_of(reader, node, KG + "rule")
-        hedged = text_of(reader, node, KG + "hedged") in ("true", "1")
-        spans = sorted(o for o in objects_of(reader, node, KG + "evidence") if isinstance(o, str))
-        sentences = []
-        for span in spans:
-            # A mention's evidence reads better as the whole sentence it sits in.
-            around = sorted(
-                o for o in objects_of(reader, span, NIF + "sentence") if isinstance(o, str)
-            )
-            sentences.append(self.anchor(around[0]) if around else self.anchor(span))
-        found = []
-        derived = objects_of(reader, node, PROV_DERIVED)
-        for article in sorted(o for o in derived if isinstance(o, str) and o not in spans):
-            ident, headline = self.describe(article)
-            for sentence in sentences or [""]:
-                found.append(Evidence(sentence, ident, headline, rule, hedged))
-        return found
 
 
 # -- relations ---------------------------------------------------------------------------
 
 
-def _families(reader) -> dict[str, str]:
-    """Predicate -> family, from the graph itself and from ontology/kg.ttl."""
+def _ontology(reader) -> tuple[dict[str, str], dict[str, str]]:
+    """Predicate -> family, and predicate -> its rdfs:label, from the graph and ontology/kg.ttl."""
     import pyoxigraph as ox
 
     from kg.paths import ONTOLOGY
 
     families = dict(_FIXED_FAMILIES)
     pairs = {(s, o) for s, _, o, _ in reader.match(None, RDFS + "subPropertyOf", None)}
+    words: dict[str, str] = {}
     try:
         for triple in ox.parse(path=ONTOLOGY, format=ox.RdfFormat.TURTLE):
             if triple.predicate.value == RDFS + "subPropertyOf":
                 pairs.add((triple.subject.value, triple.object.value))
+            elif triple.predicate.value == RDFS + "label" and isinstance(triple.object, ox.Literal):
+                if triple.object.language in (None, "en"):
+                    words.setdefault(triple.subject.value, triple.object.value)
     except (OSError, SyntaxError):
         pass  # without the ontology, kg: relations are still drawn, as family "other"
     for sub, sup in pairs:
         if sup in _SUPER_FAMILIES:
             families.setdefault(sub, _SUPER_FAMILIES[sup])
-    return families
+    return families, words
 
 
-def _add_relations(graph, reader, types, docs: _Articles) -> None:
-    families = _families(reader)
+def relation_words(predicate: str, labels: dict[str, str] | None = None) -> str:
+    """A predicate in plain words: its label in `labels` (the ontology's rdfs:label), else its
+    local name taken apart ("chargedUnder" -> "charged under", "is_part_of" -> "part of")."""
+    if labels and predicate in labels:
+        return labels[predicate]
+    name = short_iri(predicate).split(":", 1)[-1]
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name).replace("_", " ").replace("-", " ")
+    words = " ".join(words.lower().split())
+    return re.sub(r"^is (?=\w+ of$)", "", words) or name
+
+
+def _add_relations(graph, reader, types, docs: ArticleIndex, *, negated: bool) -> None:
+    families, labels = _ontology(reader)
     where: dict[tuple, set[str]] = defaultdict(set)  # (s, p, o) -> article graphs holding it
     for entity in types:
         for s, p, o, g in reader.match(entity, None, None):
             if p not in _NOT_RELATIONS and isinstance(o, str) and o in types:
                 where[s, p, o].add(g)
     evidence: dict[tuple, set[Evidence]] = defaultdict(set)
-    negated: set[str] = {
+    denied: dict[tuple, set[Evidence]] = defaultdict(set)
+    negations: set[str] = {
         s
         for s, _, o, _ in reader.match(None, KG + "negated", None)
         if isinstance(o, Lit) and o.value in ("true", "1")
     }
     for statement, _, subject, _ in reader.match(None, RDF + "subject", None):
-        if subject not in types or statement in negated:
+        if subject not in types:
             continue
         for predicate in objects_of(reader, statement, RDF + "predicate"):
             for obj in objects_of(reader, statement, RDF + "object"):
-                if (subject, predicate, obj) in where:
+                if statement in negations:
+                    if obj in types and negated:
+                        denied[subject, predicate, obj].update(docs.evidence(statement))
+                elif (subject, predicate, obj) in where:
                     evidence[subject, predicate, obj].update(docs.evidence(statement))
     for membership, _, member, _ in reader.match(None, ORG + "member", None):
         for body in objects_of(reader, membership, ORG + "organization"):
@@ -300,35 +287,57 @@ def _add_relations(graph, reader, types, docs: _Articles) -> None:
             kind="relation",
             predicate=p,
             label=short_iri(p),
+            words=relation_words(p, labels),
             family=families.get(p, "other"),
             articles=len(supporting),
             evidence=found,
         )
+    for (s, p, o), items in sorted(denied.items()):
+        found = sorted(items)
+        graph.add_edge(
+            s,
+            o,
+            key=f"not {p}",
+            kind="negated",
+            predicate=p,
+            label=short_iri(p),
+            words=relation_words(p, labels),
+            family=families.get(p, "other"),
+            articles=len({e.article_id for e in found}),
+            evidence=found,
+        )
 
 
-def _add_comentions(graph, reader, types, docs: _Articles) -> None:
+def _add_comentions(graph, reader, types, docs: ArticleIndex) -> None:
     entities_of: dict[str, set[str]] = defaultdict(set)
-    for mention, _, entity, _ in reader.match(
-        None, "http://www.w3.org/2005/11/its/rdf#taIdentRef", None
-    ):
+    for mention, _, entity, _ in reader.match(None, ITS_IDENT, None):
         if entity in types:
             entities_of[mention].add(entity)
     in_sentence: dict[str, set[str]] = defaultdict(set)
-    for mention, _, sentence, _ in reader.match(None, NIF + "sentence", None):
-        in_sentence[sentence] |= entities_of.get(mention, set())
+    article_of: dict[str, str] = {}  # sentence -> article IRI, from the graph holding it
+    for mention, _, sentence, g in reader.match(None, NIF + "sentence", None):
+        if mention in entities_of:
+            in_sentence[sentence] |= entities_of[mention]
+            if g in docs.of_graph:
+                article_of.setdefault(sentence, docs.of_graph[g])
+    # Without named graphs (a union Turtle file), the sentence's context leads to its article.
+    article_of_context = {o: s for s, _, o, _ in reader.match(None, KG + "context", None)}
+    for sentence in in_sentence.keys() - article_of.keys():
+        for context in sorted(objects_of(reader, sentence, NIF + "referenceContext"))[:1]:
+            if context in article_of_context:
+                article_of[sentence] = article_of_context[context]
     pairs: dict[tuple[str, str], list[str]] = defaultdict(list)
     for sentence, found in sorted(in_sentence.items()):
         for pair in combinations(sorted(found), 2):
             pairs[pair].append(sentence)
-    article_of_context = {s: o for s, _, o, _ in reader.match(None, KG + "context", None)}
-    context_article = {v: k for k, v in article_of_context.items()}
     for (a, b), sentences in sorted(pairs.items()):
         evidence = []
         for sentence in sentences[:_COMENTION_EVIDENCE_MAX]:
-            contexts = sorted(objects_of(reader, sentence, NIF + "referenceContext"))
-            article = context_article.get(contexts[0]) if contexts else None
+            article = article_of.get(sentence)
             ident, headline = docs.describe(article) if article else ("", "")
-            evidence.append(Evidence(docs.anchor(sentence), ident, headline, "co-mention"))
+            text = sentence_only(docs.anchor(sentence), headline)
+            evidence.append(Evidence(text, ident, headline, "co-mention"))
+        in_articles = {docs.describe(article_of[s])[0] for s in sentences if s in article_of}
         graph.add_edge(
             a,
             b,
@@ -337,13 +346,15 @@ def _add_comentions(graph, reader, types, docs: _Articles) -> None:
             predicate="",
             family="comention",
             label="same sentence",
+            words="named in the same sentence",
             weight=len(sentences),
-            articles=len({e.article_id for e in evidence}),
+            articles=len(in_articles),
+            article_ids=sorted(in_articles),
             evidence=evidence,
         )
 
 
-def _quotations(reader, types, docs: _Articles) -> dict[str, list[tuple[str, str, Evidence]]]:
+def _quotations(reader, types, docs: ArticleIndex) -> dict[str, list[tuple[str, str, Evidence]]]:
     found: dict[str, list[tuple[str, str, Evidence]]] = defaultdict(list)
     for quote, _, speaker, _ in reader.match(None, SCHEMA + "spokenByCharacter", None):
         if speaker not in types:
