@@ -80,11 +80,12 @@ def measure_floor(files: list[str], model: str | None, batch_size: int, processe
 
     from kg.ingest.files import read_articles
     from kg.model import Article
-    from kg.nlp.pipeline import default_model
+    from kg.nlp.pipeline import default_model, locate_model
 
     texts = [a.text for a in read_articles(files) if isinstance(a, Article)]
     started = time.perf_counter()
-    nlp = spacy.load(model or default_model())  # every component, as a plain user would
+    # every component, as a plain user would (locate_model: the PyPI package that holds it)
+    nlp = spacy.load(locate_model(model or default_model()))
     tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size, n_process=processes))
     seconds = time.perf_counter() - started
     return {

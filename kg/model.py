@@ -135,6 +135,7 @@ class Affiliation:
     role: str = ""  # the post as written: "city convener for health and social care integration"
     head: bool = False  # leads the organisation (org:headOf)
     office: bool = False  # an office that outlives its holders ("Home Secretary"): an org:Post
+    former: bool = False  # a post or membership the person no longer holds ("former chairman")
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ DATED = [
     },
     {
         "id": "d3", "date": "2005-06-20", "title": "Brown and Howard clash",
-        "url": "javascript:alert(1)",
+        "url": "https://news.example.org/2005/06/clash",
         "text": "Gordon Brown criticised Michael Howard over tax.\n\nMichael Howard, leader of "
         "the Conservative Party, said Gordon Brown was wrong.",
     },
@@ -117,7 +117,9 @@ def hostile_out(nlp, tmp_path_factory):
 @pytest.fixture(scope="module")
 def dated_out(nlp, tmp_path_factory):
     folder = tmp_path_factory.mktemp("dated")
-    lines = "".join(json.dumps(article) + "\n" for article in DATED)
+    # A script URL never reaches the page: kg build reports and skips its line.
+    bad = {"id": "d4", "url": "javascript:alert(1)", "text": "Gordon Brown met Ken Clarke."}
+    lines = "".join(json.dumps(article) + "\n" for article in [*DATED, bad])
     (folder / "news.jsonl").write_text(lines, encoding="utf-8")
     return _build(nlp, [str(folder / "news.jsonl")], folder / "out")
 
@@ -246,6 +248,7 @@ def test_panels_show_dates_urls_a_timeline_and_what_is_denied_or_hedged(opened, 
     hrefs = page.js("Array.from(document.querySelectorAll('#kg-panel a')).map(a => a.href)")
     assert "https://news.example.org/2005/01/harbour" in hrefs
     assert not [h for h in hrefs if not h.startswith("https://")]
+    assert "javascript:" not in (dated_out / "graph.html").read_text(encoding="utf-8")
     assert "not: backed" in text and "Denied: the article says this did not happen" in text
     assert "Hedged: the article reports it as possible" in text
     # a post finds its holder: one candidate, so straight to him

@@ -266,11 +266,6 @@ def test_not_a_graph_is_a_type_error():
 
 
 @pytest.mark.model
-@pytest.mark.xfail(
-    strict=True,
-    reason="with en_core_web_md, '\"...,\" the councillor said' finds no speaker: "
-    "quotations attributed through a title (issue 11)",
-)
 def test_seed_articles_project_with_relations_and_quotes(seed_graph):
     graph = seed_graph
     labels = {graph.nodes[n]["label"]: n for n in entities(graph)}

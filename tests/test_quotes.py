@@ -347,6 +347,21 @@ def test_narration_between_two_quotations_breaks_the_run(blank_vocab):
     assert said(found) == [("hunter", "First part of the plan")]
 
 
+def test_narration_naming_nobody_in_the_same_paragraph_keeps_the_speaker(blank_vocab):
+    text = NOT_NEXT_PARAGRAPH.replace("\n\n", " ")
+    found = quotes_in(blank_vocab, text, NOT_NEXT_PARAGRAPH_SPEC, (PERSON, "Hunter"))[1]
+    assert said(found) == [
+        ("hunter", "First part of the plan"),
+        ("hunter", "Second part more words here."),
+    ]
+    assert found[1].rule == "quote:same-speaker"
+    # Narration that names someone or something else may bring in the next speaker.
+    found = quotes_in(
+        blank_vocab, text, NOT_NEXT_PARAGRAPH_SPEC, (PERSON, "Hunter"), (ORGANIZATION, "meeting")
+    )[1]
+    assert said(found) == [("hunter", "First part of the plan")]
+
+
 RUN_ON = 'Ms Hunter said: "First paragraph words here.\n\n"Second paragraph words here."'
 RUN_ON_SPEC = """
 Ms/PROPN/NNP/compound/1 Hunter/PROPN/NNP/nsubj/2 said/VERB/VBD/ROOT/2 :/PUNCT/:/punct/2
@@ -581,6 +596,16 @@ def test_the_councillor_is_the_councillor_named_before(blank_vocab):
     assert found == []
 
 
+def test_a_bare_post_the_parser_tagged_a_proper_noun_still_refers_back(blank_vocab):
+    spec = COUNCILLOR_SPEC.replace("councillor/NOUN/NN", "councillor/PROPN/NNP")
+    found = quotes_in(blank_vocab, COUNCILLOR, spec, (PERSON, "Mhairi Hunter"))[1]
+    assert said(found) == [("mhairi hunter", "The plan will cut drug deaths")]
+    # A capitalised proper noun is a name, not a post: "Councillor" alone says nobody.
+    text = COUNCILLOR.replace("the councillor said", "the Councillor said")
+    spec = spec.replace("councillor/PROPN", "Councillor/PROPN")
+    assert quotes_in(blank_vocab, text, spec, (PERSON, "Mhairi Hunter"))[1] == []
+
+
 # ---------------------------------------------------------------- spans on raw text
 
 
@@ -734,3 +759,160 @@ def test_no_quotation_is_spoken_by_a_place_or_an_act(seeds_dataset):
     allowed = {"https://schema.org/Person", "https://schema.org/Organization"}
     # Only people and organisations speak: never a schema:Place or a schema:Legislation.
     assert {t for _, t in types} <= allowed
+
+
+# ---------------------------------------------------------------- cues and speakers, more shapes
+
+QUOTED_AS = 'Mr Browne quoted the plan as saying: "We are checking every single visa."'
+QUOTED_AS_SPEC = """
+Mr/PROPN/NNP/compound/1 Browne/PROPN/NNP/nsubj/2 quoted/VERB/VBD/ROOT/2 the/DET/DT/det/4
+plan/NOUN/NN/dobj/2 as/ADP/IN/prep/2 saying/VERB/VBG/pcomp/5 :/PUNCT/:/punct/6
+"/PUNCT/``/punct/6 We/PRON/PRP/nsubj/11 are/AUX/VBP/aux/11 checking/VERB/VBG/ccomp/6
+every/DET/DT/det/14 single/ADJ/JJ/amod/14 visa/NOUN/NN/dobj/11 ./PUNCT/./punct/6
+"/PUNCT/''/punct/6
+"""
+
+
+def test_quoted_as_saying_is_the_quoted_persons_or_else_the_quoters(blank_vocab):
+    found = quotes_in(blank_vocab, QUOTED_AS, QUOTED_AS_SPEC, (PERSON, "Browne"))[1]
+    assert said(found) == [("browne", "We are checking every single visa.")]
+    text = QUOTED_AS.replace("Mr Browne quoted the plan", "The Times quoted Mr Smith")
+    spec = QUOTED_AS_SPEC.replace("Mr/PROPN/NNP/compound/1 Browne", "The/DET/DT/det/1 Times")
+    spec = spec.replace(
+        "the/DET/DT/det/4\nplan/NOUN/NN/dobj/2", "Mr/PROPN/NNP/compound/4\nSmith/PROPN/NNP/dobj/2"
+    )
+    found = quotes_in(blank_vocab, text, spec, (PERSON, "Smith"), (ORGANIZATION, "Times"))[1]
+    assert said(found) == [("smith", "We are checking every single visa.")]
+
+
+WHICH_SAID = (
+    'It goes to the courts which, said Mr Hopkins, "is part of the whole messy conversation."'
+)
+WHICH_SAID_SPEC = """
+It/PRON/PRP/nsubj/1 goes/VERB/VBZ/ROOT/1 to/ADP/IN/prep/1 the/DET/DT/det/4 courts/NOUN/NNS/pobj/2
+which/PRON/WDT/nsubj/7 ,/PUNCT/,/punct/7 said/VERB/VBD/parataxis/12 Mr/PROPN/NNP/compound/9
+Hopkins/PROPN/NNP/nsubj/7 ,/PUNCT/,/punct/7 "/PUNCT/``/punct/12 is/AUX/VBZ/relcl/4
+part/NOUN/NN/attr/12 of/ADP/IN/prep/13 the/DET/DT/det/18 whole/ADJ/JJ/amod/18
+messy/ADJ/JJ/amod/18 conversation/NOUN/NN/pobj/14 ./PUNCT/./punct/12 "/PUNCT/''/punct/12
+"""
+
+
+def test_a_name_beside_a_relative_pronoun_is_the_speaker(blank_vocab):
+    found = quotes_in(blank_vocab, WHICH_SAID, WHICH_SAID_SPEC, (PERSON, "Hopkins"))[1]
+    assert said(found) == [("hopkins", "is part of the whole messy conversation.")]
+    # With the relative pronoun alone as the subject, nobody kg knows speaks.
+    spec = WHICH_SAID_SPEC.replace("Hopkins/PROPN/NNP/nsubj/7", "Hopkins/PROPN/NNP/npadvmod/7")
+    assert quotes_in(blank_vocab, WHICH_SAID, spec, (PERSON, "Hopkins"))[1] == []
+
+
+ACTOR = (
+    "Mr Neeson spoke. The veteran actor, whose films include many hits, said: "
+    '"The theatre is too important to lose."'
+)
+ACTOR_SPEC = """
+Mr/PROPN/NNP/compound/1 Neeson/PROPN/NNP/nsubj/2 spoke/VERB/VBD/ROOT/2 ./PUNCT/./punct/2
+The/DET/DT/det/6 veteran/ADJ/JJ/amod/6 actor/NOUN/NN/nsubj/14 ,/PUNCT/,/punct/6
+whose/DET/WP$/poss/9 films/NOUN/NNS/nsubj/10 include/VERB/VBP/relcl/6 many/ADJ/JJ/amod/12
+hits/NOUN/NNS/dobj/10 ,/PUNCT/,/punct/6 said/VERB/VBD/ROOT/14 :/PUNCT/:/punct/14
+"/PUNCT/``/punct/14 The/DET/DT/det/18 theatre/NOUN/NN/nsubj/19 is/AUX/VBZ/ccomp/14
+too/ADV/RB/advmod/21 important/ADJ/JJ/acomp/19 to/PART/TO/aux/23 lose/VERB/VB/xcomp/21
+./PUNCT/./punct/14 "/PUNCT/''/punct/14
+"""
+
+
+def test_a_described_occupation_refers_back_to_the_person_just_named(blank_vocab):
+    found = quotes_in(blank_vocab, ACTOR, ACTOR_SPEC, (PERSON, "Neeson"))[1]
+    assert said(found) == [("neeson", "The theatre is too important to lose.")]
+    # "The prime minister" is one office, not whoever was named last.
+    text = ACTOR.replace("veteran actor", "prime minister")
+    spec = ACTOR_SPEC.replace("veteran/ADJ", "prime/ADJ").replace("actor/NOUN", "minister/NOUN")
+    assert quotes_in(blank_vocab, text, spec, (PERSON, "Neeson"))[1] == []
+
+
+LONG = (
+    'Ms Hunter said: "One is here. Two is here. Three is here. Four is here. Five is here. '
+    'Six is here." She added: "Seven is here too now."'
+)
+
+
+def _long_spec() -> str:
+    words = "Ms/PROPN/NNP/compound/1 Hunter/PROPN/NNP/nsubj/2 said/VERB/VBD/ROOT/2 "
+    words += ':/PUNCT/:/punct/2 "/PUNCT/``/punct/2 '
+    for n, word in enumerate("One Two Three Four Five Six".split()):
+        i = 5 + 4 * n
+        words += f"{word}/NUM/CD/nsubj/{i + 1} is/AUX/VBZ/ROOT/{i + 1} "
+        words += f"here/ADV/RB/advmod/{i + 1} ./PUNCT/./punct/{i + 1} "
+    words += "\"/PUNCT/''/punct/26 She/PRON/PRP/nsubj/31 added/VERB/VBD/ROOT/31 "
+    words += ':/PUNCT/:/punct/31 "/PUNCT/``/punct/31 Seven/NUM/CD/nsubj/35 is/AUX/VBZ/ccomp/31 '
+    words += "here/ADV/RB/advmod/35 too/ADV/RB/advmod/35 now/ADV/RB/advmod/35 ./PUNCT/./punct/31 "
+    words += "\"/PUNCT/''/punct/31"
+    return words
+
+
+def test_a_pronoun_after_a_long_quotation_is_the_last_speaker(blank_vocab):
+    found = quotes_in(blank_vocab, LONG, _long_spec(), (PERSON, "Ms Hunter", "Hunter"))[1]
+    assert [(q.speaker, q.text[:5]) for q in found] == [
+        ("ms hunter", "One i"),
+        ("ms hunter", "Seven"),
+    ]
+    # ... unless the pronoun cannot be that speaker.
+    text = LONG.replace("Ms Hunter", "Mr Hunter")
+    spec = _long_spec().replace("Ms/PROPN", "Mr/PROPN")
+    found = quotes_in(blank_vocab, text, spec, (PERSON, "Mr Hunter", "Hunter"))[1]
+    assert [q.text[:5] for q in found] == ["One i"]
+
+
+SPOKESMAN_AFTER = 'Acme denied it. "We will fight the ruling hard," a spokesman said.'
+SPOKESMAN_AFTER_SPEC = """
+Acme/PROPN/NNP/nsubj/1 denied/VERB/VBD/ROOT/1 it/PRON/PRP/dobj/1 ./PUNCT/./punct/1
+"/PUNCT/``/punct/15 We/PRON/PRP/nsubj/7 will/AUX/MD/aux/7 fight/VERB/VB/ccomp/15
+the/DET/DT/det/9 ruling/NOUN/NN/dobj/7 hard/ADV/RB/advmod/7 ,/PUNCT/,/punct/15
+"/PUNCT/''/punct/15 a/DET/DT/det/14 spokesman/NOUN/NN/nsubj/15 said/VERB/VBD/ROOT/15
+./PUNCT/./punct/15
+"""
+
+
+def test_a_spokesman_speaks_for_the_one_organisation_just_named(blank_vocab):
+    found = quotes_in(blank_vocab, SPOKESMAN_AFTER, SPOKESMAN_AFTER_SPEC, (ORGANIZATION, "Acme"))[1]
+    assert said(found) == [("acme", "We will fight the ruling hard")]
+    # Two organisations just named: either could be meant.
+    text = SPOKESMAN_AFTER.replace("denied it", "sued Bolt")
+    spec = SPOKESMAN_AFTER_SPEC.replace(
+        "denied/VERB/VBD/ROOT/1 it/PRON/PRP", "sued/VERB/VBD/ROOT/1 Bolt/PROPN/NNP"
+    )
+    found = quotes_in(blank_vocab, text, spec, (ORGANIZATION, "Acme"), (ORGANIZATION, "Bolt"))[1]
+    assert found == []
+    # "the spokesman" refers back to a spokesman already met, and none was.
+    text = SPOKESMAN_AFTER.replace("a spokesman", "the spokesman")
+    spec = SPOKESMAN_AFTER_SPEC.replace("a/DET/DT/det/14", "the/DET/DT/det/14")
+    assert quotes_in(blank_vocab, text, spec, (ORGANIZATION, "Acme"))[1] == []
+
+
+def test_the_company_is_the_one_organisation_just_named(blank_vocab):
+    text = SPOKESMAN_AFTER.replace("a spokesman", "the company")
+    spec = SPOKESMAN_AFTER_SPEC.replace("a/DET/DT/det/14 spokesman", "the/DET/DT/det/14 company")
+    found = quotes_in(blank_vocab, text, spec, (ORGANIZATION, "Acme"))[1]
+    assert said(found) == [("acme", "We will fight the ruling hard")]
+    text = text.replace("denied it", "sued Bolt")
+    spec = spec.replace("denied/VERB/VBD/ROOT/1 it/PRON/PRP", "sued/VERB/VBD/ROOT/1 Bolt/PROPN/NNP")
+    found = quotes_in(blank_vocab, text, spec, (ORGANIZATION, "Acme"), (ORGANIZATION, "Bolt"))[1]
+    assert found == []
+
+
+@pytest.mark.model
+def test_real_parse_of_a_spokesman_and_narration_between_quotations(nlp):
+    from kg.extract.article import extract
+
+    text = (
+        'Microsoft denied the claims on Monday. "We will fight the ruling very hard," a '
+        "spokesman said. Ms Hunter backed the plan. "
+        '"We will win the vote on Monday," she said. Many councils back the idea. '
+        '"It is the right plan for the city."'
+    )
+    x = extract(nlp(text), Article(id="t", text=text))
+    assert [(q.speaker, q.text[:12]) for q in x.quotes] == [
+        ("microsoft", "We will figh"),
+        ("hunter", "We will win "),
+        ("hunter", "It is the ri"),
+    ]
+    assert x.quotes[-1].rule == "quote:same-speaker"

@@ -15,6 +15,7 @@ from kg.extract.mentions import find_candidates
 from kg.extract.names import name_key, strip_leading_the
 from kg.extract.quotes.quotes import find_quotes
 from kg.extract.resolve import resolve_entities
+from kg.extract.roles.lexicon import COURTESY_TITLES
 from kg.extract.roles.roles import find_affiliations
 from kg.ingest.furniture import furniture_spans
 from kg.model import (
@@ -123,6 +124,8 @@ def _title_facts(entities: list[Entity]) -> list[Fact]:
         for m in entity.mentions:
             if not m.title or (entity.key, m.title.casefold()) in seen:
                 continue
+            if m.title.rstrip(".").casefold() in COURTESY_TITLES:
+                continue  # "Dr Julian Lewis": a courtesy, not a post
             seen.add((entity.key, m.title.casefold()))
             facts.append(
                 Fact(

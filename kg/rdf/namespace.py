@@ -48,6 +48,7 @@ class KG(DefinedNamespace):
     cue: URIRef  # quotation -> the span that attributes it ("the councillor said")
     hedged: URIRef  # statement -> true when the text hedges it ("would be supportive")
     negated: URIRef  # statement -> true when the text denies it ("will not allow")
+    former: URIRef  # membership -> true when the post is past ("former chairman")
 
     # Linking across articles (the links graph)
     joins: URIRef  # join -> the entity (IRI before the join) it folded in

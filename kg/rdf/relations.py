@@ -53,12 +53,16 @@ def add_affiliation(
     if a.role:
         g.add((person, SDO.jobTitle, label(a.role)))
     if org is not None:
-        g.add((person, ORG.headOf if a.head else ORG.memberOf, org))
+        # A former post keeps the contract triple (org:memberOf, never org:headOf: nobody
+        # leads what they used to lead); its Membership says kg:former true.
+        g.add((person, ORG.headOf if a.head and not a.former else ORG.memberOf, org))
         key = f"{aid}|{person}|{org}|{fold(a.role)}"
         membership = mint("membership", key, base=base)
         g.add((membership, RDF.type, ORG.Membership))
         g.add((membership, ORG.member, person))
         g.add((membership, ORG.organization, org))
+        if a.former:
+            g.add((membership, KG.former, Literal(True)))
         if a.role:
             g.add((membership, ORG.role, _role(g, a.role, base)))
         _provenance(g, membership, a, art, evidence)

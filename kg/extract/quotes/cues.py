@@ -36,6 +36,7 @@ _DOUBLED = {"admit", "dub", "label", "testify"}  # admitted, dubbed, labelled
 _QUOTE_MARKS = frozenset("\"“”‘’'")
 _RELATIVES = frozenset("who which that".split())
 _PUNCT_BETWEEN = frozenset(",—–-")
+_QUOTING = frozenset({"quoted", "quotes", "quoting", "quote"})
 
 
 def _forms(lemma: str) -> set[str]:
@@ -107,11 +108,19 @@ def _subject_and_holder(verb: Token) -> tuple[Token, Token] | None:
     """The subject and the verb it was found on."""
     tok = verb
     for _ in range(5):
-        for child in tok.children:
-            if child.dep_ == "nsubj":
-                if child.lower_ in _RELATIVES and tok.dep_ == "relcl":
-                    return tok.head, tok
-                return child, tok
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+        # "the courts which, said Mr Hopkins, ...": a name beside the relative pronoun
+        # is the speaker.
+        named = [c for c in subjects if c.lower_ not in _RELATIVES]
+        if len(subjects) > 1 and named:
+            return named[0], tok
+        for child in subjects:
+            if child.lower_ in _RELATIVES and tok.dep_ == "relcl":
+                return tok.head, tok
+            return child, tok
+        quoted = _quoted_as(tok)
+        if quoted is not None:
+            return quoted, tok
         non_finite = tok.tag_ in ("VBG", "VBN", "VB")
         if tok.dep_ in ("xcomp", "conj") or (tok.dep_ == "advcl" and non_finite):
             tok = tok.head  # "has backed the plan, saying: ..."; "said ... and added ..."
@@ -121,6 +130,18 @@ def _subject_and_holder(verb: Token) -> tuple[Token, Token] | None:
             continue
         return None
     return None
+
+
+def _quoted_as(tok: Token) -> Token | None:
+    """ "The paper quoted Mr Smith as saying": Mr Smith speaks; "The minister quoted the
+    plan as saying": a document says nothing itself, so the one who quotes it speaks."""
+    if tok.dep_ != "pcomp" or tok.head.lower_ != "as" or tok.head.head.lower_ not in _QUOTING:
+        return None
+    verb = tok.head.head
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG")):
+        return obj
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _cue(verb: Token, subject: Token | None, kind: str, start: int, end: int) -> Cue:

@@ -44,7 +44,10 @@ _CONFIDENCE = {
     "quote:continued": 0.8,
     "quote:after-reported-speech": 0.7,
     "quote:cue-following": 0.7,
+    "quote:same-speaker": 0.6,
 }
+# Sentences that may stand between a quotation and the next that goes on with its speaker.
+_SAME_SPEAKER_SENTENCES = 2
 _HOW = {"name": 1.0, "spokesperson": 0.95, "pronoun": 0.9, "role": 0.85}
 _KIND_RULE = {
     "after": "quote:cue-after",
@@ -89,6 +92,7 @@ def find_quotes(
                 or _followed(
                     doc, text, span, spans[n + 1] if n + 1 < len(spans) else None, starts, finder
                 )
+                or _same_speaker(doc, text, span, previous, starts, finder)
             )
         previous = (span, found)
         if found is None or found.speaker.entity.type not in ("Person", "Organization"):
@@ -194,6 +198,37 @@ def _followed(
         return None
     speaker = _speaker(cue, finder)
     return _Attribution(speaker, cue, "quote:cue-following") if speaker else None
+
+
+def _same_speaker(
+    doc: Doc,
+    text: str,
+    span: QuotedSpan,
+    previous: tuple[QuotedSpan, _Attribution | None] | None,
+    starts: list[int],
+    finder: SpeakerFinder,
+) -> _Attribution | None:
+    """`"...," he said. Many firms offer blogs. "That is the difference."`: in the same
+    paragraph, a sentence or two that name nobody and report no speech lie between a
+    quotation and the next, which goes on with the same speaker."""
+    if previous is None:
+        return None
+    before, found = previous
+    if found is None:
+        return None
+    gap_start = max(_frame(before), found.cue.end)
+    gap = text[gap_start : span.open_at]
+    if "\n" in gap or not _SENTENCE_END.search(text[: span.open_at]):
+        return None
+    first, last = _token_at(starts, gap_start), _token_at(starts, span.open_at)
+    tokens = doc[first:last]
+    if len({t.sent.start for t in tokens if not t.is_space}) > _SAME_SPEAKER_SENTENCES + 1:
+        return None
+    if any(finder.index.at(t.i) is not None for t in tokens if t.idx >= gap_start):
+        return None  # someone or something else is named: the next words may be theirs
+    if any(speech_lemma(t) is not None for t in tokens if t.idx >= found.cue.end):
+        return None
+    return _Attribution(found.speaker, found.cue, "quote:same-speaker")
 
 
 def _speaker(cue: Cue, finder: SpeakerFinder) -> Speaker | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from kg.extract.quotes.cues import speech_lemma
+from kg.extract.roles.lexicon import role_lexicon
 from kg.model import ORGANIZATION, PERSON, Entity
 from kg.nlp.tokens import EntityIndex, MentionRef
 
@@ -100,19 +101,44 @@ class SpeakerFinder:
                 ref = self.index.at(child.i)
                 if ref is not None and ref.entity.type == PERSON:
                     return Speaker(ref.entity, "name")
-        if tok.pos_ != "NOUN":
+        # The parser tags a bare post as a proper noun now and then ("the councillor said").
+        if tok.pos_ != "NOUN" and not (tok.pos_ == "PROPN" and tok.text.islower()):
             return None
         noun = _singular(tok.lower_)
+        bare = all(c.dep_ in _BARE or _set_off(c) or c.dep_ == "appos" for c in tok.children)
         if noun in _SPOKES:
             org = self._org_modifier(tok)
+            if org is None and bare and noun != "source" and _indefinite(tok):
+                # "Acme denied it. A spokesman said: ...": for the one organisation just named.
+                org = self._only_org_since_sentence_before(tok)
             if org is not None:
                 return Speaker(org, "spokesperson")
+        if noun in role_lexicon().generic_orgs and bare and _definite(tok):
+            # "the company said": the one organisation named since the sentence before.
+            org = self._only_org_since_sentence_before(tok)
+            if org is not None:
+                return Speaker(org, "role")
         # Only a bare description refers back: "the chairman of the Bar Council, Guy
-        # Mansfield" names someone new.
-        bare = all(c.dep_ in _BARE for c in tok.children)
-        if bare and any(c.lower_ in _DEFINITE for c in tok.children if c.dep_ in ("det", "poss")):
+        # Mansfield" names someone new; "The actor, whose films include ..., said" does.
+        if bare and _definite(tok):
             return self._role(tok, noun)
         return None
+
+    def _only_org_since_sentence_before(self, tok: Token) -> Entity | None:
+        """The organisation named, outside quotation marks, in this sentence before `tok` or
+        in the sentence before it, when exactly one is."""
+        doc = self.doc
+        first = tok.sent.start
+        if first > 0:
+            first = doc[first - 1].sent.start
+        orgs = {
+            r.entity.key: r.entity
+            for r in self.index.refs
+            if r.entity.type == ORGANIZATION
+            and first <= r.start < tok.i
+            and not _inside(r.mention.start, self._quoted)
+        }
+        return next(iter(orgs.values())) if len(orgs) == 1 else None
 
     def left_of(self, verb: Token) -> Speaker | None:
         """The name just before a finite verb the parse left without a subject:
@@ -146,7 +172,26 @@ class SpeakerFinder:
                 if self._named_between(entity, pos, tok.idx, want):
                     return None  # someone else named since could be meant: leave it
                 return Speaker(entity, "pronoun")
-        return None
+        return self._last_speaker_only(tok, want, max(floor, blocker))
+
+    def _last_speaker_only(self, tok: Token, want: str, floor: int) -> Speaker | None:
+        """ "Within ... [a long quotation] ... She went on: ...": the last person who spoke,
+        further back than the window because the sentences between are her own words,
+        when nobody else has been named outside quotation marks since."""
+        spoken = [(p, e) for p, e, _ in self._spoken if p < tok.idx and e.type == PERSON]
+        if not spoken or spoken[-1][0] >= floor:
+            return None  # within the window: the candidates above were the answer
+        pos, entity = spoken[-1]
+        if not self._gender.get(entity.key, set()) <= {want}:
+            return None
+        if any(
+            pos < r.mention.start < tok.idx
+            and r.entity.type == PERSON
+            and not _inside(r.mention.start, self._quoted)
+            for r in self.index.refs
+        ) or any(pos < p < tok.idx for p in self._unknown):
+            return None
+        return Speaker(entity, "pronoun")
 
     def _named_between(self, entity: Entity, start: int, end: int, want: str) -> bool:
         """Another person of the pronoun's gender, the subject of some clause, named between
@@ -176,10 +221,16 @@ class SpeakerFinder:
         for pos, entity, said_noun in reversed(self._spoken):
             if pos < tok.idx and said_noun == noun:
                 return Speaker(entity, "role")
-        if noun not in _ROLES:
+        if noun not in _ROLES and not _is_post(noun):
             return None
         floor = self._floor(tok.idx)
         role = _phrase(tok)
+        # "The Oscar-nominated actor": words that describe the holder are not the post.
+        lexicon = role_lexicon()
+        n = lexicon.post_length(list(role))
+        extra = _modifiers(tok)[: len(role) - n] if n else []
+        if extra and not lexicon.is_office(list(role)) and all(t.dep_ == "amod" for t in extra):
+            role = role[-n:]
         for pos, entity, phrases in reversed(self._titles):
             if floor <= pos < tok.idx and any(_same_post(role, p) for p in phrases):
                 return Speaker(entity, "role")
@@ -254,6 +305,35 @@ class SpeakerFinder:
     def _head(self, ref: MentionRef) -> Token:
         span = self.doc[ref.start : ref.end]
         return span.root
+
+
+def _indefinite(noun: Token) -> bool:
+    """ "a spokesman" introduces one; "the spokesman" refers back to one."""
+    return any(c.lower_ in ("a", "an") and c.dep_ == "det" for c in noun.children)
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.lower_ in _DEFINITE for c in noun.children if c.dep_ in ("det", "poss"))
+
+
+def _is_post(noun: str) -> bool:
+    """A single word for a post or occupation (data/roles.tsv): "actor", "founder"."""
+    return role_lexicon().post_length([noun]) == 1
+
+
+def _set_off(child: Token) -> bool:
+    """A relative clause set off by a comma: "The actor, whose films include X, said"."""
+    doc = child.doc
+    return (
+        child.dep_ == "relcl" and child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ","
+    )
+
+
+def _modifiers(noun: Token) -> list[Token]:
+    return sorted(
+        (c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i),
+        key=lambda t: t.i,
+    )
 
 
 def _main_or_speech(verb: Token) -> bool:

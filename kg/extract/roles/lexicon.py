@@ -29,9 +29,12 @@ _KINDS = (
     "speaker",
     "seat",
     "generic-org",
+    "post-nominal",
 )
 # Words that carry no meaning of their own inside a post ("secretary of state for ...").
 _FUNCTION = frozenset({"of", "for", "the", "to", "and", "in", "on", "at", "'s", "’s", "'", "’"})
+# Titles that are courtesies, not posts, however the mention finder kept them ("Dr Lewis").
+COURTESY_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady"})
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[-'’]")
 
 
@@ -51,6 +54,7 @@ class RoleLexicon:
     speakers: frozenset[tuple[str, ...]]
     seats: frozenset[tuple[str, ...]]
     generic_orgs: frozenset[str]  # "the organisation", "the group": any organisation
+    post_nominal: frozenset[str] = frozenset()  # posts written after the name ("QC"), as cased
 
     def post_length(self, words: list[str]) -> int:
         """How many of the last `words` make up a word for a post (0 when they do not)."""
@@ -59,6 +63,9 @@ class RoleLexicon:
         for n in range(1, min(4, len(folded)) + 1):
             if tuple(folded[-n:]) in self.posts:
                 best = n
+        if not best and folded and singular(folded[-1]) != folded[-1]:
+            # "analysts with Strategy Analytics", "top executives": the plural of a post.
+            return self.post_length([*words[:-1], singular(folded[-1])])
         return best
 
     def ends_in(self, words: list[str], table: frozenset[tuple[str, ...]]) -> bool:
@@ -96,6 +103,17 @@ def words_of(text: str) -> list[str]:
     for token in _WORD.findall(text):
         out.extend(part for part in re.split(r"(-)", token) if part)
     return out
+
+
+def singular(word: str) -> str:
+    """The singular of a plural word for people ("spokesmen", "analysts", "MPs")."""
+    if word.endswith("men") and len(word) > 4:
+        return word[:-3] + "man"
+    if word.endswith("people"):
+        return word[:-6] + "person"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def _fold_word(word: str, exact_case: frozenset[str]) -> str:
@@ -144,4 +162,5 @@ def role_lexicon() -> RoleLexicon:
         speakers=seqs("speaker"),
         seats=seqs("seat"),
         generic_orgs=frozenset(e.casefold() for e in table["generic-org"]),
+        post_nominal=frozenset(table["post-nominal"]),
     )

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.gazetteer import org_aliases
+from kg.extract.gazetteer import is_place, org_aliases
 from kg.extract.names import HONORIFICS, name_key
 from kg.extract.roles.lexicon import RoleLexicon, words_of
 from kg.model import ORGANIZATION, PERSON, PLACE, Entity
@@ -32,12 +32,32 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _DETERMINERS = frozenset({"the", "a", "an", "another"})
 _NOT_NAME_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # What may close an appositive: the post ends, the sentence goes on.
-_CLOSERS = frozenset({",", ".", ";", ")", "–", "—", ":"})
+_CLOSERS = frozenset({",", ".", ";", ")", "(", "–", "—", "-", ":"})
+# Relative words that may follow an appositive ending in an organisation: "boss of Workshare
+# which commissioned the study" is about the organisation, the post has ended.
+_ORG_RELATIVES = frozenset({"which", "that", "whose", "where"})
+_PEERAGES = frozenset({"lord", "baroness", "lady", "baron", "viscount", "earl"})
 # Words before a post set off by a comma that show it is the person's ("proposed by").
-_COMMA_LEADS = frozenset({"by", "from", "with"})
+_COMMA_LEADS = frozenset({"by", "from", "with", "of", "to", "for"})
+# "Its lawyer, Hugh Ray", "Ms Jowell's deputy, Richard Caborn": whose post it is, said first.
+_OWNERS = frozenset({"its", "their", "his", "her"})
+# Words that may describe an organisation between a preposition and its name ("head of
+# policy at Aids charity the Terrence Higgins Trust", "for satellite giant Astra").
+_MAX_DESCRIPTOR = 3
+_PLACE_ENTS = frozenset({"NORP", "GPE", "LOC", "FAC"})
+# Words that begin many organisations' names: alone, they stand for none of them.
+_NAME_STARTS = frozenset(
+    """the national royal new general international united world global first british
+    european american north south east west central city county state federal public
+    association department ministry office institute house bank university""".split()
+)
 # "X, who chairs the Y": the verb says the post.
 _LEAD_VERBS = {"chairs": "chair", "heads": "head", "leads": "leader", "runs": "", "convenes": ""}
 _WORK_VERBS = frozenset({"works", "worked"})
+# "X, who founded Y", "X, who joined Y in 2002": membership, with the post the verb says.
+_JOIN_VERBS = {"founded": "founder", "co-founded": "co-founder", "owns": "owner", "joined": ""}
+# "X, who chaired Y": a post held once (former).
+_PAST_LEAD_VERBS = {"chaired": "chair", "headed": "head", "led": "leader", "owned": "owner"}
 _MAX_PHRASE = 14
 
 # Resolves a definite description ("council" of "the council") before a token to an entity.
@@ -85,6 +105,8 @@ class PhraseReader:
             for form, (canonical, type_) in org_aliases().items()
             if type_ == ORGANIZATION and name_key(canonical) in by_key
         }
+        self._orgs = list(by_key.values())
+        self._short: dict[str, Entity] | None = None  # built when first needed
 
     # ------------------------------------------------------------ before the name
 
@@ -100,7 +122,7 @@ class PhraseReader:
             return None
         comma = doc[k].text == ","
         if comma:
-            if not self._closes_after(ref.end):
+            if not (self._closes_after(ref.end) or self._of_org_after(ref)):
                 return None
             k -= 1
         end = k + 1
@@ -108,6 +130,8 @@ class PhraseReader:
         for start in range(left, end):
             if self._valid(start, end):
                 if comma and not self._comma_lead(start, sent_start):
+                    return None
+                if not comma and self._describes_the_name(start, end):
                     return None
                 post = self.post(start, end, sent_start=sent_start)
                 if post is None:
@@ -121,6 +145,22 @@ class PhraseReader:
                 )
         return None
 
+    def _describes_the_name(self, start: int, end: int) -> bool:
+        """ "getaway driver of US serial killer Charles Manson": the words after the
+        preposition end in a noun for the person named, so the post is someone else's."""
+        doc = self.doc
+        last = doc[end - 1]
+        if self.index.at(end - 1) is not None or not (last.pos_ == "NOUN" and last.text.islower()):
+            return False
+        if self.lex.post_length([last.text]):
+            return False
+        preps = [i for i in range(start, end - 1) if doc[i].lower_ in _PREPS]
+        if not preps:
+            return False
+        # "spokeswoman for women Sandra Gidley": a portfolio, not a word for the person.
+        tail = [t.lower_ for t in doc[preps[-1] + 1 : end] if t.lower_ != "the"]
+        return tuple(tail) not in self.lex.portfolios
+
     def _courtesy(self, tok: Token) -> bool:
         word = tok.text.rstrip(".").casefold()
         return word in HONORIFICS and not self.lex.post_length([tok.text.rstrip(".")])
@@ -129,8 +169,25 @@ class PhraseReader:
         doc = self.doc
         return i >= len(doc) or doc[i].text in _CLOSERS or bool(doc[i].is_sent_start)
 
+    def _of_org_after(self, ref: MentionRef) -> bool:
+        """ "its Paris lawyer, Emmanuel Gaillard of Shearman and Sterling,": the name goes on
+        with its own organisation, then the phrase closes."""
+        doc, k = self.doc, ref.end
+        if k >= len(doc) or doc[k].lower_ not in ("of", "from", "at"):
+            return False
+        j = k + 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
+        org = self.index.at(j)
+        return (
+            org is not None
+            and org.entity.type == ORGANIZATION
+            and org.start == j
+            and self._closes_after(org.end)
+        )
+
     def _comma_lead(self, start: int, sent_start: int) -> bool:
         k = start - 1
+        if k >= sent_start and (self.doc[k].lower_ in _OWNERS or self.doc[k].text in _POSSESSIVE):
+            return True
         if k >= sent_start and self.doc[k].lower_ in _DETERMINERS:
             k -= 1
         return k < sent_start or self.doc[k].lower_ in _COMMA_LEADS
@@ -156,12 +213,17 @@ class PhraseReader:
         """ "Andrew Hogg, spokesman for X,", "X of the JCWI", "X, who chairs Y"."""
         doc = self.doc
         k = ref.end
+        if k < len(doc) and doc[k].text in self.lex.post_nominal:
+            k += 1  # "Philippe Sands QC, a member of ...": the QC is read on its own
         if k >= len(doc) or doc[k].is_sent_start:
             return None
         sent_end = doc[ref.start].sent.end
         comma = doc[k].text == ","
         if comma:
             k += 1
+            # "Winter, 53, a former Yale University law professor": the age goes between.
+            if k + 1 < sent_end and doc[k].like_num and doc[k + 1].text == ",":
+                k += 2
         if k >= sent_end:
             return None
         word = doc[k].lower_
@@ -177,6 +239,8 @@ class PhraseReader:
 
     def _org_only(self, ref: MentionRef, k: int, sent_end: int, comma: bool) -> Found | None:
         """ "Rhian Beynon of the JCWI said", "Mark Oaten, for the Liberal Democrats,"."""
+        if not comma and _peer(self.doc, ref):
+            return None  # "Lord Kinnock of Bedwellty": a peer's title, not a membership
         j = k + 1
         if j < sent_end and self.doc[j].lower_ == "the":
             j += 1
@@ -210,26 +274,37 @@ class PhraseReader:
         j = k + 1
         if verb in _WORK_VERBS and j < sent_end and doc[j].lower_ == "for":
             j += 1
-        elif verb not in _LEAD_VERBS:
+        elif verb not in _LEAD_VERBS and verb not in _JOIN_VERBS and verb not in _PAST_LEAD_VERBS:
             return None
         if j < sent_end and doc[j].lower_ == "the":
             j += 1
         org = self.index.at(j)
         if org is None or org.entity.type != ORGANIZATION or org.start != j:
             return None
-        role = _LEAD_VERBS.get(verb, "")
+        role = {**_LEAD_VERBS, **_JOIN_VERBS, **_PAST_LEAD_VERBS}.get(verb, "")
         post = Post(
             role,
             doc[ref.start].idx,
             _end_char(doc, org.end - 1),
             orgs=(org.entity,),
             words=(role,) if role else (),
+            former=verb in _PAST_LEAD_VERBS,
             head=verb in _LEAD_VERBS,
         )
-        return Found(ref, post, "role:who-leads" if post.head else "role:who-works", 0.8)
+        rule = (
+            "role:who-leads"
+            if verb in _LEAD_VERBS or verb in _PAST_LEAD_VERBS
+            else ("role:who-joined" if verb in _JOIN_VERBS else "role:who-works")
+        )
+        return Found(ref, post, rule, 0.8)
 
     def _appositive(self, ref: MentionRef, k: int, sent_end: int, rule: str) -> Found | None:
         doc = self.doc
+        # "Mr Sullivan, one of six WorldCom executives indicted": one of the posts.
+        if k + 1 < sent_end and doc[k].lower_ == "one" and doc[k + 1].lower_ == "of":
+            k += 2
+            while k < sent_end and (doc[k].lower_ in _DETERMINERS or doc[k].like_num):
+                k += 1
         if k < sent_end and doc[k].lower_ in _DETERMINERS:
             k += 1
         start = k
@@ -238,6 +313,9 @@ class PhraseReader:
         while k < sent_end and k - start < _MAX_PHRASE:
             tok = doc[k]
             mention = self.index.at(k)
+            if mention is not None and self._owned_org(mention) is not None:
+                k = mention.end + 1  # "member of Cherie Blair's Matrix Chambers"
+                continue
             if mention is not None:
                 if mention.entity.type == PERSON and seen_prep:
                     person_end = mention.end  # "lawyer for Mr Begg": the post is "lawyer"
@@ -247,8 +325,8 @@ class PhraseReader:
             elif tok.lower_ in _PREPS:
                 seen_prep = True
                 k += 1
-            elif tok.lower_ in ("the", "and") and seen_prep:
-                k += 1
+            elif tok.lower_ in ("the", "and", "its", "their") and seen_prep:
+                k += 1  # "chief of its operations department"
             elif self._word_ok(tok):
                 k += 1
             else:
@@ -260,7 +338,13 @@ class PhraseReader:
         # The phrase must close where the appositive does: not at another name ("X, Labour
         # leader Tony Blair"), nor at "and" (a list of people).
         closer = doc[k] if k < sent_end else None
-        if closer is not None and not (closer.text in _CLOSERS or closer.pos_ in ("VERB", "AUX")):
+        last = self.index.at(k - 1) if k > start else None
+        after_org = last is not None and last.entity.type == ORGANIZATION
+        if closer is not None and not (
+            closer.text in _CLOSERS
+            or closer.pos_ in ("VERB", "AUX")
+            or (closer.lower_ in _ORG_RELATIVES and after_org)
+        ):
             return None
         while end > start and (doc[end - 1].lower_ in _PREPS | {"the", "and"}):
             end -= 1
@@ -321,7 +405,19 @@ class PhraseReader:
             return False  # "adviser and MEP": two posts, or two people
         if not self.lex.post_length(words_of(doc[start:split].text)):
             return False
-        return not any(r.entity.type == PERSON for r in self.index.in_span(doc[start:end]))
+        return not any(
+            r.entity.type == PERSON and self._owned_org(r) is None
+            for r in self.index.in_span(doc[start:end])
+        )
+
+    def post_in(self, start: int, end: int) -> Post | None:
+        """The post tokens [start, end) state on their own ("chairman of the X"), if they
+        read as one; for frames outside the name's phrase ("X was chairman of the Y")."""
+        while end > start and self.doc[end - 1].lower_ in _PREPS | {"the", "and"}:
+            end -= 1
+        if end <= start or not self._valid(start, end):
+            return None
+        return self.post(start, end, sent_start=-1)
 
     def post(self, start: int, end: int, *, sent_start: int) -> Post | None:
         """The post written in tokens [start, end), with the organisations it names."""
@@ -367,6 +463,11 @@ class PhraseReader:
                     orgs.append(owner)
                     k += 1
                     continue
+            if k == text_start and k + 1 < split and doc[k].lower_ in self.lex.generic_orgs:
+                # "Company spokesman Glenn Waller": the one company just named.
+                meant = self.anaphor(doc[k].lower_, k)
+                if meant is not None:
+                    orgs.append(meant)
             if ref is None and doc[k].text not in _POSSESSIVE:
                 content.extend(words_of(doc[k].text))
             k += 1
@@ -384,6 +485,8 @@ class PhraseReader:
             and n == len(own)
             and self.lex.ends_in(own, self.lex.heads)
             and not any(w.casefold() in self.lex.not_head for w in own)
+            # "head of policy at the Trust": a head of something within it
+            and (role_end == split or role_end >= end)
         )
         if not former and not self.lex.is_office(own) and role_end < end:
             # "Chief Secretary to the Treasury": the office is named whole.
@@ -420,6 +523,17 @@ class PhraseReader:
             if k + n <= len(self.doc) and text in self._aliases:
                 if all(self.index.at(i) is None for i in range(k, k + n)):
                     return self._aliases[text], k + n
+        # "Lyric chairman David Johnston": the first word of the one "Lyric Theatre".
+        tok = self.doc[k]
+        if not tok.text[:1].isupper():
+            return None
+        if self._short is None:
+            self._short = _short_forms(self._orgs)
+        short = self._short.get(tok.text)
+        if short is not None and tok.pos_ in ("PROPN", "ADJ") and tok.ent_type_ not in _PLACE_ENTS:
+            following = self.doc[k + 1] if k + 1 < len(self.doc) else None
+            if following is not None and self.lex.post_length([following.text]):
+                return short, k + 1
         return None
 
     def _portfolio(self, start: int, end: int) -> bool:
@@ -431,16 +545,69 @@ class PhraseReader:
         return tuple(w for w in words if w not in ("of", "the", "and")) in self.lex.portfolios
 
     def _org_at(self, j: int, end: int) -> Entity | None:
+        doc = self.doc
+        owner = self.index.at(j)
+        if owner is not None and owner.start == j and self._owned_org(owner) is not None:
+            j = owner.end + 1  # "of Cherie Blair's Matrix Chambers": the chambers
+        j = self._after_descriptor(j, end)
         org = self._org_span(j) if j < end else None
-        # "member of the Commons intelligence committee": the org names a longer thing.
-        if org is not None and (org[1] >= end or self.doc[org[1]].lower_ in _PREPS):
+        # "member of the Commons intelligence committee": the org names a longer thing;
+        # "of Toshiba's European storage device division": a part of it, which is its.
+        if org is not None and (
+            org[1] >= end or doc[org[1]].lower_ in _PREPS or doc[org[1]].text in _POSSESSIVE
+        ):
             return org[0]
         if org is not None:
             return None
-        # "secretary general of the council": a definite description of a named org.
+        # "secretary general of the council": a definite description of a named org;
+        # "director of the Committee": a short name, of the one organisation it can mean.
         if _definite_tail(self.doc, j, end):
+            if doc[j].text.istitle():
+                return self._short_name(doc[j].text)
             return self.anaphor(self.doc[j].lower_, j)
         return None
+
+    def _owned_org(self, ref: MentionRef) -> Entity | None:
+        """The organisation a person's possessive names: "Cherie Blair's Matrix Chambers"."""
+        doc, after = self.doc, ref.end
+        if ref.entity.type != PERSON or after + 1 >= len(doc) or doc[after].text not in _POSSESSIVE:
+            return None
+        org = self.index.at(after + 1)
+        if org is None or org.entity.type != ORGANIZATION or org.start != after + 1:
+            return None
+        return org.entity
+
+    def _short_name(self, word: str) -> Entity | None:
+        """The one organisation whose name holds `word` ("Committee"), if only one does."""
+        found = {
+            r.entity.key: r.entity
+            for r in self.index.refs
+            if r.entity.type == ORGANIZATION
+            and word in words_of(r.entity.name)
+            and len(words_of(r.entity.name)) > 1
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _after_descriptor(self, j: int, end: int) -> int:
+        """Where the name starts after words that describe an organisation: "Aids charity
+        the Terrence Higgins Trust", "satellite giant Astra" (j itself when there are none).
+
+        The words must end in a common noun and be followed by an organisation's name.
+        """
+        doc = self.doc
+        k = j
+        while k < end and k - j < _MAX_DESCRIPTOR and self.index.at(k) is None:
+            tok = doc[k]
+            if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or tok.lower_ in _PREPS | {"the", "and"}:
+                break
+            k += 1
+        if k == j or not (doc[k - 1].pos_ in ("NOUN", "ADJ") and doc[k - 1].text.islower()):
+            return j
+        name = k + (k < end and doc[k].lower_ == "the")
+        ref = self.index.at(name)
+        if ref is None or ref.entity.type != ORGANIZATION or ref.start != name:
+            return j
+        return name
 
     def _possessor(self, k: int) -> Entity | None:
         """ "the council's chief executive": the owner, when it names an organisation."""
@@ -474,13 +641,34 @@ class PhraseReader:
         return ref is not None and ref.entity.type == PLACE
 
 
+def _peer(doc: Doc, ref: MentionRef) -> bool:
+    first = ref.mention.text.split()[0].casefold() if ref.mention.text else ""
+    before = doc[ref.start - 1].lower_ if ref.start > 0 else ""
+    return bool({first, before} & _PEERAGES)
+
+
+def _short_forms(orgs) -> dict[str, Entity]:
+    """First words that stand for one organisation of the article: "Lyric" for the Lyric
+    Theatre, when no other organisation's name starts with it and it is no common word."""
+    firsts: dict[str, list[Entity]] = {}
+    for org in orgs:
+        words = org.name.split()
+        rest = " ".join(words[1:])
+        if len(words) < 2 or is_place(rest) or (rest.isupper() and len(rest) <= 3):
+            continue  # "Yukos USA", "Sony UK": a branch, not what "Yukos" means
+        if words[0][:1].isupper() and words[0].casefold() not in _NAME_STARTS:
+            firsts.setdefault(words[0], []).append(org)
+    return {w: found[0] for w, found in firsts.items() if len({e.key for e in found}) == 1}
+
+
 def _definite_tail(doc: Doc, j: int, end: int) -> bool:
-    """Is token j, the phrase's last, a common noun after "the" ("of the council")?"""
+    """Is token j, the phrase's last, a common noun after "the" ("of the council", "of the
+    Committee" for a committee named before)?"""
     return (
         j == end - 1
-        and doc[j].pos_ == "NOUN"
+        and doc[j].pos_ in ("NOUN", "PROPN")
         and doc[j - 1].lower_ == "the"
-        and doc[j].text.islower()
+        and (doc[j].text.islower() or (doc[j].text.istitle() and doc[j].is_alpha))
     )
 
 

@@ -20,7 +20,8 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from kg.extract.names import fold
-from kg.extract.roles.lexicon import RoleLexicon, role_lexicon, words_of
+from kg.extract.roles import frames, predicates
+from kg.extract.roles.lexicon import COURTESY_TITLES, RoleLexicon, role_lexicon, words_of
 from kg.extract.roles.phrases import Found, PhraseReader, Post
 from kg.model import ORGANIZATION, PERSON, Affiliation, Entity
 from kg.nlp.tokens import EntityIndex, MentionRef
@@ -48,8 +49,6 @@ _NOT_LOCAL = frozenset(
         "sentencing",
     }
 )
-# Titles that are courtesies, not posts, however mentions.py kept them.
-_NOT_POSTS = frozenset({"dr", "mr", "mrs", "ms", "sir", "dame", "lord", "lady"})
 
 
 def find_affiliations(doc: Doc, entities: Sequence[Entity]) -> list[Affiliation]:
@@ -61,14 +60,45 @@ def find_affiliations(doc: Doc, entities: Sequence[Entity]) -> list[Affiliation]
     for ref in index.refs:
         if ref.entity.type != PERSON:
             continue
-        for reading in (reader.before(ref), reader.after(ref)):
+        before = reader.before(ref) or frames.party_before_name(index, lexicon, ref)
+        after = (
+            reader.after(ref)
+            or predicates.copular(reader, index, ref)
+            or predicates.works_for(index, ref)
+        )
+        for reading in (before, after, frames.post_nominal(lexicon, ref, doc)):
             if reading is not None:
                 found.append(reading)
         if not any(f.person is ref for f in found):
             found.extend(_org_possessive(doc, index, ref) + _stripped_title(ref, lexicon))
+    found += frames.person_possessive(index) + predicates.as_post(reader, index)
+    found += predicates.such_as(reader, index) + predicates.founded_by(index)
+    headline = frames.headline_post(reader, index)
+    found += [headline] if headline is not None else []
+    starts = frames.token_starts(doc)
+    found = [frames.owner_before(index, f, starts) for f in found]
     found = [_spokesperson_of_previous(doc, index, lexicon, f) for f in found]
     found += _councillors(found, entities, lexicon)
+    found += _topic_posts(index, lexicon, found)
     return _dedupe(a for f in found for a in _affiliations(f))
+
+
+def _topic_posts(index: EntityIndex, lexicon: RoleLexicon, found: list[Found]) -> list[Found]:
+    """Bare leading posts of people the article links to no organisation otherwise."""
+    topic = frames.topic_organisation(index)
+    if topic is None:
+        return []
+    linked = {f.person.entity.key for f in found if f.post.orgs}
+    out = []
+    for f in found:
+        if f.person.entity.key in linked:
+            continue
+        if frames.owned_post(index, f):
+            continue  # "its founder X", "his deputy, X": someone's, whoever that is
+        reading = frames.topic_post(lexicon, topic, f)
+        if reading is not None and frames.recently_named(index, topic, f):
+            out.append(reading)
+    return out
 
 
 def _affiliations(f: Found) -> list[Affiliation]:
@@ -81,14 +111,21 @@ def _affiliations(f: Found) -> list[Affiliation]:
         end=post.end,
         role=post.text,
         office=post.office,
+        former=post.former,
     )
     if not post.orgs:
         return [base] if post.text else []
-    # A former post is history; a party stays the person's party ("former Tory leader").
-    orgs = [o for o in post.orgs if not post.former or role_lexicon().is_party(o.name)]
-    if not orgs:
-        return [base]
-    return [replace(base, organization=o.key, head=post.head) for o in orgs]
+    # A former post is history, kept and marked former; a party stays the person's party
+    # ("former Tory leader").
+    return [
+        replace(
+            base,
+            organization=o.key,
+            head=post.head and not post.former,
+            former=post.former and not role_lexicon().is_party(o.name),
+        )
+        for o in post.orgs
+    ]
 
 
 def _dedupe(affiliations) -> list[Affiliation]:
@@ -139,12 +176,28 @@ def _anaphor_resolver(doc: Doc, index: EntityIndex, lexicon: RoleLexicon):
                 return ref.entity
         return None
 
-    return resolve
+    def resolve_anywhere(noun: str, i: int) -> Entity | None:
+        near = resolve(noun, i)
+        if near is not None or noun in lexicon.generic_orgs or noun == "party":
+            return near
+        # "the founder of the theatre" far from "the Lyric Theatre": the only one it can be.
+        named = {
+            r.entity.key: r.entity
+            for r in index.refs
+            if r.entity.type == ORGANIZATION
+            and r.end <= i
+            and noun in (w.casefold() for w in words_of(r.entity.name))
+        }
+        return next(iter(named.values())) if len(named) == 1 else None
+
+    return resolve_anywhere
 
 
 def _org_possessive(doc: Doc, index: EntityIndex, ref: MentionRef) -> list[Found]:
-    """ "Labour's John Smith": the person is the organisation's."""
+    """ "Labour's John Smith", "Labour's Mr Livingstone": the person is the organisation's."""
     k = ref.start - 1
+    if k >= 1 and doc[k].text.rstrip(".").casefold() in COURTESY_TITLES:
+        k -= 1
     if k < 1 or doc[k].text not in ("'s", "’s"):
         return []
     org = index.at(k - 1)
@@ -159,7 +212,7 @@ def _stripped_title(ref: MentionRef, lexicon: RoleLexicon) -> list[Found]:
     """A title kg.extract.mentions took off the name that no phrase reading covered."""
     m = ref.mention
     title = m.title.strip()
-    if not title or fold(title).rstrip(".") in _NOT_POSTS or m.title_start < 0:
+    if not title or fold(title).rstrip(".") in COURTESY_TITLES or m.title_start < 0:
         return []
     words = words_of(title)
     post = Post(title, m.title_start, m.end, words=tuple(words), office=lexicon.is_office(words))
