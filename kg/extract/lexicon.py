@@ -44,6 +44,16 @@ INDUSTRY_WORDS = frozenset(
     Digital Online Mobile Wireless Cosmetics Fashion Apparel Clothing Brands Trading
     """.split()
 ) - {"Airport", "Airports"}
+# Words that end a newspaper's title ("the Telegraph", "The Mail on Sunday", "the Financial
+# Times"): after "the", a name ending in one is the paper, an organisation, however the model
+# read it (it often reads "Telegraph" as a building).
+NEWSPAPER_TITLES = frozenset(
+    """
+    Times Telegraph Mail Guardian Observer Independent Mirror Express Sun Star Post Herald
+    Journal Gazette Chronicle Tribune Standard Echo Scotsman Economist Courier Argus
+    Examiner Inquirer Advertiser Dispatch
+    """.split()
+)
 # Words that end the name of a place or a building that is a location ("Belmarsh Prison",
 # "Ridgeway Street", "Gatwick airport"); compared case-insensitively.
 PLACE_HEADS = frozenset(

@@ -25,6 +25,7 @@ from kg.extract.lexicon import (
     EVENT_HEADS,
     EVENT_OPENERS,
     INDUSTRY_WORDS,
+    NEWSPAPER_TITLES,
     ORG_AFTER,
     ORG_HEADS,
     ORG_NOUNS,
@@ -104,6 +105,8 @@ def settle_type(
     longest = max(names, key=lambda n: (len(n.split()), n))
     words = longest.split()
     votes = Counter(c.type for c in cands)
+    if _newspaper(doc, cands, words):
+        return ORGANIZATION
     by_form = _by_form(words, votes)
     if by_form:
         return by_form
@@ -139,6 +142,16 @@ def _by_form(words: list[str], votes: Counter[str]) -> str:
         if votes[PLACE] > votes[ORGANIZATION] or (votes[PERSON] and not personal):
             return ORGANIZATION
     return ""
+
+
+def _newspaper(doc: Doc, cands: Sequence[Candidate], words: list[str]) -> bool:
+    """ "a report in the Telegraph", "The Mail on Sunday": a name ending in a newspaper's
+    title word, written after "the", is the paper. A personal name takes no article."""
+    if not words or (words[-1] not in NEWSPAPER_TITLES and words[-2:] != ["on", "Sunday"]):
+        return False
+    return any(c.start > 0 and doc[c.start - 1].lower_ == "the" for c in cands) and not any(
+        c.honorific for c in cands
+    )
 
 
 def _lone_word(
