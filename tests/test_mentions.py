@@ -377,3 +377,28 @@ def test_two_capitalised_words_set_off_by_commas_without_a_given_name_are_no_per
         "State/PROPN/NNP/appos/1 ,/PUNCT/,/punct/1 won/VERB/VBD/ROOT/6",
     )
     assert find_candidates(doc) == []
+
+
+def test_a_committee_named_in_lower_case_after_its_house_is_an_organisation(blank_vocab):
+    doc = parsed_doc(
+        blank_vocab,
+        "a/DET/DT/det/1 paper/NOUN/NN/ROOT/1 for/ADP/IN/prep/1 the/DET/DT/det/8 "
+        "Commons/PROPN/NNP/compound/8 home/NOUN/NN/compound/6 affairs/NOUN/NNS/compound/8 "
+        "select/PROPN/NNP/compound/8 committee/NOUN/NN/pobj/2 ./PUNCT/./punct/1",
+    )
+    doc.set_ents([doc.char_span(doc[4].idx, doc[4].idx + 7, label="ORG")])
+    assert _texts(doc, find_candidates(doc)) == [
+        ("Commons home affairs select committee", ORGANIZATION)
+    ]
+
+
+def test_a_committee_of_no_remit_or_outside_the_phrase_is_not_named(blank_vocab):
+    doc = parsed_doc(
+        blank_vocab,
+        "the/DET/DT/det/1 Commons/PROPN/NNP/nsubj/2 told/VERB/VBD/ROOT/2 "
+        "the/DET/DT/det/5 select/ADJ/JJ/amod/5 committee/NOUN/NN/dobj/2 "
+        "and/CCONJ/CC/cc/2 voters/NOUN/NNS/nsubj/9 ./PUNCT/./punct/2 "
+        "Lords/PROPN/NNP/nsubj/11 urged/VERB/VBD/ROOT/11 ministers/NOUN/NNS/dobj/11 "
+        "committee/NOUN/NN/dobj/11 ./PUNCT/./punct/11",
+    )
+    assert all(c.rule != "org:committee" for c in find_candidates(doc))

@@ -44,6 +44,11 @@ INDUSTRY_WORDS = frozenset(
     Digital Online Mobile Wireless Cosmetics Fashion Apparel Clothing Brands Trading
     """.split()
 ) - {"Airport", "Airports"}
+# Houses of a legislature, whose committees news names in lower case after them ("the Commons
+# home affairs select committee", "Parliament's environment committee").
+LEGISLATURES = frozenset("Commons Lords Senate Parliament Assembly Congress".split())
+# Words for a committee's standing that name none of them ("the Commons select committee").
+COMMITTEE_KINDS = frozenset("select joint standing ad hoc special".split())
 # Words that end a newspaper's title ("the Telegraph", "The Mail on Sunday", "the Financial
 # Times"): after "the", a name ending in one is the paper, an organisation, however the model
 # read it (it often reads "Telegraph" as a building).

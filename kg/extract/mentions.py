@@ -17,6 +17,8 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.gazetteer import given_name_gender, org_aliases
 from kg.extract.lexicon import (
+    COMMITTEE_KINDS,
+    LEGISLATURES,
     ORG_AFTER,
     ORG_HEADS,
     ORG_NOUNS,
@@ -64,7 +66,14 @@ def find_candidates(doc: Doc, *, reserved: Sequence[tuple[int, int]] = ()) -> li
         for i in range(start, end):
             taken[i] = True
     found: list[Candidate] = []
-    sources = (_alias_candidates, _org_pattern_candidates, ner_candidates, _cued_orgs, _cued_people)
+    sources = (
+        _committee_candidates,
+        _alias_candidates,
+        _org_pattern_candidates,
+        ner_candidates,
+        _cued_orgs,
+        _cued_people,
+    )
     for source in sources:
         for cand in source(doc, taken):
             if any(taken[cand.start : cand.end]):
@@ -73,6 +82,33 @@ def find_candidates(doc: Doc, *, reserved: Sequence[tuple[int, int]] = ()) -> li
             for i in range(cand.start, cand.end):
                 taken[i] = True
     return sorted(found, key=lambda c: c.start)
+
+
+def _committee_candidates(doc: Doc, taken: Sequence[bool] = ()) -> list[Candidate]:
+    """ "the Commons home affairs select committee": a house of a legislature, then the
+    committee's remit in lower case, is that committee, an organisation."""
+    out: list[Candidate] = []
+    for i, token in enumerate(doc):
+        if token.text not in LEGISLATURES or token.is_sent_start:
+            continue
+        k = i + 1
+        if k < len(doc) and doc[k].lower_ in ("'s", "’s"):
+            k += 1
+        j = k
+        while j < len(doc) and j - k < 6 and doc[j].text.islower() and doc[j].is_alpha:
+            if doc[j].lower_ == "committee":
+                break
+            j += 1
+        if j >= len(doc) or doc[j].lower_ != "committee" or j == k:
+            continue
+        remit = [t.lower_ for t in doc[k:j] if t.lower_ not in COMMITTEE_KINDS]
+        # The house and the remit must be inside the committee's noun phrase.
+        inside = {t.i for t in doc[j].subtree}
+        if remit and remit[0] != "and" and all(t in inside for t in range(i, j)):
+            out.append(
+                Candidate(i, j + 1, ORGANIZATION, "org:committee", _CONFIDENCE["org-pattern"])
+            )
+    return out
 
 
 def _alias_candidates(doc: Doc, taken: Sequence[bool] = ()) -> list[Candidate]:
