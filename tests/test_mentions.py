@@ -402,3 +402,29 @@ def test_a_committee_of_no_remit_or_outside_the_phrase_is_not_named(blank_vocab)
         "committee/NOUN/NN/dobj/11 ./PUNCT/./punct/11",
     )
     assert all(c.rule != "org:committee" for c in find_candidates(doc))
+
+
+def test_a_posts_possessive_before_a_head_word_is_inside_the_name(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "for/ADP the/DET Information/PROPN Commissioner/PROPN 's/PART Office/PROPN said/VERB "
+        "./PUNCT Columbia/PROPN 's/PART Court/PROPN agreed/VERB ./PUNCT",
+        ents={"Columbia": "ORG"},
+    )
+    texts = _texts(doc, find_candidates(doc))
+    assert ("Information Commissioner 's Office", ORGANIZATION) in texts
+    assert not any("Columbia 's" in text for text, _ in texts)
+
+
+def test_a_name_after_a_person_and_of_is_the_body_they_speak_for(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "Laura/PROPN Brownlees/PROPN of/ADP Save/PROPN the/DET Children/PROPN said/VERB "
+        "so/ADV ./PUNCT Ann/PROPN Lee/PROPN of/ADP Camberley/PROPN agreed/VERB ./PUNCT",
+        ents={"Laura Brownlees": "PERSON", "Ann Lee": "PERSON"},
+    )
+    assert _texts(doc, find_candidates(doc)) == [
+        ("Laura Brownlees", PERSON),
+        ("Save the Children", ORGANIZATION),
+        ("Ann Lee", PERSON),
+    ]

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.gazetteer import given_name_gender, org_aliases
+from kg.extract.gazetteer import given_name_gender, is_wide_place, org_aliases
 from kg.extract.lexicon import (
     COMMITTEE_KINDS,
     LEGISLATURES,
@@ -71,6 +71,7 @@ def find_candidates(doc: Doc, *, reserved: Sequence[tuple[int, int]] = ()) -> li
         _alias_candidates,
         _org_pattern_candidates,
         ner_candidates,
+        _members_orgs,
         _cued_orgs,
         _cued_people,
     )
@@ -192,7 +193,9 @@ def _org_pattern_candidates(doc: Doc, taken: Sequence[bool] = ()) -> list[Candid
             i += 1
             continue
         j = i
-        while j < n and (is_cap(doc[j]) or is_inner_connector(doc, j) or j == i):
+        while j < n and (
+            is_cap(doc[j]) or is_inner_connector(doc, j) or _inner_possessive(doc, j) or j == i
+        ):
             # "told the BBC Mr Howard ...": a courtesy title starts another name.
             if j > i and doc[j].text.rstrip(".").casefold() in NAME_OPENERS:
                 break
@@ -218,6 +221,19 @@ def _org_pattern_candidates(doc: Doc, taken: Sequence[bool] = ()) -> list[Candid
                 )
         i = max(j, i + 1)
     return out
+
+
+def _inner_possessive(doc: Doc, j: int) -> bool:
+    """ "the Information Commissioner's Office": a post's possessive before a head word is
+    inside the name; a name's own ("Columbia's Court") is not, nor one the model ends at."""
+    if doc[j].lower_ not in ("'s", "’s") or j == 0 or j + 1 >= len(doc):
+        return False
+    owner = doc[j - 1]
+    return (
+        doc[j + 1].text in _CHAIN_HEADS
+        and is_cap(owner)
+        and (not owner.ent_type_ or doc[j].ent_iob_ == "I")
+    )
 
 
 def _widen_to_model_org(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -290,6 +306,30 @@ def _headed(doc: Doc, ent: Span, end: int) -> bool:
         or (last in ORG_HEADS and len(ent) >= 3)
         or (ent.end < end and doc[ent.end].text in _CHAIN_HEADS)
     )
+
+
+def _members_orgs(doc: Doc, taken: Sequence[bool]) -> list[Candidate]:
+    """ "Laura Brownlees of Save the Children said": a name the model left unread after a
+    person and "of" is the body the person speaks for, unless it is a place."""
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "of":
+            continue
+        i = j = ent.end + 1
+        while j < len(doc) and not taken[j] and not doc[j].ent_type_:
+            if not (is_cap(doc[j]) or (j > i and is_inner_connector(doc, j))):
+                break
+            j += 1
+        j = strip_back(doc, i, j) if j > i else j
+        if j == i or not doc[i].text[:1].isupper() or doc[i].is_sent_start:
+            continue
+        if j < len(doc) and (is_cap(doc[j]) or doc[j].ent_type_):
+            continue  # the run goes on into a name the model read: not ours to cut
+        name = doc[i:j].text
+        if is_wide_place(name) or doc[j - 1].lower_ in CONNECTORS:
+            continue
+        out.append(Candidate(i, j, ORGANIZATION, "org:member-of", _CONFIDENCE["org-cue"]))
+    return out
 
 
 def _cued_orgs(doc: Doc, taken: Sequence[bool]) -> list[Candidate]:
