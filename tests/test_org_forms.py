@@ -1,5 +1,6 @@
 """An organisation's other names in one article join it, on hand-built Docs."""
 
+import pytest
 from conftest import make_doc
 
 from kg.extract.mentions import find_candidates
@@ -85,3 +86,19 @@ def test_a_plural_acronym_spelled_out_names_a_class_of_things(blank_vocab):
         ents={"Personal Digital Assistants": "ORG"},
     )
     assert _entities(doc) == {}
+
+
+@pytest.mark.model
+def test_letters_defined_for_an_organisation_are_it_wherever_they_stand(nlp):
+    doc = nlp(
+        "Director of UKIF Jane Smith said the UK Internet Forum (UKIF) would meet. "
+        "The British Bankers' Association (BBA) agreed, and the BBA said so. "
+        "Phones use Ultra Wideband (UWB) radio."
+    )
+    cands = find_candidates(doc)
+    names = {e.name: set(e.aliases) for e in resolve_entities(doc, cands)}
+    assert names["UK Internet Forum"] == {"UKIF"}
+    assert names["British Bankers' Association"] == {"BBA"}
+    # A technology's letters name no organisation.
+    defined = {doc[c.start].text for c in cands if c.rule == "org:defined-acronym"}
+    assert defined == {"UKIF", "BBA"}

@@ -28,6 +28,7 @@ from kg.extract.lexicon import (
 )
 from kg.extract.names import HONORIFICS, NAME_OPENERS
 from kg.extract.ner_spans import ner_candidates
+from kg.extract.org_forms import defined_acronyms
 from kg.extract.spans import (
     CONNECTORS,
     DETERMINERS,
@@ -71,6 +72,7 @@ def find_candidates(doc: Doc, *, reserved: Sequence[tuple[int, int]] = ()) -> li
         _alias_candidates,
         _org_pattern_candidates,
         ner_candidates,
+        defined_acronyms,
         _members_orgs,
         _cued_orgs,
         _cued_people,
@@ -240,8 +242,10 @@ def _widen_to_model_org(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Where the model saw a longer organisation name around the run, take its edges."""
     for ent in doc.ents:
         if ent.label_ == "ORG" and ent.start <= start and end <= ent.end and len(ent) > end - start:
-            s = strip_front(doc, ent.start, ent.end)
-            return s, strip_back(doc, s, ent.end)
+            # "the British Bankers' Association (BBA": an opening bracket ends the name.
+            stop = next((k for k in range(end, ent.end) if doc[k].text == "("), ent.end)
+            s = strip_front(doc, ent.start, stop)
+            return s, strip_back(doc, s, stop)
     return start, end
 
 
