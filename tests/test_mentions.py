@@ -428,3 +428,41 @@ def test_a_name_after_a_person_and_of_is_the_body_they_speak_for(blank_vocab):
         ("Save the Children", ORGANIZATION),
         ("Ann Lee", PERSON),
     ]
+
+
+def _acting(vocab, spec):
+    doc = parsed_doc(vocab, spec)
+    return [doc[c.start : c.end].text for c in find_candidates(doc) if c.type == ORGANIZATION]
+
+
+def test_letters_that_speak_or_act_after_the_are_an_organisation(blank_vocab):
+    assert _acting(
+        blank_vocab,
+        "the/DET/DT/det/1 TUC/PROPN/NNP/nsubj/3 has/AUX/VBZ/aux/3 called/VERB/VBN/ROOT/3 "
+        "./PUNCT/./punct/3 BT/PROPN/NNP/nsubj/6 said/VERB/VBD/ROOT/6 so/ADV/RB/advmod/6 "
+        "./PUNCT/./punct/6 MI5/PROPN/NNP/nsubj/10 told/VERB/VBD/ROOT/10 us/PRON/PRP/dobj/10",
+    ) == ["TUC", "BT", "MI5"]
+
+
+def test_a_posts_letters_and_two_letters_after_the_are_no_organisation(blank_vocab):
+    assert (
+        _acting(
+            blank_vocab,
+            "the/DET/DT/det/1 DJ/PROPN/NNP/nsubj/2 said/VERB/VBD/ROOT/2 ./PUNCT/./punct/2 "
+            "the/DET/DT/det/5 MP/PROPN/NNP/nsubj/6 said/VERB/VBD/ROOT/6 ./PUNCT/./punct/6 "
+            "the/DET/DT/det/9 VCR/PROPN/NNP/nsubj/10 was/AUX/VBD/ROOT/10 old/ADJ/JJ/acomp/10",
+        )
+        == []
+    )
+
+
+def test_a_leader_after_letters_makes_them_an_organisation(blank_vocab):
+    doc = make_doc(blank_vocab, "BNP/PROPN leader/NOUN Nick/PROPN Griffin/PROPN spoke/VERB ./PUNCT")
+    assert ("BNP", ORGANIZATION) in _texts(doc, find_candidates(doc))
+
+
+def test_and_ends_a_name_an_acronym_leads(blank_vocab):
+    doc = make_doc(
+        blank_vocab, "against/ADP the/DET IRA/PROPN and/CCONJ the/DET INLA/PROPN ./PUNCT"
+    )
+    assert all(doc[c.start : c.end].text != "IRA and" for c in find_candidates(doc))

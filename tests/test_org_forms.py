@@ -102,3 +102,12 @@ def test_letters_defined_for_an_organisation_are_it_wherever_they_stand(nlp):
     # A technology's letters name no organisation.
     defined = {doc[c.start].text for c in cands if c.rule == "org:defined-acronym"}
     assert defined == {"UKIF", "BBA"}
+
+
+def test_an_acronym_that_is_a_word_of_a_name_is_no_short_form_of_it(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "BBC/PROPN 3/NUM showed/VERB it/PRON ./PUNCT The/DET BBC/PROPN said/VERB so/ADV ./PUNCT",
+        ents={"BBC 3": "ORG", "BBC": "ORG"},
+    )
+    assert set(_entities(doc)) == {"BBC 3", "BBC"}

@@ -133,6 +133,6 @@ ORG_POSSESSIONS = frozenset(
 ORG_AFTER = ORG_POSSESSIONS | frozenset(
     """
     stake spokesman spokeswoman spokesperson executives staff workers boss bosses chairman
-    chairwoman board chief president founder offices unit
+    chairwoman board chief president founder offices unit leader leaders
     """.split()
 )

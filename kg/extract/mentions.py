@@ -26,7 +26,7 @@ from kg.extract.lexicon import (
     ORG_SUFFIXES,
     ROLE_TITLES,
 )
-from kg.extract.names import HONORIFICS, NAME_OPENERS
+from kg.extract.names import HONORIFICS, NAME_OPENERS, POST_NOMINALS
 from kg.extract.ner_spans import ner_candidates
 from kg.extract.org_forms import defined_acronyms
 from kg.extract.spans import (
@@ -208,6 +208,8 @@ def _org_pattern_candidates(doc: Doc, taken: Sequence[bool] = ()) -> list[Candid
             # "NHS Greater Glasgow and Clyde", "BBC Radio 4": an organisation's acronym
             # leading a name is the organisation.
             end = strip_back(doc, i, j)
+            while end > i + 1 and doc[end - 1].lower_ in CONNECTORS:
+                end -= 1  # "the IRA and the INLA": "and" opens no part of the name
             if end - i >= 2 and not _overlaps_long_person(doc, i, end):
                 out.append(Candidate(i, end, ORGANIZATION, "org:acronym-led", 0.7))
         elif heads:
@@ -388,16 +390,32 @@ def _org_cue(doc: Doc, i: int, j: int) -> bool:
 
 
 def _acronym_speaking(token) -> bool:
-    """ "the RSPCA say": letters that speak are an organisation; no person is all capitals."""
+    """ "the RSPCA say", "BT said", "the TUC has called for": letters that speak, or act
+    after "the", are an organisation; no person is all capitals."""
     subject = token
     while subject.dep_ == "conj" and subject.head is not subject:
         subject = subject.head  # "the League ... and the RSPCA say"
+    if subject.dep_ not in ("nsubj", "nsubjpass") or not _letters(token):
+        return False
+    verb = subject.head
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    after_the = prev is not None and prev.lower_ == "the"
+    if len(token) == 2:
+        # "BT said"; but "the DJ said": two letters after "the" are more often a post's.
+        return verb.lower_ in _SPEECH and not after_the
+    return verb.lower_ in _SPEECH or (after_the and verb.lemma_ != "be" and verb.pos_ == "VERB")
+
+
+def _letters(token) -> bool:
+    """Capitals, perhaps with figures ("MI5", "S4C"), that are no post's letters ("MP")."""
+    text = token.text
     return (
-        token.is_alpha
-        and token.is_upper
-        and len(token) >= 3
-        and subject.dep_ in ("nsubj", "nsubjpass")
-        and subject.head.lower_ in _SPEECH
+        text.isalnum()
+        and text.isupper()
+        and sum(ch.isalpha() for ch in text) >= 2
+        and text not in POST_NOMINALS
+        and text.lower() not in ROLE_TITLES
+        and text.lower() not in HONORIFICS
     )
 
 

@@ -51,7 +51,11 @@ def _spellings(words: list[str]) -> set[str]:
     """The letters a name may be shortened to: its initials, or with a word written in
     capitals kept whole ("UK Internet Forum" is UKIF)."""
     kept = [w for w in words if w.lower() not in _MINOR_WORDS and w[:1].isalpha()]
-    return {_initials(words).upper(), "".join(w if w.isupper() else w[0] for w in kept).upper()}
+    spellings = {_initials(words).upper()}
+    # Only with a word shortened besides: "BBC" is no short form of "BBC 3".
+    if len(kept) >= 2 and not all(w.isupper() for w in kept):
+        spellings.add("".join(w if w.isupper() else w[0] for w in kept).upper())
+    return spellings
 
 
 def defined_acronyms(doc: Doc, taken: Sequence[bool]) -> list[Candidate]:
@@ -117,6 +121,7 @@ def merge_acronyms(groups: dict[str, Group], order: list[str], surfaces) -> None
     """ "JCWI" and "Acpo" join the organisation whose initials they spell; "FTC" the US
     Federal Trade Commission; "NHTCU" the National Hi-Tech Crime Unit."""
     long_forms: dict[str, list[str]] = defaultdict(list)
+    kept_forms: dict[str, list[str]] = defaultdict(list)  # capitals kept whole: the fallback
     for key in order:
         group = groups.get(key)
         if group is None or vote(group) != ORGANIZATION:
@@ -124,8 +129,9 @@ def merge_acronyms(groups: dict[str, Group], order: list[str], surfaces) -> None
         for cand in group.cands:
             words = _words(surfaces[id(cand)])
             if len(words) >= 2:
+                long_forms[_initials(words).upper()].append(key)
                 for spelling in _spellings(words):
-                    long_forms[spelling].append(key)
+                    kept_forms[spelling].append(key)
                 if len(words) >= 3 and is_country(words[0]):
                     long_forms[_initials(words[1:]).upper()].append(key)
     for key in list(order):
@@ -137,6 +143,8 @@ def merge_acronyms(groups: dict[str, Group], order: list[str], surfaces) -> None
             if " " in name or not name[:1].isupper() or len(name) < 2:
                 continue
             targets = sorted(set(long_forms.get(name.upper(), [])) - {key})
+            if not targets:  # "UKIF" for the UK Internet Forum
+                targets = sorted(set(kept_forms.get(name.upper(), [])) - {key})
             if len(targets) == 1:
                 groups[targets[0]].type = ORGANIZATION
                 merge_into(groups, key, targets[0])
