@@ -218,3 +218,14 @@ def test_a_name_ending_in_a_newspaper_word_without_the_keeps_its_reading(blank_v
         ents={"Ian Post": "PERSON"},
     )
     assert _types(doc) == {"Ian Post": PERSON}
+
+
+def test_letters_the_model_names_in_few_of_their_places_are_no_organisation(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "HD/PROPN cameras/NOUN film/VERB ./PUNCT We/PRON watch/VERB HD/PROPN ./PUNCT "
+        "It/PRON shows/VERB HD/PROPN ./PUNCT Buy/VERB HD/PROPN ./PUNCT "
+        "The/DET BBC/PROPN films/VERB ./PUNCT",
+        ents={"HD": "ORG", "BBC": "ORG"},
+    )
+    assert _types(doc) == {"BBC": ORGANIZATION}

@@ -167,6 +167,15 @@ def _lone_word(
         return NOT_AN_ENTITY  # "a QC", "0001 GMT"
     if cues.post == len(cands):
         return NOT_AN_ENTITY  # "State" of "Secretary of State"
+    # Only the model's own reading is overruled, not a cue's ("the IRA and the INLA").
+    from_model = all(c.rule.startswith("ner:") for c in cands)
+    if (
+        word.isupper()
+        and from_model
+        and not (cues.org or cues.agent)
+        and _seldom_named(word, evidence)
+    ):
+        return NOT_AN_ENTITY  # "HD-ready", "HD cameras", "about HD": read once as a firm
     model = max(votes, key=lambda t: (votes[t], t == PERSON))
     org = votes[ORGANIZATION] + cues.org
     # The model calls many an unknown word a country ("Yukos", "Gazprom"): its place votes
@@ -207,6 +216,13 @@ def _lone_word(
     ):
         return NOT_AN_ENTITY  # "the new Tablet computers" beside "a tablet"
     return ""
+
+
+def _seldom_named(word: str, evidence: DocEvidence) -> bool:
+    """The model read the word as a name in under a third of the many places it stands."""
+    uses = [t for t in evidence.doc if t.text == word]
+    named = sum(1 for t in uses if t.ent_type_)
+    return len(uses) >= 3 and 3 * named < len(uses)
 
 
 def _cues(doc: Doc, cands: Sequence[Candidate]) -> _Cues:
