@@ -466,3 +466,23 @@ def test_and_ends_a_name_an_acronym_leads(blank_vocab):
         blank_vocab, "against/ADP the/DET IRA/PROPN and/CCONJ the/DET INLA/PROPN ./PUNCT"
     )
     assert all(doc[c.start : c.end].text != "IRA and" for c in find_candidates(doc))
+
+
+def test_and_the_or_and_between_two_headed_names_joins_two_organisations(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "the/DET Treasury/PROPN and/CCONJ the/DET Department/PROPN of/ADP Employment/PROPN "
+        "met/VERB the/DET Medical/PROPN Research/PROPN Council/PROPN and/CCONJ Cancer/PROPN "
+        "Research/PROPN Fund/PROPN ./PUNCT The/DET Department/PROPN for/ADP Work/PROPN "
+        "and/CCONJ Pensions/PROPN and/CCONJ Investors/PROPN Bank/PROPN and/CCONJ Trust/PROPN "
+        "agreed/VERB ./PUNCT",
+        ents={"Medical Research Council and Cancer Research Fund": "ORG"},
+    )
+    orgs = [t for t, type_ in _texts(doc, find_candidates(doc)) if type_ == ORGANIZATION]
+    assert orgs == [
+        "Department of Employment",
+        "Medical Research Council",
+        "Cancer Research Fund",
+        "Department for Work and Pensions",
+        "Investors Bank and Trust",
+    ]

@@ -188,7 +188,7 @@ def _alias_ok(span: Span) -> bool:
 def _org_pattern_candidates(doc: Doc, taken: Sequence[bool] = ()) -> list[Candidate]:
     """Runs of capitalised words that end in an organisation head word."""
     out: list[Candidate] = []
-    i = 0
+    i = floor = 0
     n = len(doc)
     while i < n:
         if not _chain_start(doc, i):
@@ -202,6 +202,8 @@ def _org_pattern_candidates(doc: Doc, taken: Sequence[bool] = ()) -> list[Candid
             if j > i and doc[j].text.rstrip(".").casefold() in NAME_OPENERS:
                 break
             j += 1
+        chain_end = j
+        j = _first_of_two(doc, i, j)
         heads = [k for k in range(i, j) if doc[k].text in _CHAIN_HEADS]
         if not heads and _acronym_led(doc, i, j):
             j = next((k for k in range(i, j) if doc[k].lower_ in CONNECTORS - {"and", "&"}), j)
@@ -217,14 +219,39 @@ def _org_pattern_candidates(doc: Doc, taken: Sequence[bool] = ()) -> list[Candid
             end = max(extend_with_complement(doc, k + 1) for k in heads)
             end = _extend_with_place(doc, end, j)
             start, end = _widen_to_model_org(doc, strip_front(doc, i, end), end)
+            end = min(end, j) if j < chain_end else end  # the first of two names
+            if start < floor:  # the second of two: not widened over the first
+                start = floor
+                while start < end - 1 and doc[start].lower_ in CONNECTORS:
+                    start += 1
             start = skip_repeated_word(doc, start, end)
             # One head word alone ("Council") is not a name.
             if end - start >= 2 and not _overlaps_long_person(doc, start, end):
                 out.append(
                     Candidate(start, end, ORGANIZATION, "org:head-word", _CONFIDENCE["org-pattern"])
                 )
+                floor = end
         i = max(j, i + 1)
     return out
+
+
+def _first_of_two(doc: Doc, i: int, j: int) -> int:
+    """ "the Treasury and the Department of Employment", "the US Department of Justice and
+    the Securities and Exchange Commission": "and the", or "and" between two names that
+    each end in a head word, joins two organisations, not the words of one."""
+    for k in range(i + 1, j - 1):
+        if doc[k].lower_ not in ("and", "&"):
+            continue
+        if doc[k + 1].lower_ == "the":
+            return k
+        before = any(doc[m].text in _CHAIN_HEADS for m in range(i, k))
+        nxt_and = next((m for m in range(k + 1, j) if doc[m].lower_ in ("and", "&")), j)
+        # "Investors Bank and Trust": a lone head word after "and" is no name of its own.
+        after = nxt_and - k > 2 and any(doc[m].text in ORG_HEADS for m in range(k + 1, nxt_and))
+        # "Department for Work and Pensions": no head after "and", one name.
+        if before and after:
+            return k
+    return j
 
 
 def _inner_possessive(doc: Doc, j: int) -> bool:
