@@ -15,10 +15,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.gazetteer import given_name_gender, is_wide_place, org_aliases
+from kg.extract.gazetteer import given_name_gender, org_aliases
 from kg.extract.lexicon import (
-    COMMITTEE_KINDS,
-    LEGISLATURES,
     ORG_AFTER,
     ORG_HEADS,
     ORG_NOUNS,
@@ -29,6 +27,7 @@ from kg.extract.lexicon import (
 from kg.extract.names import HONORIFICS, NAME_OPENERS, POST_NOMINALS
 from kg.extract.ner_spans import ner_candidates
 from kg.extract.org_forms import defined_acronyms
+from kg.extract.org_phrases import committee_candidates, member_of_candidates
 from kg.extract.spans import (
     CONNECTORS,
     DETERMINERS,
@@ -68,12 +67,12 @@ def find_candidates(doc: Doc, *, reserved: Sequence[tuple[int, int]] = ()) -> li
             taken[i] = True
     found: list[Candidate] = []
     sources = (
-        _committee_candidates,
+        committee_candidates,
         _alias_candidates,
         _org_pattern_candidates,
         ner_candidates,
         defined_acronyms,
-        _members_orgs,
+        member_of_candidates,
         _cued_orgs,
         _cued_people,
     )
@@ -85,33 +84,6 @@ def find_candidates(doc: Doc, *, reserved: Sequence[tuple[int, int]] = ()) -> li
             for i in range(cand.start, cand.end):
                 taken[i] = True
     return sorted(found, key=lambda c: c.start)
-
-
-def _committee_candidates(doc: Doc, taken: Sequence[bool] = ()) -> list[Candidate]:
-    """ "the Commons home affairs select committee": a house of a legislature, then the
-    committee's remit in lower case, is that committee, an organisation."""
-    out: list[Candidate] = []
-    for i, token in enumerate(doc):
-        if token.text not in LEGISLATURES or token.is_sent_start:
-            continue
-        k = i + 1
-        if k < len(doc) and doc[k].lower_ in ("'s", "’s"):
-            k += 1
-        j = k
-        while j < len(doc) and j - k < 6 and doc[j].text.islower() and doc[j].is_alpha:
-            if doc[j].lower_ == "committee":
-                break
-            j += 1
-        if j >= len(doc) or doc[j].lower_ != "committee" or j == k:
-            continue
-        remit = [t.lower_ for t in doc[k:j] if t.lower_ not in COMMITTEE_KINDS]
-        # The house and the remit must be inside the committee's noun phrase.
-        inside = {t.i for t in doc[j].subtree}
-        if remit and remit[0] != "and" and all(t in inside for t in range(i, j)):
-            out.append(
-                Candidate(i, j + 1, ORGANIZATION, "org:committee", _CONFIDENCE["org-pattern"])
-            )
-    return out
 
 
 def _alias_candidates(doc: Doc, taken: Sequence[bool] = ()) -> list[Candidate]:
@@ -339,30 +311,6 @@ def _headed(doc: Doc, ent: Span, end: int) -> bool:
         or (last in ORG_HEADS and len(ent) >= 3)
         or (ent.end < end and doc[ent.end].text in _CHAIN_HEADS)
     )
-
-
-def _members_orgs(doc: Doc, taken: Sequence[bool]) -> list[Candidate]:
-    """ "Laura Brownlees of Save the Children said": a name the model left unread after a
-    person and "of" is the body the person speaks for, unless it is a place."""
-    out: list[Candidate] = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "of":
-            continue
-        i = j = ent.end + 1
-        while j < len(doc) and not taken[j] and not doc[j].ent_type_:
-            if not (is_cap(doc[j]) or (j > i and is_inner_connector(doc, j))):
-                break
-            j += 1
-        j = strip_back(doc, i, j) if j > i else j
-        if j == i or not doc[i].text[:1].isupper() or doc[i].is_sent_start:
-            continue
-        if j < len(doc) and (is_cap(doc[j]) or doc[j].ent_type_):
-            continue  # the run goes on into a name the model read: not ours to cut
-        name = doc[i:j].text
-        if is_wide_place(name) or doc[j - 1].lower_ in CONNECTORS:
-            continue
-        out.append(Candidate(i, j, ORGANIZATION, "org:member-of", _CONFIDENCE["org-cue"]))
-    return out
 
 
 def _cued_orgs(doc: Doc, taken: Sequence[bool]) -> list[Candidate]:
