@@ -8,16 +8,20 @@ one entity and its neighbourhood, one or two steps out; Escape or Back returns; 
 articles, dates. Panels give an entity's names, posts, relations with their evidence sentences
 and articles, quotations and articles over time, and a link's every sentence.
 
-The page is one self-contained file: its script (kg/graph/templates/graph-*.js, joined) draws
-on a canvas and needs no library. The data (kg.graph.page) sits in two JSON blocks with `<`,
-`>` and `&` escaped; the script puts every string into the page as text (textContent, canvas
-text), never as HTML. A Content-Security-Policy admits only the page's own script (by hash),
-so nothing can load from the network.
+The page is one self-contained file. vis-network draws the graph: the build the pyvis package
+bundles (pyvis's own templates load it and Bootstrap from CDNs, so the page takes only that
+file and inlines it). kg's script (kg/graph/templates/graph-*.js, joined) chooses what is shown,
+lays it out and decides which labels fit, and gives vis-network fixed positions with physics
+off. The data (kg.graph.page) sits in two JSON blocks with `<`, `>` and `&` escaped; the
+script puts every string into the page as text (textContent, and plain-text labels and DOM
+tooltips for vis-network), never as HTML. A Content-Security-Policy admits only the page's two
+scripts and its style sheet (by hash), so nothing can load from the network.
 """
 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html
 import json
@@ -29,8 +33,10 @@ from pathlib import Path
 from kg.errors import OutputError
 
 _CSP_PENDING = "'kg-csp-pending'"
-SCRIPT_PARTS = ("graph-data.js", "graph-layout.js", "graph-draw.js", "graph-panels.js",
+_CSP_STYLE_PENDING = "'kg-csp-style-pending'"
+SCRIPT_PARTS = ("graph-data.js", "graph-layout.js", "graph-network.js", "graph-panels.js",
                 "graph-search.js")  # fmt: skip
+_VIS_DIR = ("lib", "vis-9.1.2")  # inside the pyvis package
 
 
 def write_html(dataset_or_store, path: Path, *, title: str = "kg") -> None:
@@ -71,48 +77,57 @@ def render_html(graph, *, title: str = "kg") -> str:
     page = string.Template(_template_text("graph.html")).substitute(
         title=html.escape(title),
         csp_script_hashes=_CSP_PENDING,
+        csp_style_hash=_CSP_STYLE_PENDING,
         css=css,
         summary=html.escape(summary),
+        vis=vis_script(),
         data=_json_for_html(core),
         text=_json_for_html(text),
         app=app,
     )
-    # The policy names each script of the page by its hash, so none other could run. The
-    # placeholder sits in <head>, before any text from the graph.
-    hashes = " ".join(
-        f"'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'"
-        for body in _inline_scripts(page)
-    )
-    return page.replace(_CSP_PENDING, hashes, 1)
+    # The policy names each script of the page, and its one style sheet, by its hash, so none
+    # other could run or apply. The placeholders sit in <head>, before any text from the graph.
+    inline = _inline(page)
+    page = page.replace(_CSP_PENDING, " ".join(_hash(body) for body in inline.scripts), 1)
+    return page.replace(_CSP_STYLE_PENDING, " ".join(_hash(body) for body in inline.styles), 1)
 
 
-class _ScriptCollector(HTMLParser):
-    """The text of every executable inline <script> (not the JSON data block)."""
+def _hash(body: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'"
+
+
+class _Inline(HTMLParser):
+    """The text of every executable inline <script> (not the JSON data blocks) and <style>."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
         self.scripts: list[str] = []
-        self._inside = False
+        self.styles: list[str] = []
+        self._into: list[str] | None = None
 
     def handle_starttag(self, tag, attrs) -> None:
         if tag == "script" and not any(name == "type" for name, _ in attrs):
-            self._inside = True
-            self.scripts.append("")
+            self._into = self.scripts
+        elif tag == "style":
+            self._into = self.styles
+        else:
+            return
+        self._into.append("")
 
     def handle_endtag(self, tag) -> None:
-        if tag == "script":
-            self._inside = False
+        if tag in ("script", "style"):
+            self._into = None
 
     def handle_data(self, data) -> None:
-        if self._inside:
-            self.scripts[-1] += data
+        if self._into is not None:
+            self._into[-1] += data
 
 
-def _inline_scripts(page: str) -> list[str]:
-    collector = _ScriptCollector()
+def _inline(page: str) -> _Inline:
+    collector = _Inline()
     collector.feed(page)
     collector.close()
-    return collector.scripts
+    return collector
 
 
 def _json_for_html(value) -> str:
@@ -132,6 +147,29 @@ def _json_for_html(value) -> str:
 def page_script() -> str:
     """The page's script: its parts in kg/graph/templates, joined."""
     return "".join(_template_text(name) for name in SCRIPT_PARTS)
+
+
+@functools.cache
+def vis_script() -> str:
+    """vis-network as the pyvis package bundles it (its licence banner kept), ready to inline.
+
+    Its stylesheet is not needed: it styles vis-network's editing and navigation buttons, which
+    the page does not use, and the tooltip, which graph.css styles.
+    """
+    try:
+        folder = resources.files("pyvis").joinpath(*_VIS_DIR)
+        js = folder.joinpath("vis-network.min.js").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, OSError) as exc:
+        raise OutputError(
+            f"cannot find vis-network inside the pyvis package ({exc}); reinstall pyvis==0.3.2"
+        ) from exc
+    # The source map is a file not shipped; a browser would try to fetch it. Split on "\n"
+    # only: str.splitlines() also splits at U+2028 and other separators that sit inside the
+    # minified code's string literals, and the rejoined script would not parse.
+    js = "\n".join(line for line in js.split("\n") if not line.startswith("//# sourceMappingURL"))
+    if "</script" in js.lower() or "<!--" in js:
+        raise OutputError("this vis-network build cannot be inlined safely; reinstall pyvis==0.3.2")
+    return js
 
 
 def _template_text(name: str) -> str:
