@@ -53,7 +53,8 @@
     };
   }
   // vis-network's data sets are kept in step with the view: what is new is added, what
-  // changed is updated, what went is removed, and a node that only moved is moved.
+  // changed is updated, what went is removed, and a node that only moved is given its new
+  // place alone. (Not with moveNode: vis-network redraws the whole graph after each call.)
   var given = { nodes: new Map(), edges: new Map() };  // id -> what vis-network has, as a string
   function look(key, value) { return key === "title" || key === "x" || key === "y" ? undefined : value; }
   function sync(set, known, items, move) {
@@ -62,7 +63,7 @@
       var seen = JSON.stringify(item, look);
       wanted.add(item.id);
       if (known.get(item.id) !== seen) { known.set(item.id, seen); changed.push(item); }
-      else if (move) { network.moveNode(item.id, item.x, item.y); }
+      else if (move) { changed.push({ id: item.id, x: item.x, y: item.y }); }
     });
     var gone = [];
     known.forEach(function (_, id) { if (!wanted.has(id)) { gone.push(id); } });
