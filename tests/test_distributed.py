@@ -131,7 +131,7 @@ def test_a_dask_build_is_the_local_build(cluster, local_build, tmp_path):
     assert result.exit_code == 0, result.output
     built = Dataset()
     built.parse(out / "graph.trig", format="trig")
-    assert len(_named_graphs(built)) == 3  # two articles and the entities graph
+    assert len(_named_graphs(built)) == 4  # two articles, the entities and the links graph
     _assert_same_graph(built, local_build.dataset)
 
 
@@ -153,7 +153,7 @@ def test_a_dask_build_writes_every_named_graph_to_a_graph_store(cluster, local_b
         + [f"{oxigraph}/store"],
     )
     assert result.exit_code == 0, result.output
-    assert "wrote 4 named graph(s)" in result.output  # two articles, entities, meta
+    assert "wrote 5 named graph(s)" in result.output  # two articles, entities, meta, links
     stored = _store_dataset(oxigraph)
     _assert_same_graph(stored, _as_oxigraph_stores_it(local_build.dataset))
     assert len(stored.graph(meta_graph_iri())) > 0

@@ -22,7 +22,7 @@ KG = Path(__file__).resolve().parent.parent / "kg"
 LAYERS: list[tuple[str, ...]] = [
     ("kg", "kg.__main__"),
     ("kg.cli",),
-    ("kg.output", "kg.evaluate", "kg.api"),
+    ("kg.output", "kg.evaluate", "kg.api", "kg.review"),
     ("kg.graph",),
     ("kg.query",),
     ("kg.store",),

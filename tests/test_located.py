@@ -279,10 +279,6 @@ def test_demonyms(word, place, expected):
 
 
 @pytest.mark.model
-@pytest.mark.xfail(
-    strict=True,
-    reason="en_core_web_md types 'Harland Textiles' as a person; entity typing (issue 11)",
-)
 def test_real_parse_places_organisations(nlp):
     from kg.extract.article import extract
 

@@ -1,9 +1,9 @@
 """Candidate mentions from hand-built Docs: no trained model needed."""
 
-from conftest import make_doc
+from conftest import make_doc, parsed_doc
 
 from kg.extract.mentions import find_candidates
-from kg.model import ORGANIZATION, PERSON
+from kg.model import ORGANIZATION, PERSON, PLACE
 
 
 def _texts(doc, cands):
@@ -182,5 +182,198 @@ def test_a_name_with_figures_is_no_person(blank_vocab):
         blank_vocab,
         "sent/VERB to/ADP Perm/PROPN 35/NUM ,/PUNCT a/DET camp/NOUN ./PUNCT",
         ents={"Perm 35": "PERSON"},
+    )
+    assert find_candidates(doc) == []
+
+
+def test_a_name_the_party_word_was_cut_from_is_kept_without_it(blank_vocab):
+    # The model reads "Dem Norman Baker" as one name after "Lib" ; "Lib Dem" is the party.
+    doc = make_doc(
+        blank_vocab,
+        "Lib/PROPN Dem/PROPN Norman/PROPN Baker/PROPN said/VERB so/ADV ./PUNCT",
+        ents={"Dem Norman Baker": "PERSON"},
+    )
+    assert _texts(doc, find_candidates(doc)) == [
+        ("Lib Dem", ORGANIZATION),
+        ("Norman Baker", PERSON),
+    ]
+
+
+def test_a_peer_keeps_his_seat_in_his_name(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "He/PRON met/VERB Lord/PROPN Irvine/PROPN of/ADP Lairg/PROPN ./PUNCT",
+        ents={"Irvine": "PERSON", "Lairg": "GPE"},
+    )
+    [cand] = find_candidates(doc)
+    assert doc[cand.start : cand.end].text == "Irvine of Lairg" and cand.honorific == "Lord"
+
+
+def test_a_commoner_from_a_town_is_not_named_after_it(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "He/PRON met/VERB Mr/PROPN Irvine/PROPN of/ADP Leeds/PROPN ./PUNCT",
+        ents={"Irvine": "PERSON", "Leeds": "GPE"},
+    )
+    assert _texts(doc, find_candidates(doc)) == [("Irvine", PERSON), ("Leeds", PLACE)]
+
+
+def test_a_trade_opening_a_sentence_is_no_part_of_the_name(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "Farmer/PROPN Geoff/PROPN Brooks/PROPN said/VERB so/ADV ./PUNCT",
+        ents={"Farmer Geoff Brooks": "PERSON"},
+    )
+    [cand] = find_candidates(doc)
+    assert doc[cand.start : cand.end].text == "Geoff Brooks" and cand.titles == ("Farmer",)
+
+
+def test_a_two_word_name_that_starts_like_a_trade_is_left_whole(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "Singer/PROPN Brooks/PROPN said/VERB so/ADV ./PUNCT",
+        ents={"Singer Brooks": "PERSON"},
+    )
+    assert _texts(doc, find_candidates(doc)) == [("Singer Brooks", PERSON)]
+
+
+def test_a_title_just_before_a_name_is_the_persons_role(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "Councillor/PROPN Mhairi/PROPN Hunter/PROPN said/VERB so/ADV ./PUNCT",
+        ents={"Mhairi Hunter": "PERSON"},
+    )
+    [cand] = find_candidates(doc)
+    assert cand.titles == ("Councillor",) and cand.title_start == 0
+
+
+def test_a_title_ending_a_longer_post_is_left_to_the_post(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "the/DET Home/PROPN Secretary/PROPN Charles/PROPN Clarke/PROPN said/VERB ./PUNCT",
+        ents={"Charles Clarke": "PERSON"},
+    )
+    [cand] = [c for c in find_candidates(doc) if c.type == PERSON]
+    assert cand.titles == ()
+
+
+def test_a_courtesy_title_makes_an_organisation_reading_a_person(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "Lord/PROPN Goldsmith/PROPN advised/VERB the/DET Prince/PROPN 's/PART Trust/PROPN ./PUNCT",
+        ents={"Lord Goldsmith": "ORG"},
+    )
+    assert _texts(doc, find_candidates(doc))[0] == ("Goldsmith", PERSON)
+
+
+def test_a_spaced_dash_and_a_doubled_word_end_and_open_no_name(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "bought/VERB Yugansk/PROPN -/PUNCT the/DET unit/NOUN ./PUNCT "
+        "But/CCONJ British/ADJ British/ADJ Casino/PROPN Association/PROPN said/VERB ./PUNCT",
+        ents={"Yugansk - the unit": "ORG"},
+    )
+    names = [t for t, _ in _texts(doc, find_candidates(doc))]
+    assert names == ["Yugansk", "British Casino Association"]
+
+
+def test_an_adjective_opening_a_post_after_an_organisation_belongs_to_the_post(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "BBC/PROPN Political/PROPN Correspondent/PROPN James/PROPN Hardy/PROPN said/VERB ./PUNCT "
+        "Financial/PROPN Times/PROPN Editor/PROPN Ann/PROPN Lee/PROPN said/VERB ./PUNCT",
+        ents={
+            "BBC Political": "ORG",
+            "James Hardy": "PERSON",
+            "Financial Times": "ORG",
+            "Ann Lee": "PERSON",
+        },
+    )
+    orgs = [t for t, type_ in _texts(doc, find_candidates(doc)) if type_ == ORGANIZATION]
+    assert orgs == ["BBC", "Financial Times"]
+
+
+def test_a_bills_title_is_no_person(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "The/DET Crossrail/PROPN Link/PROPN Bill/PROPN failed/VERB ./PUNCT",
+        ents={"Crossrail Link Bill": "PERSON"},
+    )
+    assert find_candidates(doc) == []
+
+
+def test_a_party_name_inside_a_longer_name_is_that_name(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "a/DET Stevenage/PROPN Labour/PROPN Party/PROPN newsletter/NOUN and/CCONJ "
+        "the/DET Labour/PROPN Party/PROPN ./PUNCT",
+    )
+    found = [(doc[c.start : c.end].text, c.canonical) for c in find_candidates(doc)]
+    assert found == [("Stevenage Labour Party", ""), ("Labour Party", "Labour Party")]
+
+
+def test_a_units_name_opens_with_its_number_and_may_hold_a_misread_person(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "troops/NOUN from/ADP the/DET 2nd/ADJ Battalion/PROPN Royal/PROPN Gurkha/PROPN "
+        "Rifles/PROPN arrived/VERB ./PUNCT",
+        ents={"Royal Gurkha Rifles": "PERSON"},
+    )
+    assert _texts(doc, find_candidates(doc)) == [
+        ("2nd Battalion Royal Gurkha Rifles", ORGANIZATION)
+    ]
+
+
+def test_a_persons_name_before_other_capitalised_words_keeps_the_run_apart(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "said/VERB Tony/PROPN Blair/PROPN Labour/PROPN Party/PROPN leader/NOUN ./PUNCT",
+        ents={"Tony Blair": "PERSON"},
+    )
+    assert ("Tony Blair", PERSON) in _texts(doc, find_candidates(doc))
+
+
+def test_words_around_a_name_the_model_missed_say_it_is_an_organisation(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "according/VERB to/ADP technology/NOUN analysts/NOUN IDC/PROPN ./PUNCT "
+        "Many/ADJ BT/PROPN customers/NOUN agreed/VERB ./PUNCT",
+    )
+    assert _texts(doc, find_candidates(doc)) == [("IDC", ORGANIZATION), ("BT", ORGANIZATION)]
+
+
+def test_a_product_or_a_single_analyst_is_no_organisation(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "PS2/PROPN sales/NOUN rose/VERB ,/PUNCT said/VERB analyst/NOUN Jo/PROPN ./PUNCT",
+    )
+    assert find_candidates(doc) == []
+
+
+def test_letters_that_speak_are_an_organisation(blank_vocab):
+    doc = parsed_doc(
+        blank_vocab,
+        "the/DET/DT/det/1 RSPCA/PROPN/NNP/nsubj/2 say/VERB/VBP/ROOT/2 "
+        "TV/NOUN/NN/nsubj/4 matters/VERB/VBZ/ccomp/2",
+    )
+    assert _texts(doc, find_candidates(doc)) == [("RSPCA", ORGANIZATION)]
+
+
+def test_a_person_the_model_missed_is_found_where_the_sentence_presents_one(blank_vocab):
+    doc = parsed_doc(
+        blank_vocab,
+        "the/DET/DT/det/1 minister/NOUN/NN/nsubj/6 ,/PUNCT/,/punct/1 Theresa/PROPN/NNP/compound/4 "
+        "May/PROPN/NNP/appos/1 ,/PUNCT/,/punct/1 said/VERB/VBD/ROOT/6",
+    )
+    assert _texts(doc, find_candidates(doc)) == [("Theresa May", PERSON)]
+
+
+def test_two_capitalised_words_set_off_by_commas_without_a_given_name_are_no_person(
+    blank_vocab,
+):
+    doc = parsed_doc(
+        blank_vocab,
+        "the/DET/DT/det/1 film/NOUN/NN/nsubj/6 ,/PUNCT/,/punct/1 Garden/PROPN/NNP/compound/4 "
+        "State/PROPN/NNP/appos/1 ,/PUNCT/,/punct/1 won/VERB/VBD/ROOT/6",
     )
     assert find_candidates(doc) == []

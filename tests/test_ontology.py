@@ -129,8 +129,15 @@ def test_relation_hierarchy(kg_ttl):
     assert KG.wroteTo in subs(KG.interactsWith)
     assert not legal & subs(KG.interactsWith)
     # Every kg object property between entities sits under one of the two roots, except the
-    # provenance ones and the place relations (which refine schema.org's).
+    # provenance ones, the place relations (which refine schema.org's) and the links graph's
+    # (decisions about entities, not relations between them).
     others = {
+        KG.joins,
+        KG.into,
+        KG.appliesIn,
+        KG.basis,
+        KG.about,
+        KG.candidate,
         KG.evidence,
         KG.context,
         KG.cue,

@@ -150,7 +150,7 @@ def test_queries_read_a_store_directory_without_its_ledger(tmp_path, nlp):
     store = load_store(tmp_path / "s")
     assert LEDGER not in public_graphs(store)
     result = run_query(store, "SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }")
-    assert len(result.rows) == 4  # two articles, entities, meta: never the ledger
+    assert len(result.rows) == 5  # two articles, entities, meta, links: never the ledger
     count = run_query(store, f"SELECT (COUNT(*) AS ?n) {{ <{HUNTER}> a schema:Person }}")
     assert int(count.rows[0][0]) == 1  # a triple in several graphs counts once
 

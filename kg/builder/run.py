@@ -19,7 +19,8 @@ from kg.errors import InputError
 from kg.ingest.files import read_articles
 from kg.ingest.formats import SUPPORTED_SUFFIXES
 from kg.ingest.texts import read_texts
-from kg.link.across import link_across_articles
+from kg.link.across import link_corpus
+from kg.link.decisions import LinkPlan
 from kg.model import Article, ArticleExtraction, Skipped
 from kg.nlp.pipeline import load_nlp, model_id, model_id_of
 from kg.rdf.graphs import RunInfo, build_quads, now
@@ -40,6 +41,7 @@ class BuildResult:
     model: str = ""
     model_version: str = ""
     files: list[Path] = field(default_factory=list)
+    links: LinkPlan = field(default_factory=LinkPlan)  # what linking across articles decided
 
     @property
     def ok(self) -> bool:
@@ -139,7 +141,8 @@ def build_articles(
     else:
         extractions, failed = extractor(articles, config, progress)
     skipped.extend(failed)
-    extractions = link_across_articles(extractions)
+    linked = link_corpus(extractions)
+    extractions = linked.extractions
     run = RunInfo(
         started=started,
         ended=now(),
@@ -148,8 +151,8 @@ def build_articles(
         kg_version=__version__,
         config_json=config.to_json(),
     )
-    quads = build_quads(extractions, run, base=config.base)
-    return BuildResult(extractions, skipped, quads, name, version)
+    quads = build_quads(extractions, run, base=config.base, links=linked.plan)
+    return BuildResult(extractions, skipped, quads, name, version, links=linked.plan)
 
 
 def _refuse_text_for_paths(paths: list[str | Path], items: list[Article | Skipped]) -> None:

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from kg.cli import build, check, graph, query
+from kg.cli import build, check, entities, graph, query
 from kg.cli.help import KgCommand, KgGroup
 
 app = typer.Typer(
@@ -55,6 +55,7 @@ app.command(name="export-graph", cls=KgCommand)(graph.export_graph)
 app.command(name="export", cls=KgCommand)(build.export)
 app.command(name="queries", cls=KgCommand)(query.queries)
 app.command(name="serve", cls=KgCommand)(query.serve)
+app.command(name="entities", cls=KgCommand)(entities.entities)
 
 
 def main() -> None:

@@ -51,6 +51,11 @@ class EvalReport:
     missed_relations: tuple[Finding, ...] = ()
     spurious_relations: tuple[Finding, ...] = ()
     articles: tuple[str, ...] = field(default=())
+    # One entity per thing (kg.evaluate.identity): per type, (gold entities split over
+    # several graph entities, graph entities that merge several gold ones).
+    identity: dict[str, tuple[int, int]] = field(default_factory=dict)
+    split_entities: tuple[Finding, ...] = ()
+    merged_entities: tuple[Finding, ...] = ()
 
 
 def sum_counts(counts: Iterable[Counts]) -> Counts:
@@ -73,7 +78,14 @@ def format_report(report: EvalReport) -> str:
                 f"{c.precision:>11.3f}{c.recall:>8.3f}{c.f1:>7.3f}"
             )
         lines.append("")
+    if report.identity:
+        lines.append(f"{'Identity':<14}{'split':>7}{'merged':>8}")
+        for name, (split, merged) in report.identity.items():
+            lines.append(f"{name:<14}{split:>7}{merged:>8}")
+        lines.append("")
     for title, findings in (
+        ("Split entities", report.split_entities),
+        ("Merged entities", report.merged_entities),
         ("Missed entities", report.missed_entities),
         ("Spurious entities", report.spurious_entities),
         ("Missed relations", report.missed_relations),
@@ -108,6 +120,12 @@ def report_to_json(report: EvalReport) -> dict:
         "articles": list(report.articles),
         "entities": table(report.entities),
         "relations": table(report.relations),
+        "identity": {
+            name: {"split": split, "merged": merged}
+            for name, (split, merged) in report.identity.items()
+        },
+        "split": items(report.split_entities),
+        "merged": items(report.merged_entities),
         "missed": {
             "entities": items(report.missed_entities),
             "relations": items(report.missed_relations),

@@ -43,7 +43,9 @@ def evaluate_gold(
         paths = gold_article_paths(articles, gold_dir)
         result = build([str(p) for p in paths], config, nlp=nlp)
         skipped.extend(result.skipped)
-        return score(result.dataset, articles)
+        ids = {x.article.origin: x.article.id for x in result.extractions}
+        article_ids = {a.article: ids.get(str(p), "") for a, p in zip(articles, paths, strict=True)}
+        return score(result.dataset, articles, article_ids=article_ids)
 
     if half is not None:
         return GoldEvaluation(run(halves[half]), skipped=tuple(skipped))

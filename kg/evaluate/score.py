@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import rdflib
@@ -34,6 +34,7 @@ from rdflib.namespace import ORG, SDO
 from rdflib.term import Node
 
 from kg.evaluate.gold import RELATION_TYPES, GoldArticle
+from kg.evaluate.identity import identity_counts
 from kg.evaluate.report import ALL, Counts, EvalReport, Finding, sum_counts
 from kg.model import AGENTS, ENTITY_TYPES, LEGISLATION
 from kg.paths import ONTOLOGY
@@ -130,18 +131,21 @@ def score(
     gold: list[GoldArticle],
     *,
     ontology: rdflib.Graph | None = None,
+    article_ids: Mapping[str, str] | None = None,
 ) -> EvalReport:
     """Score `graph` (the union of its named graphs) against `gold`.
 
     `ontology` declares the sub-properties of kg:legalRelation and kg:interactsWith;
     by default ontology/kg.ttl when it exists (the graph's own axioms count too).
+    With `article_ids` (gold `article` -> the id of its article in the graph) and a Dataset,
+    the report also counts the gold entities split and merged (kg.evaluate.identity).
     """
     g = _union(graph)
     if ontology is None:
         ontology = rdflib.Graph()
         if ONTOLOGY.is_file():
             ontology.parse(ONTOLOGY)
-    pool, ids, optional = _pool(gold)
+    pool, ids, optional = pool_gold(gold)
     index: dict[tuple[str, str], set[_Key]] = {}
     for key, entry in pool.items():
         for name in entry.names:
@@ -161,6 +165,9 @@ def score(
     relations = _score_relations(
         _claims(g, ontology, typed), _gold_relations(gold, ids), ends, optional_only, pool, display
     )
+    identity: tuple = ({}, (), ())
+    if article_ids is not None and isinstance(graph, rdflib.Dataset):
+        identity = identity_counts(graph, gold, article_ids, ids, _norm)
     return EvalReport(
         entities[0],
         relations[0],
@@ -169,6 +176,7 @@ def score(
         relations[1],
         relations[2],
         tuple(a.article for a in gold),
+        *identity,
     )
 
 
@@ -181,8 +189,12 @@ def _union(graph: rdflib.Graph) -> rdflib.Graph:
     return union
 
 
-def _pool(gold: list[GoldArticle]):
-    """Gold entities pooled by (type, normalised name); (article, id) -> pooled key."""
+def pool_gold(gold: list[GoldArticle]):
+    """Gold entities pooled by (type, normalised name); (article, id) -> pooled key.
+
+    Two names are one entity when the gold says so: an entity named "Britain" in one
+    article is the "UK" another article gives "Britain" as an alias.
+    """
     pool: dict[_Key, _Pooled] = {}
     ids: dict[tuple[str, str], _Key] = {}
     optional: dict[str, set[str]] = {}
@@ -198,7 +210,37 @@ def _pool(gold: list[GoldArticle]):
             optional.setdefault(e.type, set()).update(
                 n for n in map(_norm, (e.name, *e.aliases)) if n
             )
+    into = _united(pool)
+    for key, target in into.items():
+        entry, kept = pool.pop(key), pool[target]
+        kept.names |= entry.names
+        kept.articles += [a for a in entry.articles if a not in kept.articles]
+    ids = {where: into.get(key, key) for where, key in ids.items()}
     return pool, ids, optional
+
+
+def _united(pool: dict[_Key, _Pooled]) -> dict[_Key, _Key]:
+    """Pooled keys whose name is another's alias -> the key they join (the most used)."""
+    parent = {key: key for key in pool}
+
+    def root(key: _Key) -> _Key:
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    for key, entry in sorted(pool.items()):
+        for name in sorted(entry.names - {key[1]}):
+            other = (key[0], name)
+            if other in pool and root(other) != root(key):
+                parent[root(other)] = root(key)
+    groups: dict[_Key, list[_Key]] = {}
+    for key in pool:
+        groups.setdefault(root(key), []).append(key)
+    into: dict[_Key, _Key] = {}
+    for keys in groups.values():
+        best = min(keys, key=lambda k: (-len(pool[k].articles), k))
+        into |= {k: best for k in keys if k != best}
+    return into
 
 
 def _labels(g: rdflib.Graph):

@@ -1,72 +1,57 @@
 """Candidate entity mentions in a parsed Doc: the model's entities, cleaned and corrected.
 
-The small model's spans are often right about *where* a name is and wrong about its edges
+The model's spans are often right about *where* a name is and wrong about its edges
 ("THE Home Office", "Councillor Mhairi Hunter", "BBC Radio 4's") or its extent ("The
 Medical Foundation" + "the Care of Victims of Torture"). This stage fixes edges, joins
 split organisation names, adds organisation names the model missed, and maps party words
-to their parties. Types are settled later, per entity, in `kg.extract.resolve`.
+to their parties. Types are settled later, per entity, in `kg.extract.retype`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.gazetteer import is_place, org_aliases
-from kg.extract.names import HONORIFICS, NAME_OPENERS, POST_NOMINALS
-from kg.model import ORGANIZATION, PERSON, PLACE
+from kg.extract.gazetteer import given_name_gender, org_aliases
+from kg.extract.lexicon import (
+    ORG_AFTER,
+    ORG_HEADS,
+    ORG_NOUNS,
+    ORG_POSSESSIONS,
+    ORG_SUFFIXES,
+    ROLE_TITLES,
+)
+from kg.extract.names import HONORIFICS, NAME_OPENERS
+from kg.extract.ner_spans import ner_candidates
+from kg.extract.spans import (
+    CONNECTORS,
+    DETERMINERS,
+    Candidate,
+    apposition_names_org,
+    extend_with_complement,
+    is_cap,
+    is_inner_connector,
+    skip_repeated_word,
+    strip_back,
+    strip_front,
+)
+from kg.model import ORGANIZATION, PERSON
 
-# Words that end an organisation's name ("Glasgow City Council", "Home Office").
-ORG_HEADS = frozenset(
-    """
-    Council Office Department Ministry Committee Commission Party Police Constabulary
-    Federation Association Foundation Trust Partnership Authority Agency Service Services
-    Board Court Tribunal University College School Institute Institution Society Union Bank
-    Group Company Corporation Forum Alliance League Organisation Organization Parliament
-    Assembly Executive Government Cabinet Army Navy Force Forces Church Network Centre Center
-    Charity Fund Campaign Coalition Movement Confederation Congress Senate Chamber Inc Ltd plc
-    Unit Bureau Inspectorate Commissioners Trades Club Guild Panel Directorate Secretariat
-    """.split()
-)
-# Titles that may stand before a name and are roles, not part of it. Kept as the person's role.
-ROLE_TITLES = frozenset(
-    """
-    councillor cllr professor prof dr judge justice bishop archbishop cardinal senator
-    president chancellor commissioner inspector detective sergeant constable superintendent
-    captain colonel general major admiral governor mayor ambassador minister secretary
-    chairman chairwoman chief
-    """.split()
-)
-# Sentence-initial adjectives the model folds into names ("New Metropolitan Police ...").
-_LEADING_ADJECTIVES = frozenset({"new", "former", "ex", "then", "acting", "interim", "outgoing"})
-_DETERMINERS = frozenset({"the", "a", "an"})
-_CONNECTORS = frozenset({"of", "for", "on", "and", "&", "the", "in"})
+__all__ = ["Candidate", "find_candidates"]
+
 # Parts of speech that never open a name ("Within the Home Office letter").
 _NOT_NAME_START = frozenset({"ADP", "ADV", "PRON", "VERB", "AUX", "CCONJ", "SCONJ", "PART", "INTJ"})
-# Single words the model tags as organisations that only name one as part of a longer name.
-_GENERIC_ORG_WORDS = (ORG_HEADS | {"House", "Home"}) - {"Parliament", "Congress", "Senate"}
-_NER_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE}
+_CHAIN_HEADS = ORG_HEADS | ORG_SUFFIXES
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 # Confidence of each source, from how often it was right on real articles.
-_CONFIDENCE = {"ner": 0.8, "alias": 0.95, "org-pattern": 0.85}
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A mention before entity resolution; token offsets into the Doc."""
-
-    start: int
-    end: int
-    type: str
-    rule: str
-    confidence: float
-    titles: tuple[str, ...] = ()  # role titles stripped from the front ("Councillor")
-    honorific: str = ""  # courtesy title stripped from the front ("Ms")
-    canonical: str = ""  # set when a table names the entity ("Tories" -> "Conservative Party")
-    ner_label: str = ""
-    title_start: int = -1  # token index of the first role title, when any
+_CONFIDENCE = {"alias": 0.95, "org-pattern": 0.85, "org-cue": 0.7, "person-cue": 0.7}
+# Labels of the model's that a name with a plain organisation cue overrides: "Technorati"
+# read as a work, "IDC" not read at all.
+_OVERRIDABLE = frozenset({"", "PRODUCT", "WORK_OF_ART"})
+_SPEECH = frozenset("said says say told tells added warned argued announced".split())
 
 
 def find_candidates(doc: Doc, *, reserved: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
@@ -79,8 +64,9 @@ def find_candidates(doc: Doc, *, reserved: Sequence[tuple[int, int]] = ()) -> li
         for i in range(start, end):
             taken[i] = True
     found: list[Candidate] = []
-    for source in (_alias_candidates(doc), _org_pattern_candidates(doc), _ner_candidates(doc)):
-        for cand in source:
+    sources = (_alias_candidates, _org_pattern_candidates, ner_candidates, _cued_orgs, _cued_people)
+    for source in sources:
+        for cand in source(doc, taken):
             if any(taken[cand.start : cand.end]):
                 continue
             found.append(cand)
@@ -89,7 +75,7 @@ def find_candidates(doc: Doc, *, reserved: Sequence[tuple[int, int]] = ()) -> li
     return sorted(found, key=lambda c: c.start)
 
 
-def _alias_candidates(doc: Doc) -> list[Candidate]:
+def _alias_candidates(doc: Doc, taken: Sequence[bool] = ()) -> list[Candidate]:
     """Known short forms: "the Tories" is the Conservative Party, "Lib Dem" the Lib Dems."""
     table = org_aliases()
     max_len = max(len(form.split()) for form in table)
@@ -144,43 +130,51 @@ def _alias_ok(span: Span) -> bool:
         return False
     # Inside a longer capitalised name the form is only part of it ("Labour Party
     # Conference" is matched whole or not at all, "EU Commission" is not the EU).
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    return not (nxt is not None and nxt.text in ORG_HEADS)
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.text in ORG_HEADS:
+        return False
+    # "Stevenage Labour Party": a proper name before a full party name makes another
+    # organisation, the local branch.
+    prev = doc[span.start - 1] if span.start > 0 else None
+    return not (
+        prev is not None
+        and span[-1].text in ORG_HEADS
+        and prev.pos_ == "PROPN"
+        and is_cap(prev)
+        and not first.is_sent_start
+    )
 
 
-def _is_cap(token) -> bool:
-    return token.text[:1].isupper() or (token.is_digit and token.i > 0)
-
-
-def _org_pattern_candidates(doc: Doc) -> list[Candidate]:
+def _org_pattern_candidates(doc: Doc, taken: Sequence[bool] = ()) -> list[Candidate]:
     """Runs of capitalised words that end in an organisation head word."""
     out: list[Candidate] = []
     i = 0
     n = len(doc)
     while i < n:
-        if not _chain_start(doc[i]):
+        if not _chain_start(doc, i):
             i += 1
             continue
         j = i
-        while j < n and (_is_cap(doc[j]) or _is_inner_connector(doc, j)):
+        while j < n and (is_cap(doc[j]) or is_inner_connector(doc, j) or j == i):
             # "told the BBC Mr Howard ...": a courtesy title starts another name.
             if j > i and doc[j].text.rstrip(".").casefold() in NAME_OPENERS:
                 break
             j += 1
-        heads = [k for k in range(i, j) if doc[k].text in ORG_HEADS]
+        heads = [k for k in range(i, j) if doc[k].text in _CHAIN_HEADS]
         if not heads and _acronym_led(doc, i, j):
-            j = next((k for k in range(i, j) if doc[k].lower_ in _CONNECTORS - {"and", "&"}), j)
+            j = next((k for k in range(i, j) if doc[k].lower_ in CONNECTORS - {"and", "&"}), j)
             # "NHS Greater Glasgow and Clyde", "BBC Radio 4": an organisation's acronym
             # leading a name is the organisation.
-            end = _strip_back(doc, i, j)
+            end = strip_back(doc, i, j)
             if end - i >= 2 and not _overlaps_long_person(doc, i, end):
                 out.append(Candidate(i, end, ORGANIZATION, "org:acronym-led", 0.7))
         elif heads:
             # "Association of Chief Police Officers": the complement of any head word.
-            end = max(_extend_with_complement(doc, k + 1) for k in heads)
+            end = max(extend_with_complement(doc, k + 1) for k in heads)
             end = _extend_with_place(doc, end, j)
-            start = _strip_front(doc, i, end)
-            start, end = _widen_to_model_org(doc, start, end)
+            start, end = _widen_to_model_org(doc, strip_front(doc, i, end), end)
+            start = skip_repeated_word(doc, start, end)
             # One head word alone ("Council") is not a name.
             if end - start >= 2 and not _overlaps_long_person(doc, start, end):
                 out.append(
@@ -194,8 +188,8 @@ def _widen_to_model_org(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Where the model saw a longer organisation name around the run, take its edges."""
     for ent in doc.ents:
         if ent.label_ == "ORG" and ent.start <= start and end <= ent.end and len(ent) > end - start:
-            s = _strip_front(doc, ent.start, ent.end)
-            return s, _strip_back(doc, s, ent.end)
+            s = strip_front(doc, ent.start, ent.end)
+            return s, strip_back(doc, s, ent.end)
     return start, end
 
 
@@ -208,172 +202,151 @@ def _extend_with_place(doc: Doc, end: int, chain_end: int) -> int:
 
 def _acronym_led(doc: Doc, i: int, j: int) -> bool:
     first = doc[i]
-    # The model's own reading wins where it saw something else ("RAF Northolt" a place).
-    if first.ent_type_ and first.ent_type_ != "ORG":
+    # The model's own reading wins where it saw another kind of name ("RAF Northolt" a
+    # place); a nationality is no reading of a name ("BBC Northern Ireland" as NORP).
+    if first.ent_type_ and first.ent_type_ not in ("ORG", "NORP"):
         return False
     return (
         j - i >= 2
         and first.is_alpha
         and first.is_upper
         and len(first) >= 3
-        and first.lower_ not in _DETERMINERS
+        and first.lower_ not in DETERMINERS
         and not any(doc[k].lower_ in ROLE_TITLES for k in range(i, j))
     )
 
 
-def _chain_start(token) -> bool:
-    if not _is_cap(token) or token.is_punct or not token.is_alpha:
+def _chain_start(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    text = token.text
+    # "the 2nd Battalion Royal Gurkha Rifles": an ordinal opens a unit's name.
+    if text[:1].isdigit() and _ORDINAL.match(text) and i + 1 < len(doc):
+        return doc[i + 1].text[:1].isupper() and not token.is_sent_start
+    if not text[:1].isupper() or not token.is_alpha:
         return False
-    if token.pos_ in _NOT_NAME_START and token.lower_ not in _DETERMINERS:
+    if token.pos_ in _NOT_NAME_START and token.lower_ not in DETERMINERS:
         return False
     # A capitalised word opening a sentence is a name only if tagged as one.
     if token.is_sent_start and token.pos_ not in ("PROPN",) and token.text not in ORG_HEADS:
-        return token.lower_ in _DETERMINERS
+        return token.lower_ in DETERMINERS
     return True
 
 
-def _is_inner_connector(doc: Doc, j: int) -> bool:
-    token = doc[j]
-    if token.lower_ not in _CONNECTORS:
-        return False
-    nxt = j + 1
-    while nxt < len(doc) and doc[nxt].lower_ in ("the",):
-        nxt += 1
-    if nxt >= len(doc) or not _is_cap(doc[nxt]) or doc[nxt].is_sent_start:
-        return False
-    # "the Department for Work and Pensions on Monday": a date is not part of a name.
-    return doc[nxt].ent_type_ not in ("DATE", "TIME")
-
-
-def _extend_with_complement(doc: Doc, end: int) -> int:
-    """Extend past "of Britain", "for the Care of Victims of Torture" after a head word."""
-    while end < len(doc) and doc[end].lower_ in ("of", "for", "on"):
-        k = end + 1
-        if k < len(doc) and doc[k].lower_ == "the":
-            k += 1
-        if k >= len(doc) or not _is_cap(doc[k]) or doc[k].ent_type_ in ("PERSON", "DATE"):
-            break
-        # "entered Parliament for Sheffield": a seat, not part of the name.
-        if doc[end].lower_ == "for" and (
-            doc[k].ent_type_ in ("GPE", "LOC") or is_place(doc[k].text)
-        ):
-            break
-        while k < len(doc) and (_is_cap(doc[k]) or _is_inner_connector(doc, k)):
-            k += 1
-        end = k
-    return end
-
-
 def _overlaps_long_person(doc: Doc, start: int, end: int) -> bool:
+    """A run that crosses a personal name the model found is no organisation's name, unless
+    the "name" ends in, or stands just before, an organisation's head word ("Royal Gurkha
+    Rifles", "John Smith Institute")."""
     return any(
-        ent.label_ == "PERSON" and len(ent) >= 2 and ent.start < end and start < ent.end
+        ent.label_ == "PERSON"
+        and len(ent) >= 2
+        and ent.start < end
+        and start < ent.end
+        and not (start <= ent.start and ent.end <= end and _headed(doc, ent, end))
         for ent in doc.ents
     )
 
 
-def _strip_front(doc: Doc, start: int, end: int) -> int:
-    while start < end - 1 and (
-        doc[start].lower_ in _DETERMINERS
-        or (doc[start].is_sent_start and doc[start].lower_ in _LEADING_ADJECTIVES)
-        or doc[start].is_punct
-    ):
-        start += 1
-    return start
-
-
-def _strip_back(doc: Doc, start: int, end: int) -> int:
-    while end > start + 1 and (
-        doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "'", "’")
-    ):
-        end -= 1
-    return end
-
-
-def _ner_candidates(doc: Doc) -> list[Candidate]:
-    out: list[Candidate] = []
-    for ent in doc.ents:
-        type_ = _NER_TYPES.get(ent.label_)
-        if type_ is None:
-            continue
-        start = _strip_front(doc, ent.start, ent.end)
-        end = _strip_back(doc, start, ent.end)
-        if type_ in (PERSON, ORGANIZATION) and _post_nominal_name(doc, start, end):
-            type_, end = PERSON, end - 1  # "Guy Smith QC" is Guy Smith
-        titles: list[str] = []
-        honorific = ""
-        title_start = -1
-        if type_ == PERSON:
-            # "Councillor Mhairi Hunter": the title is her role; "Ms Hunter": courtesy.
-            while end - start > 1:
-                word = doc[start].text.rstrip(".").casefold()
-                if word in HONORIFICS and word not in ROLE_TITLES:
-                    honorific = doc[start].text
-                elif word in ROLE_TITLES:
-                    titles.append(doc[start].text)
-                    title_start = start if title_start < 0 else title_start
-                else:
-                    break
-                start += 1
-            honorific = honorific or _preceding_honorific(doc, start)
-        if type_ == ORGANIZATION and doc[end - 1].text in ORG_HEADS:
-            end = _extend_with_complement(doc, end)
-        span = doc[start:end]
-        if not any(ch.isalpha() for ch in span.text) or span.text.islower():
-            continue
-        if type_ == PERSON and any(t.like_num and not t.is_alpha for t in span):
-            continue  # "Perm 35": no personal name has figures in it
-        if _cut_short(doc, start, end, type_):
-            continue
-        out.append(
-            Candidate(
-                start,
-                end,
-                type_,
-                f"ner:{ent.label_}",
-                _CONFIDENCE["ner"],
-                titles=tuple(titles),
-                honorific=honorific,
-                ner_label=ent.label_,
-                title_start=title_start,
-            )
-        )
-    return out
-
-
-def _post_nominal_name(doc: Doc, start: int, end: int) -> bool:
-    """Two or more proper names closed by letters such as "QC" or "MP", and no head word."""
-    words = doc[start:end]
+def _headed(doc: Doc, ent: Span, end: int) -> bool:
+    # "Charlotte Church" is a person: two words may be a personal name ending in a head.
+    last = ent[-1].text
     return (
-        len(words) >= 3
-        and words[-1].text in POST_NOMINALS
-        and all(t.pos_ == "PROPN" and _is_cap(t) for t in words[:-1])
-        and not any(t.text in ORG_HEADS for t in words)
+        last in ORG_SUFFIXES
+        or (last in ORG_HEADS and len(ent) >= 3)
+        or (ent.end < end and doc[ent.end].text in _CHAIN_HEADS)
     )
 
 
-def _cut_short(doc: Doc, start: int, end: int, type_: str) -> bool:
-    """A lone word that only makes sense as part of a longer name or a plural of a class.
+def _cued_orgs(doc: Doc, taken: Sequence[bool]) -> list[Candidate]:
+    """Names the model missed that the words around them call organisations: "technology
+    analysts IDC", "the watchdog Ofcom", "Technorati, a blog search firm"."""
+    out: list[Candidate] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if taken[i] or not doc[i].text[:1].isupper():  # most tokens: skip them cheaply
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < 4 and not taken[j] and _plain_name_word(doc[j]):
+            j += 1
+            # "Chart-Track": a hyphen between two capitalised words is inside the name.
+            if j + 1 < n and doc[j].text == "-" and not doc[j].whitespace_:
+                if not doc[j - 1].whitespace_ and _plain_name_word(doc[j + 1]):
+                    j += 1
+        if j > i and _org_cue(doc, i, j):
+            out.append(Candidate(i, j, ORGANIZATION, "org:cue", _CONFIDENCE["org-cue"]))
+        i = max(j, i + 1)
+    return out
 
-    "Home" of "Home Secretary", "House" of "the House", "MPs".
-    """
-    if end - start != 1:
-        return False
-    word = doc[start].text
-    if type_ == ORGANIZATION and word in _GENERIC_ORG_WORDS:
+
+def _plain_name_word(token) -> bool:
+    word = token.text.rstrip(".").casefold()
+    return (
+        token.text[:1].isupper()
+        and any(ch.isalpha() for ch in token.text)
+        and token.pos_ == "PROPN"  # "TV executives": a common noun's letters
+        and token.ent_type_ in _OVERRIDABLE
+        and word not in ROLE_TITLES
+        and word not in HONORIFICS
+    )
+
+
+def _org_cue(doc: Doc, i: int, j: int) -> bool:
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[j] if j < len(doc) else None
+    if prev is not None and prev.text.islower() and prev.lower_ in ORG_NOUNS:
         return True
-    if word[:-1].isupper() and word.endswith("s") and len(word) >= 3:
-        return True  # "MPs", "MEPs": members, not an organisation
-    nxt = doc[end] if end < len(doc) else None
-    return nxt is not None and (nxt.text in ORG_HEADS or nxt.lower_ in ROLE_TITLES) and _is_cap(nxt)
+    if j - i == 1 and _acronym_speaking(doc[i]):
+        return True
+    if nxt is None:
+        return False
+    if nxt.text.islower() and nxt.lower_ in ORG_AFTER:
+        return True
+    after = doc[j + 1] if j + 1 < len(doc) else None
+    if nxt.lower_ in ("'s", "’s") and after is not None and after.lower_ in ORG_POSSESSIONS:
+        return True
+    return nxt.text == "," and apposition_names_org(doc, j + 1)
 
 
-def _preceding_honorific(doc: Doc, start: int) -> str:
-    """The model often leaves "Mr" outside the span: "Mr [Clarke]"."""
-    if start == 0:
-        return ""
-    prev = doc[start - 1]
-    word = prev.text.rstrip(".").casefold()
-    # "his father John": a capital letter marks the title.
-    if not prev.text[:1].isupper():
-        return ""
-    return prev.text if word in HONORIFICS and word not in ROLE_TITLES else ""
+def _acronym_speaking(token) -> bool:
+    """ "the RSPCA say": letters that speak are an organisation; no person is all capitals."""
+    subject = token
+    while subject.dep_ == "conj" and subject.head is not subject:
+        subject = subject.head  # "the League ... and the RSPCA say"
+    return (
+        token.is_alpha
+        and token.is_upper
+        and len(token) >= 3
+        and subject.dep_ in ("nsubj", "nsubjpass")
+        and subject.head.lower_ in _SPEECH
+    )
+
+
+def _cued_people(doc: Doc, taken: Sequence[bool]) -> list[Candidate]:
+    """Personal names the model missed where the sentence presents a person: a given name
+    (census lists) and a surname set off by commas after a post ("The Shadow Secretary for
+    the Family, Theresa May, said") or speaking ("Theresa May said")."""
+    out: list[Candidate] = []
+    for i in range(len(doc) - 1):
+        if taken[i] or not doc[i].text[:1].isupper() or not given_name_gender(doc[i].text):
+            continue
+        j = i + 1
+        while j < len(doc) and j - i < 3 and not taken[j] and _plain_name_word(doc[j]):
+            j += 1
+        if j - i < 2 or not all(t.pos_ == "PROPN" for t in doc[i:j]):
+            continue
+        if _presented(doc, i, j):
+            out.append(Candidate(i, j, PERSON, "person:cue", _CONFIDENCE["person-cue"]))
+    return out
+
+
+def _presented(doc: Doc, i: int, j: int) -> bool:
+    last = doc[j - 1]
+    if last.dep_ in ("nsubj", "nsubjpass") and last.head.lower_ in _SPEECH:
+        return True
+    return (
+        i > 0
+        and j < len(doc)
+        and doc[i - 1].text == ","
+        and doc[j].text == ","
+        and last.dep_ == "appos"
+    )

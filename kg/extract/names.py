@@ -10,9 +10,28 @@ import unicodedata
 HONORIFICS = frozenset(
     """
     mr mrs ms miss mx dr prof professor sir dame lord lady baroness baron rev reverend
-    cllr councillor father sister brother rabbi imam sheikh mme mlle herr
+    cllr councillor father sister brother rabbi imam sheikh mme mlle herr madame
+    viscount viscountess earl countess marquess duke duchess prince princess king queen
     """.split()
 )
+# Titles that say whether their bearer is a man or a woman: "Mrs Howard" is never the
+# "Mr Howard" of the same article.
+MALE_TITLES = frozenset(
+    "mr sir lord baron viscount earl marquess duke prince king father brother herr".split()
+)
+FEMALE_TITLES = frozenset(
+    """
+    mrs ms miss dame lady baroness viscountess countess duchess princess queen sister mme
+    mlle madame
+    """.split()
+)
+# Titles of peers and royalty: a person named by one of them and one name keeps the title
+# in the name ("Baroness Scotland", "Prince Charles"), and a royal title goes with a given
+# name, never a surname.
+PEERAGE = frozenset(
+    "lord lady baroness baron viscount viscountess earl countess marquess duke duchess".split()
+)
+ROYAL_TITLES = frozenset("prince princess king queen".split())
 
 # Letters after a name that are not part of it: "Guy Smith QC", "Jane Doe MP".
 POST_NOMINALS = frozenset("QC KC MP MEP MSP OBE CBE MBE KBE DBE JP".split())

@@ -15,7 +15,9 @@ from rdflib import OWL, RDF, RDFS, XSD, Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS, DefinedNamespace, Namespace
 from rdflib.term import Node
 
+from kg.link.decisions import LinkPlan
 from kg.model import LEGISLATION, ORGANIZATION, PERSON, PLACE, ArticleExtraction, Entity, Fact
+from kg.rdf.identity import add_links_graph
 from kg.rdf.iri import BASE, mint
 from kg.rdf.labels import clean_key, label
 from kg.rdf.namespace import ELI, ITSRDF, KG, NIF, bind_prefixes
@@ -84,28 +86,39 @@ def meta_graph_iri(base: str = BASE) -> URIRef:
 
 
 def build_dataset(
-    extractions: Iterable[ArticleExtraction], run: RunInfo, *, base: str = BASE
+    extractions: Iterable[ArticleExtraction],
+    run: RunInfo,
+    *,
+    base: str = BASE,
+    links: LinkPlan | None = None,
 ) -> Dataset:
-    """The whole graph of a build as an rdflib Dataset: article, entities and meta graphs."""
+    """The whole graph of a build as an rdflib Dataset: article, entities and meta graphs,
+    and the links graph of `links` (kg.link's decisions across articles)."""
     dataset = Dataset()
     bind_prefixes(dataset)
-    return _fill(dataset, extractions, run, base)
+    return _fill(dataset, extractions, run, base, links)
 
 
 def build_quads(
-    extractions: Iterable[ArticleExtraction], run: RunInfo, *, base: str = BASE
+    extractions: Iterable[ArticleExtraction],
+    run: RunInfo,
+    *,
+    base: str = BASE,
+    links: LinkPlan | None = None,
 ) -> Quads:
     """The same graph held compactly (`kg.rdf.quads.Quads`), as a large build needs."""
-    return _fill(Quads(), extractions, run, base)
+    return _fill(Quads(), extractions, run, base, links)
 
 
-def _fill(target, extractions: Iterable[ArticleExtraction], run: RunInfo, base: str):
+def _fill(target, extractions: Iterable[ArticleExtraction], run: RunInfo, base: str, links):
     # `target` is a Dataset or a Quads: both hand out graphs by IRI that `add` triples.
     extractions = list(extractions)
     for extraction in extractions:
         add_article_graph(target, extraction, base=base)
     add_entities_graph(target, extractions, base=base)
     add_meta_graph(target, extractions, run, base=base)
+    if links is not None:
+        add_links_graph(target, links, base=base)
     return target
 
 

@@ -27,6 +27,9 @@ class KG(DefinedNamespace):
     StatutoryInstrument: URIRef  # Regulations, Orders, Rules
     Section: URIRef  # a section or part of an instrument
     Treaty: URIRef  # treaties and conventions
+    Join: URIRef  # a join across articles: which entity became which, by what rule, why
+    Candidate: URIRef  # a short name left apart because several entities fit it
+    Review: URIRef  # an entity whose articles disagree about it (a homonym, perhaps)
 
     # Provenance and evidence
     confidence: URIRef  # 0..1, how sure the rule that fired is
@@ -46,6 +49,16 @@ class KG(DefinedNamespace):
     hedged: URIRef  # statement -> true when the text hedges it ("would be supportive")
     negated: URIRef  # statement -> true when the text denies it ("will not allow")
     former: URIRef  # membership -> true when the post is past ("former chairman")
+
+    # Linking across articles (the links graph)
+    joins: URIRef  # join -> the entity (IRI before the join) it folded in
+    into: URIRef  # join -> the entity it joined
+    form: URIRef  # join or candidate -> a name the entity folded in had
+    appliesIn: URIRef  # join, candidate or review -> an article it concerns
+    basis: URIRef  # join -> an article whose evidence decided it
+    about: URIRef  # candidate or review -> the entity it is about
+    candidate: URIRef  # candidate -> an entity the short name may be
+    reason: URIRef  # review -> why the entity needs a look, in words
 
     # Entity attributes
     year: URIRef  # legislation year (xsd:integer)

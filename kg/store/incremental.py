@@ -1,15 +1,15 @@
 """A graph that grows article by article, in an on-disk Oxigraph store: `kg build --store`.
 
 The store holds the named graphs `kg build` writes to OUT/graph.trig (one per article, the
-entities graph, the meta graph; docs/graph.md), and two more things:
+entities, meta and links graphs; docs/graph.md), and two more things:
 
 - its default graph is the union of those graphs, as a set (a triple held by several graphs
   is there once), kept up to date by every write, so queries count each triple once
   (kg.query.sparql explains why pyoxigraph's own union cannot be used);
 - a ledger graph (`kg.store.ledger`), hidden from queries and exports, holding what
-  incremental writes need: for each article graph the fingerprint of its input and the entities it
-  contributed, and for each entity its tally of names, aliases and attributes over every
-  article in the store.
+  incremental writes need: for each article graph the fingerprint of its input, the entities
+  it contributed, its extraction and link record, and for each entity its tally of names,
+  aliases and attributes over every article in the store.
 
 How the shared graphs merge, so that adding an article costs that article:
 
@@ -22,14 +22,18 @@ How the shared graphs merge, so that adding an article costs that article:
 - Meta graph: each build that writes something records its run (prov:Activity); each
   article graph's PROV description is replaced with the article. The run's endedAtTime is
   written when the build finishes, so a run without one was interrupted.
-- Legislation named without a year ("the Human Rights Act") links to the dated instrument
-  when the articles being added or the store know exactly one; an undated mention stored
-  earlier is not revisited when a dated one arrives later (rebuild that article to relink).
+- Links graph (linking across articles, kg.link): the groups an article touches are settled
+  again from their members' link records (kg.store.relink), the stored articles whose joins
+  that changes are written again from the extraction the ledger keeps of them (the first
+  full "Tony Blair" joins the earlier bare "Blair"s), and the groups' share of the links
+  graph is replaced. A group's decision depends on its members alone, so the store holds
+  what a one-shot build of its articles writes, whatever order they came in.
 
-Each article is written by one SPARQL update, which Oxigraph applies as one transaction: a
-build killed midway leaves whole articles only. An article whose input, kg version and
-model are unchanged since it was stored is not even parsed again, so re-running a build on
-the same articles changes nothing.
+Each article is written by one SPARQL update, which Oxigraph applies as one transaction
+(the stored articles it links again, each by one before it): a build killed midway leaves
+whole articles only, and the next run, settling the same groups again, finishes the job.
+An article whose input, kg version and model are unchanged since it was stored is not even
+parsed again, so re-running a build on the same articles changes nothing.
 """
 
 from __future__ import annotations
@@ -47,8 +51,9 @@ from rdflib import URIRef
 from kg.builder.local import iter_extractions
 from kg.config import BuildConfig
 from kg.ingest.files import read_articles
-from kg.link.across import link_across_articles
-from kg.model import LEGISLATION, Article, ArticleExtraction, Skipped
+from kg.link.apply import apply_links
+from kg.link.records import link_record
+from kg.model import Article, ArticleExtraction, Skipped
 from kg.nlp.pipeline import load_nlp, model_id, model_id_of
 from kg.rdf.graphs import (
     RunInfo,
@@ -60,13 +65,16 @@ from kg.rdf.graphs import (
     now,
 )
 from kg.rdf.iri import mint
-from kg.rdf.namespace import KG
 from kg.rdf.quads import Quads, to_oxigraph
+from kg.store.codec import dump_extraction, dump_record
 from kg.store.disk import open_store
 from kg.store.ledger import (
     CONTRIBUTION,
+    EXTRACTION,
     FINGERPRINT,
     LEDGER,
+    RECORD,
+    REMAP,
     TALLY,
     Tally,
     canonical,
@@ -74,6 +82,7 @@ from kg.store.ledger import (
     fingerprint,
     recorded,
 )
+from kg.store.relink import StoreLinks, dump_remap
 from kg.version import __version__
 
 if TYPE_CHECKING:
@@ -91,6 +100,7 @@ class StoreReport:
     added: int = 0
     replaced: int = 0
     unchanged: int = 0
+    relinked: int = 0  # stored articles linked again because an added one changed their joins
     skipped: list[Skipped] = field(default_factory=list)
     extractions: list[ArticleExtraction] = field(default_factory=list)
     model: str = ""
@@ -150,49 +160,70 @@ def build_store(
 def _add(store, todo, prints, config, nlp, progress, report, started) -> None:
     base = config.base
     run = None
-    # One pipeline (or pool of workers) for the whole run; articles are linked and written
-    # CHUNK at a time, so a killed build keeps what it finished.
+    links = StoreLinks(store, base)
+    # One pipeline (or pool of workers) for the whole run; each article is linked and
+    # written as soon as it is extracted, so a killed build keeps what it finished.
     results = iter_extractions(todo, config, nlp=nlp, progress=progress)
     while chunk := list(islice(results, CHUNK)):
         extractions = [r for r in chunk if isinstance(r, ArticleExtraction)]
         report.skipped.extend(r for r in chunk if not isinstance(r, ArticleExtraction))
-        for extraction in _link(store, extractions, base):
+        for extraction in extractions:
             run = RunInfo(
                 started, now(), report.model, report.model_version, __version__, config.to_json()
             )
-            outcome = write_article(store, extraction, prints[extraction.article.id], run, base)
+            outcome, linked = _store_article(
+                store, links, extraction, prints[extraction.article.id], run, base, report
+            )
             report.added += outcome == "added"
             report.replaced += outcome == "replaced"
             report.unchanged += outcome == "unchanged"
-            report.extractions.append(extraction)
+            report.extractions.append(linked)
     if run is not None and (report.added or report.replaced):
         _finish_run(store, run, base)
 
 
-def _link(store: ox.Store, extractions: list[ArticleExtraction], base: str):
-    """Link across the new articles and the dated legislation the store already knows."""
-    # A dated instrument the new articles name themselves is left to them: the same key
-    # under two names would look like two candidates and link nothing.
-    dated_here = {
-        e.key
-        for x in extractions
-        for e in x.entities
-        if e.type == LEGISLATION and e.attr("year") and e.attr("title")
+def _store_article(store, links: StoreLinks, extraction, print_: str, run, base: str, report):
+    """Link one article against the store, link again the stored articles whose joins that
+    changes (each from its stored extraction), then write the article: one update each."""
+    record = link_record(extraction)
+    settled = links.settle(record)
+    for other in settled.relink:
+        remap = settled.remaps[other]
+        write_article(
+            store,
+            apply_links(links.extraction(other), remap),
+            links.fingerprint(other),
+            run,
+            base,
+            ledger={REMAP: dump_remap(remap)},
+        )
+        report.relinked += 1
+    remap = settled.remaps[extraction.article.id]
+    linked = apply_links(extraction, remap)
+    ledger = {
+        RECORD: dump_record(record),
+        EXTRACTION: dump_extraction(extraction),
+        REMAP: dump_remap(remap),
     }
-    known = []
-    entities = to_oxigraph(entities_graph_iri(base))
-    for quad in store.quads_for_pattern(None, to_oxigraph(KG.year), None, entities):
-        tally = Tally.load(recorded(store, quad.subject, TALLY))
-        if tally is not None and tally.key not in dated_here:
-            known.append(tally.as_dated_legislation())
-    stored = ArticleExtraction(Article(id="", text=""), (), tuple(known))
-    return link_across_articles([stored, *extractions])[1:]
+    outcome = write_article(
+        store, linked, print_, run, base, ledger=ledger, extra=links.changes(settled)
+    )
+    links.commit(settled)
+    return outcome, linked
 
 
 def write_article(
-    store: ox.Store, extraction: ArticleExtraction, print_: str, run, base: str
+    store: ox.Store,
+    extraction: ArticleExtraction,
+    print_: str,
+    run,
+    base: str,
+    *,
+    ledger: dict[ox.NamedNode, str] | None = None,
+    extra: Iterable[tuple[ox.NamedNode, set[ox.Triple], set[ox.Triple]]] = (),
 ) -> str:
-    """Add or replace one article's graph and its share of the shared graphs, atomically.
+    """Add or replace one (linked) article's graph and its share of the shared graphs,
+    atomically, with the `ledger` values of its graph and the `extra` changes given.
 
     Returns "added", "replaced" or "unchanged".
     """
@@ -213,11 +244,11 @@ def write_article(
 
     old_part = json.loads(recorded(store, graph, CONTRIBUTION) or "[]")
     new_part = [contribution(e, base) for e in extraction.entities]
-    old_ledger = _triples_in(store, graph, LEDGER)
-    new_ledger = {
-        ox.Triple(graph, FINGERPRINT, ox.Literal(print_)),
-        ox.Triple(graph, CONTRIBUTION, ox.Literal(json.dumps(new_part, sort_keys=True))),
-    }
+    values = {FINGERPRINT: print_, CONTRIBUTION: json.dumps(new_part, sort_keys=True)}
+    values |= ledger or {}
+    # Only the ledger values given are replaced; the others stay as they are.
+    old_ledger = {t for t in _triples_in(store, graph, LEDGER) if t.predicate in values}
+    new_ledger = {ox.Triple(graph, p, ox.Literal(v)) for p, v in values.items()}
     old_entities: set[ox.Triple] = set()
     new_entities: set[ox.Triple] = set()
     for iri in sorted({c["iri"] for c in old_part + new_part}):
@@ -232,6 +263,8 @@ def write_article(
             new_ledger.add(ox.Triple(node, TALLY, ox.Literal(tally.dump())))
     changes.replace(entities, old_entities, new_entities)
     changes.replace(LEDGER, old_ledger, new_ledger)
+    for name, old, new in extra:
+        changes.replace(name, old, new)
     if not changes.any(skip={meta}):
         return "unchanged"  # same graph as stored: keep its provenance as it was
     _apply(store, changes)
@@ -304,5 +337,3 @@ def _graph_triples(add: Callable, what, *args) -> set[ox.Triple]:
     quads = Quads()
     add(quads, what, *args[:-1], base=args[-1])
     return canonical(ox.Triple(q.subject, q.predicate, q.object) for q in quads)
-
-

@@ -2,7 +2,10 @@
 
 For each article graph, the fingerprint of its input (`FINGERPRINT`) and the entities it
 contributed (`CONTRIBUTION`); for each entity, its `Tally` of names, aliases and attributes
-over every article in the store (`TALLY`), from which its description is rewritten.
+over every article in the store (`TALLY`), from which its description is rewritten. For
+linking across articles (kg.store.relink): each article's extraction before linking
+(`EXTRACTION`), link record (`RECORD`) and the joins applied to it (`REMAP`); each group's
+articles (`ARTICLES`) and decision (`DECISION`).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 from rdflib import URIRef
 
-from kg.model import LEGISLATION, Article, Entity
+from kg.model import Article, Entity
 from kg.rdf.graphs import describe_entity, entity_iri
 from kg.rdf.quads import Quads
 from kg.version import __version__
@@ -26,11 +29,22 @@ LEDGER = ox.NamedNode(_NS + "ledger")
 FINGERPRINT = ox.NamedNode(_NS + "fingerprint")
 CONTRIBUTION = ox.NamedNode(_NS + "contribution")
 TALLY = ox.NamedNode(_NS + "tally")
+# Linking across articles (kg.store.relink): per article graph, its extraction before
+# linking, its link record and the joins applied; per group, its articles and decision.
+EXTRACTION = ox.NamedNode(_NS + "extraction")
+RECORD = ox.NamedNode(_NS + "linkRecord")
+REMAP = ox.NamedNode(_NS + "remap")
+ARTICLES = ox.NamedNode(_NS + "groupArticles")
+DECISION = ox.NamedNode(_NS + "decision")
+# Part of every fingerprint: a store written before the ledger kept what linking needs
+# re-extracts its articles once.
+LEDGER_FORMAT = "2"
 
 
 def fingerprint(article: Article, model: str, model_version: str, base: str) -> str:
     """What an article graph depends on: the article, kg's version and the model."""
-    parts: list[str | None] = [__version__, model, model_version, base, article.id, article.text]
+    parts: list[str | None] = [__version__, LEDGER_FORMAT, model, model_version, base]
+    parts += [article.id, article.text]
     parts += [article.title, article.date, article.url, article.source]
     return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()
 
@@ -115,11 +129,6 @@ class Tally:
         writer = Quads().graph(iri)
         describe_entity(writer, iri, self.entities(), base)
         return canonical(writer.triples)
-
-    def as_dated_legislation(self) -> Entity:
-        name = max(self.names, key=lambda n: (self.names[n], len(n), n))
-        attributes = tuple(kv for kv in self.attributes if kv[0] in ("title", "year"))
-        return Entity(LEGISLATION, name, self.key, (), attributes=attributes)
 
 
 def canonical(triples: Iterable[ox.Triple]) -> set[ox.Triple]:
