@@ -186,8 +186,10 @@ def test_focus_on_an_entity_and_back(page, browser, corpus):
     assert "Tony Blair" in {label["text"] for label in labels}
     for i, a in enumerate(labels):
         assert not any(overlaps(a, b) for b in labels[i + 1 :])
-    page.page.mouse.move(0, 0)  # no tooltip in the picture
-    page.page.wait_for_timeout(200)
+    corner = page.js("(() => { const b = document.getElementById('kg-graph')"
+                     ".getBoundingClientRect(); return [b.left + 4, b.top + 4]; })()")  # fmt: skip
+    page.page.mouse.move(*corner)  # over nothing: vis-network hides its tooltip
+    page.wait("document.querySelector('div.vis-tooltip').style.visibility !== 'visible'")
     page.screenshot("focus.png")
 
     page.page.locator("input[name=kg-hops][value='2']").check()
