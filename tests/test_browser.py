@@ -18,7 +18,8 @@ from support.chromium import CHROMIUM, launch
 from support.page import Opened
 
 from kg.extract.names import fold
-from kg.graph.view import render_html, vis_script, write_html
+from kg.graph.view import render_html, write_html
+from kg.graph.vis import vis_script
 from kg.query.sparql import PREFIXES, load_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -399,6 +400,26 @@ def test_the_page_folds_names_as_the_cli_does(opened, tmp_path):
     page.search("nora VANCE")
     page.wait("kg.state.mode === 'focus'")
     assert page.panel_title() == "Nora Vance"
+
+
+def test_vis_network_draws_with_its_physics_off_and_nothing_moves(opened, tmp_path):
+    write_html(SMALL, tmp_path / "graph.html")
+    page = opened(tmp_path / "graph.html")
+    # vis-network took the page's options (made with pyvis): no physics, nodes not draggable
+    assert page.js("kg.network.physics.physicsEnabled") is False
+    assert page.js("kg.network.interactionHandler.options.dragNodes") is False
+    assert page.js("kg.network.body.nodes[0].options.font.face") == "system-ui, sans-serif"
+    where = "kg.network.getPositions()"
+    before = page.js(where)
+    x, y = page.point(0)
+    page.page.mouse.move(x, y)
+    page.page.mouse.down()
+    page.page.mouse.move(x + 90, y + 60, steps=6)  # a drag on an entity pans; it moves nothing
+    page.page.mouse.up()
+    page.page.wait_for_timeout(400)
+    assert page.js(where) == before
+    assert page.point(0) != (x, y)  # the view was panned instead
+    assert page.errors == []  # vis-network logs an option it does not know as an error
 
 
 def test_an_empty_graph_opens(opened, tmp_path):

@@ -137,7 +137,8 @@ def test_no_remote_references(page):
 
 
 def test_the_page_scripts_are_vis_network_and_the_template(page):
-    from kg.graph.view import page_script, vis_script
+    from kg.graph.view import page_script
+    from kg.graph.vis import vis_script
 
     scripts = _parse(page).scripts
     code = [body for attrs, body in scripts if "type" not in attrs]
@@ -155,11 +156,26 @@ def test_the_page_scripts_are_vis_network_and_the_template(page):
     assert "this.frame.innerText=t" in vis
 
 
+def test_vis_network_is_given_the_options_of_a_pyvis_network(page):
+    from pyvis.network import Network
+
+    options = _data(page)["network"]
+    # what pyvis's Network writes, as kg sets it: physics and stabilization off, nodes fixed
+    pyvis = json.loads(Network().options.to_json())
+    assert set(pyvis) <= set(options) and set(pyvis["physics"]) <= set(options["physics"])
+    assert options["physics"]["enabled"] is False
+    assert options["physics"]["stabilization"]["enabled"] is False
+    assert options["interaction"]["dragNodes"] is False
+    assert options["edges"]["color"] == {"inherit": False}
+    assert options["edges"]["smooth"]["enabled"] is False
+    assert options["interaction"]["hover"] is True and options["layout"]["improvedLayout"] is False
+
+
 def test_hostile_labels_appear_only_escaped(page):
     assert SCRIPT not in page
     assert IMG not in page
     assert "<img" not in page.lower()
-    from kg.graph.view import vis_script
+    from kg.graph.vis import vis_script
 
     rest = page.replace(vis_script(), "")  # vis-network's code holds a "<script>" string
     assert rest.count("<script") == rest.count("</script>") == 4
@@ -342,7 +358,7 @@ def test_an_article_url_reaches_the_page_only_when_it_is_http(tmp_path):
     rows = {row[0]: row for row in _texts(page)["articles"]}
     assert rows["small_a"][2] == "https://news.example.org/a?x=1&y=<2>"
     assert rows["small_b"][2] == ""
-    from kg.graph.view import vis_script
+    from kg.graph.vis import vis_script
 
     assert "javascript:" not in page.replace(vis_script(), "")  # vis-network's code has one
     assert "\\u0026y=\\u003c2\\u003e" in page

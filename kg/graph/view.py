@@ -9,19 +9,19 @@ articles, dates. Panels give an entity's names, posts, relations with their evid
 and articles, quotations and articles over time, and a link's every sentence.
 
 The page is one self-contained file. vis-network draws the graph: the build the pyvis package
-bundles (pyvis's own templates load it and Bootstrap from CDNs, so the page takes only that
-file and inlines it). kg's script (kg/graph/templates/graph-*.js, joined) chooses what is shown,
-lays it out and decides which labels fit, and gives vis-network fixed positions with physics
-off. The data (kg.graph.page) sits in two JSON blocks with `<`, `>` and `&` escaped; the
-script puts every string into the page as text (textContent, and plain-text labels and DOM
-tooltips for vis-network), never as HTML. A Content-Security-Policy admits only the page's two
-scripts and its style sheet (by hash), so nothing can load from the network.
+bundles, inlined, with options made with pyvis's Network (kg.graph.vis; pyvis's own templates
+would load vis-network and Bootstrap from CDNs). kg's script (kg/graph/templates/graph-*.js,
+joined) chooses what is shown, lays it out and decides which labels fit, and gives vis-network
+fixed positions with physics off. The data (kg.graph.page) sits in two JSON blocks with `<`,
+`>` and `&` escaped; the script puts every string into the page as text (textContent, and
+plain-text labels and DOM tooltips for vis-network), never as HTML. A Content-Security-Policy
+admits only the page's two scripts and its style sheet (by hash), so nothing can load from the
+network.
 """
 
 from __future__ import annotations
 
 import base64
-import functools
 import hashlib
 import html
 import json
@@ -31,12 +31,12 @@ from importlib import resources
 from pathlib import Path
 
 from kg.errors import OutputError
+from kg.graph.vis import network_options, vis_script
 
 _CSP_PENDING = "'kg-csp-pending'"
 _CSP_STYLE_PENDING = "'kg-csp-style-pending'"
 SCRIPT_PARTS = ("graph-data.js", "graph-layout.js", "graph-network.js", "graph-panels.js",
                 "graph-search.js")  # fmt: skip
-_VIS_DIR = ("lib", "vis-9.1.2")  # inside the pyvis package
 
 
 def write_html(dataset_or_store, path: Path, *, title: str = "kg") -> None:
@@ -63,6 +63,7 @@ def render_html(graph, *, title: str = "kg") -> str:
     from kg.graph.page import page_data
 
     core, text = page_data(graph)
+    core["network"] = network_options()  # vis-network's, made with pyvis
     counts = core["summary"]
     summary = (
         f"{counts['entities']:,} entities \u00b7 {counts['relations']:,} relations \u00b7 "
@@ -147,29 +148,6 @@ def _json_for_html(value) -> str:
 def page_script() -> str:
     """The page's script: its parts in kg/graph/templates, joined."""
     return "".join(_template_text(name) for name in SCRIPT_PARTS)
-
-
-@functools.cache
-def vis_script() -> str:
-    """vis-network as the pyvis package bundles it (its licence banner kept), ready to inline.
-
-    Its stylesheet is not needed: it styles vis-network's editing and navigation buttons, which
-    the page does not use, and the tooltip, which graph.css styles.
-    """
-    try:
-        folder = resources.files("pyvis").joinpath(*_VIS_DIR)
-        js = folder.joinpath("vis-network.min.js").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, OSError) as exc:
-        raise OutputError(
-            f"cannot find vis-network inside the pyvis package ({exc}); reinstall pyvis==0.3.2"
-        ) from exc
-    # The source map is a file not shipped; a browser would try to fetch it. Split on "\n"
-    # only: str.splitlines() also splits at U+2028 and other separators that sit inside the
-    # minified code's string literals, and the rejoined script would not parse.
-    js = "\n".join(line for line in js.split("\n") if not line.startswith("//# sourceMappingURL"))
-    if "</script" in js.lower() or "<!--" in js:
-        raise OutputError("this vis-network build cannot be inlined safely; reinstall pyvis==0.3.2")
-    return js
 
 
 def _template_text(name: str) -> str:

@@ -23,7 +23,8 @@
   var SHAPES = ["diamond", "square", "dot", "triangle"];  // vis-network's, by type, as data.types
   var OTHER_COLOUR = "#a0a4a8";
   var GRAVITY = 0.6;
-  var FACE = "system-ui, sans-serif", EDGE_FONT = 11;  // labels' font, and links' words' size
+  // labels' font, and links' words' size: vis-network's options (kg.graph.vis, made with pyvis)
+  var FACE = data.network.nodes.font.face, EDGE_FONT = data.network.edges.font.size;
 
   // -- small helpers --------------------------------------------------------------------
   function $(id) { return document.getElementById(id); }

@@ -3,17 +3,12 @@
   // -- vis-network: it draws what graph-layout.js chose and placed -----------------------
   var container = $("kg-graph"), panel = $("kg-panel");
   var nodeSet = new vis.DataSet(), edgeSet = new vis.DataSet();
-  var network = new vis.Network(container, { nodes: nodeSet, edges: edgeSet }, {
-    physics: false,  // the layout is kg's, computed once per view: nothing drifts
-    layout: { improvedLayout: false },
-    interaction: { hover: true, dragNodes: false, selectable: false, tooltipDelay: 120, keyboard: false },
-    nodes: { borderWidth: 1.5, labelHighlightBold: false, font: { face: FACE, color: "#1b1b1b", strokeWidth: 3.5, strokeColor: "rgba(255,255,255,0.92)" } },
-    edges: {
-      smooth: false, labelHighlightBold: false, hoverWidth: function (width) { return width * 1.8; },
-      arrows: { to: { enabled: false, scaleFactor: 0.55 } },
-      font: { face: FACE, size: EDGE_FONT, strokeWidth: 3, strokeColor: "#fff", align: "horizontal" }
-    }
-  });
+  // Its options come with the data: made with pyvis (kg.graph.vis.network_options), physics
+  // off, as the layout is kg's, computed once per view, so nothing drifts. A function cannot
+  // travel as JSON, so the hover width is added here.
+  var options = data.network;
+  options.edges.hoverWidth = function (width) { return width * 1.8; };
+  var network = new vis.Network(container, { nodes: nodeSet, edges: edgeSet }, options);
   function colourOf(node) {
     if (state.colour === "type") { return data.types[E.type[node]].colour; }
     var c = E.community[node];
