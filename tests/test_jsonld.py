@@ -61,8 +61,7 @@ def _canon(quads) -> set[str]:
     # Blank node labels are each parser's own (there is one blank node): compare without them.
     terms = lambda q: (q.subject, q.predicate, q.object, q.graph_name)  # noqa: E731
     return {
-        " ".join("_:x" if isinstance(t, ox.BlankNode) else str(t) for t in terms(q))
-        for q in quads
+        " ".join("_:x" if isinstance(t, ox.BlankNode) else str(t) for t in terms(q)) for q in quads
     }
 
 

@@ -247,6 +247,28 @@ def test_a_person_entity_on_bill_alone_does_not_hide_a_bill(blank):
     assert [m.name for m in find_legislation(doc)] == ["Finance Bill"]
 
 
+def test_a_person_entity_of_three_words_up_to_bill_is_a_misread_title(blank):
+    # the medium model tags "Crossrail Link Bill" as a PERSON
+    words = ["The", "Crossrail", "Link", "Bill", "is", "late", "."]
+    doc = _doc_with_ents(blank, words, [(1, 4, "PERSON")])
+    assert [m.name for m in find_legislation(doc)] == ["Crossrail Link Bill"]
+
+
+def test_a_title_word_in_ing_takes_the(blank):
+    [m] = _found(blank, "It broke the 2003 Controlling the Assault of Spam Act in Texas.")
+    assert m.name == "Controlling the Assault of Spam Act 2003"
+
+
+def test_a_short_form_in_brackets_names_the_instrument_after_it(blank):
+    text = "It broke the Controlling the Assault of Spam Act (Can-Spam). The Can-Spam Act is new."
+    found = [(m.text, m.name, m.anaphor) for m in _found(blank, text)]
+    name = "Controlling the Assault of Spam Act"
+    assert found == [(name, name, False), ("Can-Spam", name, False), ("Can-Spam Act", name, False)]
+    # without the brackets, "the Can-Spam Act" is an instrument of its own
+    plain = [m.name for m in _found(blank, text.replace(" (Can-Spam)", ""))]
+    assert plain == [name, "Can-Spam Act"]
+
+
 def test_excluded_spans_yield_nothing(blank):
     text = "Menu: Terrorism Act 2000. He cited the Hunting Act 2004."
     start = text.index("Terrorism")

@@ -51,7 +51,7 @@ def test_the_default_graph_is_refused():
 
 def test_rdflib_round_trip_is_isomorphic():
     dataset = Dataset()
-    dataset.graph(G1).add((S, P, Literal("a\n\"quoted\"")))
+    dataset.graph(G1).add((S, P, Literal('a\n"quoted"')))
     dataset.graph(G2).add((S, P, URIRef(EX + "o")))
     dataset.graph(G2).add((S, P, Literal("2004", datatype=XSD + "integer")))
     back = Quads.from_rdflib(dataset).to_rdflib()

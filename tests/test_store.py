@@ -190,6 +190,6 @@ def test_rewriting_the_same_extraction_is_a_no_op(tmp_path, nlp):
     assert kg.store.incremental.write_article(store, extractions[0], "print", run, BASE) == "added"
     later = RunInfo("2021-02-01T00:00:00Z", "2021-02-01T00:01:00Z", "m", "1", "0", "{}")
     # same graph, same fingerprint: nothing to write, even though the run differs
-    assert kg.store.incremental.write_article(
-        store, extractions[0], "print", later, BASE
-    ) == ("unchanged")
+    assert kg.store.incremental.write_article(store, extractions[0], "print", later, BASE) == (
+        "unchanged"
+    )

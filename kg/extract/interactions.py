@@ -1,22 +1,46 @@
-"""One person or organisation acting on another (wrote to, met, criticised, ...).
+"""One person or organisation acting on another (wrote to, met, criticised, bought, ...).
 
-Read off the dependency parse: the clause's actor (its subject, or the agent of a passive)
-and the entity the verb acts on (its object, the object of a preposition the verb governs,
-or the entity behind a cue noun: "in a letter to X", "held talks with X"). A verb maps to a
-typed predicate where its meaning is clear, to kg:interactsWith otherwise; verbs that are
-not in the lexicon say nothing.
+Read off the dependency parse. A verb clause: its actor (the subject, inherited across
+open complements, raising and purpose clauses, or the agent of a passive, also in "the
+company bought by X") and the entity the verb acts on (its object, the object of a
+preposition it governs, the possessor of a proposal it acts on: "would not back the Home
+Secretary's plans", the holding in "owns 51% of X", or the party behind a cue noun after a
+light verb: "held talks with X"). Noun phrases that state an interaction on their own are
+`nominals`' ("Verizon's offer for MCI", "talks between X and Y"). A verb maps to a typed
+predicate where its meaning is clear (`relation_words`), to kg:interactsWith otherwise; verbs
+that are not in the tables say nothing.
+
+A denied backing ("would not back X's plans") is still a stated position towards X: it is
+kept as the negated kg:backed statement, and the pair is linked by kg:interactsWith.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
+from itertools import combinations
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.idioms import IDIOM_VERBS, asked_of, career, to_court
+from kg.extract.nominals import det, make_interaction, noun_facts, pobj, to_infinitive
+from kg.extract.relation_words import (
+    INTERACTION_NOUNS,
+    INTERACTION_VERBS,
+    INTERACTS,
+    LIGHT_VERBS,
+    PROPOSALS,
+    SYMMETRIC_LIGHT,
+    SYMMETRIC_OBJECTS,
+    SYMMETRIC_VERBS,
+    VerbSense,
+)
+from kg.extract.reported import said_of
+from kg.extract.resolver import Resolver, facts_between
+from kg.extract.speech import REPORTING
+from kg.extract.stance import AGAINST, stance
 from kg.extract.verbs import (
-    Resolver,
     clause_subject,
-    facts_between,
     known,
     label,
     lemma,
@@ -26,71 +50,34 @@ from kg.extract.verbs import (
     passive_subject,
     verb_words,
 )
-from kg.model import Entity, Fact
+from kg.model import AGENTS, PERSON, Entity, Fact
 from kg.nlp.tokens import EntityIndex
 
-_INTERACTS = "kg:interactsWith"
-
-
-def _lexicon(spec: str) -> dict[str, tuple[str, bool, frozenset[str]]]:
-    """ "lemma,lemma predicate dobj|- prep,prep" lines -> lemma: (predicate, dobj, preps)."""
-    table = {}
-    for line in spec.strip().splitlines():
-        lemmas, predicate, dobj, preps = line.split()
-        for word in known(lemmas.split(",")):
-            table[word] = (predicate, dobj == "dobj", frozenset(preps.split(",")) - {"-"})
-    return table
-
-
-# Whether the acted-on entity may be the direct object, and which prepositions lead to it.
-_VERBS = _lexicon(
-    """
-    write kg:wroteTo - to
-    meet kg:met dobj with
-    talk kg:met - with,to
-    criticise,criticize,condemn,attack,slam,blast,rebuke,censure,lambast kg:criticised dobj -
-    ridicule,mock,deride,denounce,castigate,berate kg:criticised dobj -
-    urge,press,lobby kg:urged dobj -
-    call kg:urged - on,upon
-    appeal kg:urged - to
-    accuse,blame kg:accused dobj -
-    sue kg:sued dobj -
-    appoint,nominate,hire kg:appointed dobj -
-    fund,finance,bankroll,sponsor kg:funded dobj -
-    back,support,endorse,champion kg:backed dobj -
-    reject,rebuff,snub,overrule kg:rejected dobj -
-    praise,thank,congratulate,warn,defeat,beat,sack,fire kg:interactsWith dobj -
-    represent,visit,phone kg:interactsWith dobj -
-    contact,invite,threaten,challenge,advise,consult,replace,oppose,arrest kg:interactsWith dobj -
-    negotiate,clash,side kg:interactsWith - with
-    complain kg:interactsWith - to
-    """
+# "owns 51% of X", "bought a stake in X": the holding stands for the company held.
+_HOLDINGS = frozenset("% percent stake share shares majority interest control".split())
+# A part of a company stands for it: "own the Fiat unit", "bought Fiat's finance arm".
+_PARTS = frozenset("unit arm division subsidiary business operation stake share".split())
+# Acting on someone's proposal with these is acting on its author.
+_ON_PROPOSALS = frozenset(
+    {
+        "kg:backed",
+        "kg:rejected",
+        "kg:criticised",
+        "kg:praised",
+        "kg:investigated",
+        "kg:urged",
+        INTERACTS,
+    }
 )
-
-# Nouns that carry the relation themselves: "in a letter to X", "held talks with X".
-_NOUNS = {
-    "letter": ("kg:wroteTo", frozenset({"to"})),
-    "talk": ("kg:met", frozenset({"with"})),
-    "meeting": ("kg:met", frozenset({"with"})),
-    "discussion": ("kg:met", frozenset({"with"})),
-    "negotiation": ("kg:met", frozenset({"with"})),
-    "call": ("kg:urged", frozenset({"on", "upon"})),
-    "appeal": ("kg:urged", frozenset({"to"})),
-    "criticism": ("kg:criticised", frozenset({"of"})),
-    "attack": ("kg:criticised", frozenset({"on"})),
-    "backing": ("kg:backed", frozenset({"for"})),
-}
-
-# An agent standing for another: "X, the lawyer representing Y"; "X, lawyer for Y".
-_AGENT_NOUNS = frozenset("lawyer solicitor barrister counsel advocate representative".split())
-
-# "backed the Home Secretary's plans": acting on a proposal is acting on its author.
-_PROPOSALS = frozenset(
-    "plan proposal idea call bid policy comment remark claim decision move suggestion".split()
+# Verbs that describe their object: with an evaluation, a criticism or praise.
+_DESCRIBING = known("describe call brand label dub".split())
+# Every verb that can state an interaction here or in `idioms` / `reported`.
+_STATING = frozenset(
+    {*INTERACTION_VERBS, *LIGHT_VERBS, *SYMMETRIC_VERBS, *SYMMETRIC_LIGHT, *_DESCRIBING}
+    | {*REPORTING, *IDIOM_VERBS}
 )
-_ON_PROPOSALS = frozenset({"kg:backed", "kg:rejected", "kg:criticised", "kg:interactsWith"})
-
-_CONFIDENCE = {"verb": 0.8, "noun": 0.75, "passive": 0.8, "proposal": 0.65, "agent": 0.7}
+# Predicates whose denial is still a position taken towards the other party.
+_STANCES = frozenset({"kg:backed"})
 
 
 def find_interactions(doc: Doc, entities: Sequence[Entity]) -> list[Fact]:
@@ -98,7 +85,8 @@ def find_interactions(doc: Doc, entities: Sequence[Entity]) -> list[Fact]:
     resolver = Resolver(doc, entities, EntityIndex(doc, entities))
     found: dict[tuple[str, str, str], Fact] = {}
     for tok in doc:
-        for fact in _facts_at(tok, resolver):
+        facts = _verb_facts(tok, resolver) if _is_verb(tok) else noun_facts(tok, resolver)
+        for fact in facts + _denied_stances(facts):
             key = (fact.subject, fact.predicate, fact.object)
             # One statement per triple: a plain reading beats a hedged or denied one.
             if key not in found or (found[key].modality and not fact.modality):
@@ -106,150 +94,256 @@ def find_interactions(doc: Doc, entities: Sequence[Entity]) -> list[Fact]:
     return sorted(found.values(), key=lambda f: (f.start, f.predicate, f.object))
 
 
-def _facts_at(tok: Token, r: Resolver) -> list[Fact]:
-    if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
-        return _verb_facts(tok, r)
-    if noun_lemma(tok) in _AGENT_NOUNS and tok.dep_ == "appos":
-        return _agent_facts(tok, r)
-    return []
+def _is_verb(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+
+
+def _denied_stances(facts: list[Fact]) -> list[Fact]:
+    return [
+        replace(f, predicate=INTERACTS, modality="", rule=f.rule + "-denied")
+        for f in facts
+        if f.modality == "negated" and f.predicate in _STANCES
+    ]
+
+
+def _senses(verb: Token) -> list[VerbSense]:
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    return [
+        s
+        for s in INTERACTION_VERBS.get(lemma(verb), [])
+        if (s.particle in particles if s.particle else not particles - {"on", "upon"})
+    ]
 
 
 def _verb_facts(verb: Token, r: Resolver) -> list[Fact]:
-    facts: list[Fact] = []
-    entry = _VERBS.get(lemma(verb))
+    if lemma(verb) not in _STATING:
+        return []  # most verbs state no interaction: skip the work of finding an actor
+    senses = _senses(verb)
     agent = passive_agent(verb)
     if agent is not None:
-        if entry and entry[1]:
-            facts += _make(
-                r,
-                agent,
-                passive_subject(verb),
-                entry[0],
-                verb,
-                [*verb_words(verb), *_by(verb)],
-                "interaction:passive",
+        patient = passive_subject(verb)
+        if patient is None and verb.dep_ == "acl":
+            patient = verb.head  # "a shell company, bought by Rosneft"
+        facts = []
+        for sense in senses:
+            if sense.dobj:
                 # The statement reads agent -> patient, so its label is the active verb:
                 # "X was sued by Y" is Y "sued" X.
-                phrase=verb.text,
-            )
-        return facts
-    subject = _actor(clause_subject(verb), r)
-    if subject is None:
-        return facts
-    for child in verb.children:
-        if entry and child.dep_ == "dobj" and entry[1]:
-            facts += _make(r, subject, child, entry[0], verb, verb_words(verb), "interaction:verb")
-            facts += _proposal(r, subject, child, entry[0], verb)
-        if child.dep_ in ("prep", "dative"):
-            obj = _pobj(child)
-            if entry and child.lower_ in entry[2] and obj is not None:
-                facts += _make(
+                facts += make_interaction(
                     r,
-                    subject,
-                    obj,
-                    entry[0],
+                    agent,
+                    patient,
+                    sense.predicate,
                     verb,
-                    [*verb_words(verb), child],
-                    "interaction:verb-prep",
+                    [*verb_words(verb), *_by(verb)],
+                    "interaction:passive",
+                    phrase=verb.text,
+                    objects=(PERSON,) if sense.people_only else AGENTS,
                 )
-            if obj is not None:
-                facts += _noun_cue(r, subject, obj, verb, [child])
+        return facts
+    subject = r.actor(clause_subject(verb))
+    if subject is None:
+        return []
+    facts = []
+    for sense in senses:
+        facts += _sense_facts(verb, sense, subject, r)
+    for child in verb.children:
         if child.dep_ == "dobj":
-            facts += _noun_cue(r, subject, child, verb, [])
+            facts += _cue(r, subject, child, verb, [])
+        elif child.dep_ in ("prep", "dative") and (obj := pobj(child)) is not None:
+            facts += _cue(r, subject, obj, verb, [child])
+    if lemma(verb) == "take":
+        facts += to_court(verb, subject, r)
+    facts += asked_of(verb, subject, r) + career(verb, subject, r)
+    facts += _together(verb, subject, r) + _described(verb, subject, r)
+    return facts + said_of(verb, subject, r)
+
+
+def _together(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
+    """ "Blair and Bush met", "Nissan and Renault signed a deal": the coordinated subjects
+    with each other, when the verb takes no other party."""
+    sides = r.named(subject)
+    if len(sides) < 2:
+        return []
+    predicate = SYMMETRIC_VERBS.get(lemma(verb))
+    words = verb_words(verb)
+    if lemma(verb) in SYMMETRIC_LIGHT:
+        noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        predicate = SYMMETRIC_OBJECTS.get(noun_lemma(noun)) if noun is not None else None
+        words = [*words, *([noun] if noun is not None else [])]
+    if predicate is None or any(
+        (c.dep_ == "dobj" and lemma(verb) not in SYMMETRIC_LIGHT)
+        or (c.dep_ == "prep" and c.lower_ in ("with", "to", "against"))
+        for c in verb.children
+    ):
+        return []  # "X and Y met the minister", "X and Y talked to Z": another party
+    facts = []
+    for (a, a_tok), (b, b_tok) in combinations(sides, 2):
+        facts += facts_between(
+            r,
+            [(a, a_tok)],
+            [(b, b_tok)],
+            predicate=predicate,
+            rule="interaction:together",
+            confidence=0.75,
+            words=words,
+            phrase=label(words),
+            mood=modality(verb),
+        )
     return facts
 
 
-def _noun_cue(
-    r: Resolver, subject: Token, noun: Token, verb: Token, path: list[Token]
-) -> list[Fact]:
-    """ "wrote ... in a letter to X", "held talks with X", "repeated his call on X"."""
-    cue = _NOUNS.get(noun_lemma(noun))
-    if cue is None:
+def _described(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
+    """ "described Blair as arrogant" criticises him; "called him a hero" praises."""
+    if lemma(verb) not in _DESCRIBING:
+        return []
+    target = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    judged = stance(target) if target is not None and r.entities(target) else None
+    if judged is None:
+        return []
+    predicate = "kg:criticised" if judged[0] == AGAINST else "kg:praised"
+    words = [*verb_words(verb), judged[1]]
+    return make_interaction(r, subject, target, predicate, verb, words, "interaction:verb")
+
+
+def _sense_facts(verb: Token, sense: VerbSense, subject: Token, r: Resolver) -> list[Fact]:
+    facts: list[Fact] = []
+    words = verb_words(verb)
+    if sense.needs_infinitive:
+        # "asked Rosneft to repay", "want the commissioner to investigate"
+        done = next(
+            (c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and to_infinitive(c)),
+            None,
+        )
+        if done is None:
+            return []
+        asked = next((c for c in done.children if c.dep_ == "nsubj"), None)
+        if asked is not None and not any(c.dep_ == "dobj" for c in verb.children):
+            return make_interaction(
+                r,
+                subject,
+                asked,
+                sense.predicate,
+                verb,
+                [*words, asked],
+                "interaction:verb",
+                phrase=label(words),
+            )
+    for child in verb.children:
+        if child.dep_ == "dobj" and sense.dobj:
+            target = _holding(child, r) or child
+            facts += make_interaction(
+                r,
+                subject,
+                target,
+                sense.predicate,
+                verb,
+                words,
+                "interaction:verb",
+                objects=(PERSON,) if sense.people_only else AGENTS,
+            )
+            if not sense.people_only:
+                facts += _proposal(r, subject, child, sense.predicate, verb)
+        if child.dep_ in ("prep", "dative"):
+            obj = pobj(child)
+            predicate = dict(sense.preps).get(child.lower_)
+            if obj is not None and predicate:
+                facts += make_interaction(
+                    r,
+                    subject,
+                    _holding(obj, r) or obj,
+                    predicate,
+                    verb,
+                    [*words, child],
+                    "interaction:verb-prep",
+                )
+                facts += _proposal(r, subject, obj, sense.predicate, verb, [child])
+                if sense.predicate == "kg:soldTo":  # "sold Yugansk to Rosneft"
+                    facts += _sold(verb, obj, r)
+    return facts
+
+
+def _sold(verb: Token, buyer: Token, r: Resolver) -> list[Fact]:
+    """What is sold to a buyer is acquired by the buyer."""
+    sold = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return make_interaction(
+        r,
+        buyer,
+        sold,
+        "kg:acquired",
+        verb,
+        verb_words(verb),
+        "interaction:verb-prep",
+        phrase=f"bought from the seller ({label(verb_words(verb))} to)",
+    )
+
+
+def _holding(noun: Token, r: Resolver) -> Token | None:
+    """ "51% of Yukos", "a stake in X", "the Fiat unit", "Fiat's finance arm" -> the
+    company held or whose part is held."""
+    word = noun_lemma(noun)
+    if noun.lower_ in _HOLDINGS or word in _HOLDINGS:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in") and pobj(prep) is not None:
+                return pobj(prep)
+    if word in _PARTS and not r.entities(noun):
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound") and child.i < noun.i and r.entities(child):
+                return child
+    return None
+
+
+def _cue(r: Resolver, subject: Token, noun: Token, verb: Token, path: list[Token]) -> list[Fact]:
+    """ "wrote ... in a letter to X", "held talks with X", "made an offer for X"."""
+    cue = INTERACTION_NOUNS.get(noun_lemma(noun))
+    if cue is None or lemma(verb) not in LIGHT_VERBS:
         return []
     facts = []
     for prep in noun.children:
-        obj = _pobj(prep)
+        obj = pobj(prep)
         if prep.dep_ == "prep" and prep.lower_ in cue[1] and obj is not None:
-            words = [*verb_words(verb), *path, *_det(noun), noun, prep]
-            phrase = f"{label(verb_words(verb))} {label([*path, *_det(noun), noun, prep])}"
-            facts += _make(r, subject, obj, cue[0], verb, words, "interaction:noun", phrase=phrase)
+            words = [*verb_words(verb), *path, *det(noun), noun, prep]
+            phrase = f"{label(verb_words(verb))} {label([*path, *det(noun), noun, prep])}"
+            facts += make_interaction(
+                r, subject, obj, cue[0], verb, words, "interaction:noun", phrase=phrase
+            )
+            # "paid tribute to Kerry's campaign": to Kerry, through his campaign
+            facts += _proposal(r, subject, obj, cue[0], verb, [*path, *det(noun), noun, prep])
+    if cue[0] == "kg:praised":  # "sent Mr Bush his congratulations"
+        for dative in (c for c in verb.children if c.dep_ == "dative" and not c.children):
+            facts += make_interaction(
+                r, subject, dative, cue[0], verb, [*verb_words(verb), noun], "interaction:noun"
+            )
     return facts
 
 
-def _proposal(r: Resolver, subject: Token, noun: Token, predicate: str, verb: Token) -> list[Fact]:
+def _proposal(
+    r: Resolver,
+    subject: Token,
+    noun: Token,
+    predicate: str,
+    verb: Token,
+    path: Sequence[Token] = (),
+) -> list[Fact]:
     """ "would not back the Home Secretary's plans" -> the plans' author."""
-    if predicate not in _ON_PROPOSALS or noun_lemma(noun) not in _PROPOSALS:
+    if predicate not in _ON_PROPOSALS or noun_lemma(noun) not in PROPOSALS:
         return []
     for child in noun.children:
-        author = child if child.dep_ == "poss" else None
-        if child.dep_ == "prep" and child.lower_ == "of":
-            author = _pobj(child)
+        author = child if child.dep_ in ("poss", "compound") and child.i < noun.i else None
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
+            author = pobj(child)
         if author is not None and r.entities(author):
-            words = [*verb_words(verb), *_det(noun), noun]
+            words = [*verb_words(verb), *path, *det(noun), noun]
             phrase = (
-                f"{label(verb_words(verb))} the {noun.text} of"
-                if child.dep_ == "poss"
+                f"{label([*verb_words(verb), *path])} the {noun.text} of"
+                if child.dep_ in ("poss", "compound")
                 else label([*words, child])
             )
-            return _make(
+            return make_interaction(
                 r, subject, author, predicate, verb, words, "interaction:proposal", phrase=phrase
             )
     return []
 
 
-def _agent_facts(noun: Token, r: Resolver) -> list[Fact]:
-    """ "X, lawyer for Y" / "X, the lawyer representing Y": X acts for Y."""
-    facts = []
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ == "for" and _pobj(child) is not None:
-            facts += _make(
-                r, noun.head, _pobj(child), _INTERACTS, noun, [noun, child], "interaction:agent-for"
-            )
-    return facts
-
-
-def _actor(tok: Token | None, r: Resolver) -> Token | None:
-    # "Louise Christian, the lawyer representing ..." -> the named person.
-    if tok is not None and not r.entities(tok) and tok.dep_ == "appos":
-        return tok.head
-    return tok
-
-
-def _make(
-    r: Resolver,
-    subj: Token | None,
-    obj: Token | None,
-    predicate: str,
-    verb: Token,
-    words: list[Token],
-    rule: str,
-    *,
-    phrase: str = "",
-) -> list[Fact]:
-    if subj is None or obj is None:
-        return []
-    mood = modality(verb) if verb.pos_ != "NOUN" else ""
-    confidence = _CONFIDENCE[rule.split(":")[1].split("-")[0]] * (0.9 if mood else 1.0)
-    return facts_between(
-        r,
-        r.named(subj),
-        list(r.named(obj)),
-        predicate=predicate,
-        rule=rule,
-        confidence=confidence,
-        words=words,
-        phrase=phrase or label(words),
-        mood=mood,
-    )
-
-
-def _pobj(prep: Token) -> Token | None:
-    return next((c for c in prep.children if c.dep_ == "pobj"), None)
-
-
 def _by(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == "agent"]
-
-
-def _det(noun: Token) -> list[Token]:
-    return [c for c in noun.children if c.dep_ in ("det", "amod") and c.i < noun.i]

@@ -14,15 +14,25 @@ hint (a PERSON entity over "Bill" means a man called Bill). Three passes:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from kg.errors import InputError
+from kg.extract.instruments import (
+    ACT,
+    BILL,
+    ORDER,
+    REGULATIONS,
+    SECTION,
+    TREATY,
+    YEAR,
+    LegalMention,
+)
+from kg.extract.legal_refs import find_references
 from kg.extract.names import HONORIFICS, name_key
 from kg.paths import DATA
 
@@ -30,35 +40,8 @@ IDS_FILE = DATA / "legislation_ids.tsv"
 # Every identifier in IDS_FILE is an IRI under this (written as owl:sameAs).
 LEGISLATION_GOV_UK = "http://www.legislation.gov.uk/id/"
 
-ACT, BILL, REGULATIONS, ORDER, SECTION, TREATY = (
-    "Act",
-    "Bill",
-    "Regulations",
-    "Order",
-    "Section",
-    "Treaty",
-)
-
-
-@dataclass(frozen=True)
-class LegalMention:
-    """A span of `doc.text` naming (or referring back to) a legal instrument."""
-
-    start: int
-    end: int
-    text: str  # the span as written
-    title: str  # normalised title without year: "Misuse of Drugs Act"
-    year: int | None
-    kind: str  # Act | Bill | Regulations | Order | Section | Treaty
-    name: str  # canonical name: title + year when known
-    anaphor: bool  # "the Act", "the 1971 Act": resolved to an earlier instrument
-    parent: str | None = None  # a Section's instrument (canonical name)
-    rule: str = ""
-    confidence: float = 0.9
-
-
 # --- patterns -------------------------------------------------------------------------------
-_YEAR = r"(?:1[2-9]\d\d|20[0-4]\d)"
+_YEAR = YEAR
 # A title word is capitalised; "Act" and "Bill" are heads, never title words, so two
 # instruments joined by "and" stay two.
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -66,7 +49,11 @@ _WORD = rf"(?!(?:Acts?|Bills?|{_MONTHS})\b)[A-Z][\w’'&-]*"
 _PAREN = r"\((?:No\. ?\d+|[A-Z][\w’'-]*(?: (?:and|of|[A-Z][\w’'-]*))*)\)"
 _ITEM = rf"(?:{_WORD}|{_PAREN})"
 # At most one connector between title words; "and the" never joins ("X and the Y Act").
-_CONN = r"(?:(?:of|to|for|on|in|against|from|with|under) the|of|and|for|on|to|in|against|&)"
+# "Controlling the Assault of ...": a title word in -ing may take "the" after it.
+_CONN = (
+    r"(?:(?:of|to|for|on|in|against|from|with|under) the|(?<=ing )the"
+    r"|of|and|for|on|to|in|against|&)"
+)
 _TITLE = rf"{_ITEM}(?:,? (?:{_CONN} )?{_ITEM})*"
 _HEADS = {
     "Act": ACT,
@@ -82,11 +69,6 @@ _NAMED = re.compile(
     rf"(?P<head>Act|Bill|Regulations|Order|Convention|Treaty|Protocol)\b"
     rf"(?P<tail> (?:of|on|for|against|relating to) (?:the )?{_TITLE})?"
     rf"(?:,? (?:of )?(?P<y2>{_YEAR})\b(?![,.]?\d))?"
-)
-_ANAPHOR = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)(?P<mods>(?: (?:new|draft|original|proposed|amended|revised|"
-    r"controversial|government's|government’s|" + _YEAR + r"))*) "
-    r"(?P<head>Act|Bill|bill|Regulations|Convention|Treaty|legislation)\b(?! [A-Z(]| of\b)"
 )
 _SECTION = re.compile(
     r"\b(?P<label>[Ss]ections?|[Ss]\.|[Aa]rticle|[Pp]art|[Ss]chedule|[Cc]lause|[Pp]aragraph)"
@@ -125,13 +107,6 @@ _NOT_TREATY_WORDS = frozenset(
     """democratic republican national party labour conservative liberal green annual
     comic fan fans""".split()
 )
-_ANAPHOR_KINDS = {
-    "act": ACT,
-    "bill": BILL,
-    "regulations": REGULATIONS,
-    "convention": TREATY,
-    "treaty": TREATY,
-}
 _SECTION_LABELS = {"s.": "Section", "sections": "Section"}
 _BEFORE_SENTENCE = "\n.!?:;\"“”‘’'(—–"
 
@@ -150,16 +125,14 @@ def find_legislation(doc: Doc, *, excluded: Sequence[tuple[int, int]] = ()) -> l
     }
     starts = _sentence_starts(doc)
     named = [m for m in _named(doc, text, hints, starts) if not _overlaps(m, excluded)]
-    named = _settle_names(named)
+    named = _abbreviations(text, _settle_names(named))
     taken = [(m.start, m.end) for m in named]
     found = list(named)
     for m in _informal_bills(text, named, taken):
         if not _overlaps(m, excluded):
             found.append(m)
             taken.append((m.start, m.end))
-    for m in _anaphors(text, found, taken, starts):
-        if not _overlaps(m, excluded):
-            found.append(m)
+    found += find_references(doc, found, taken, starts, excluded)
     found += [m for m in _sections(text, found) if not _overlaps(m, excluded)]
     return sorted(found, key=lambda m: (m.start, -m.end))
 
@@ -255,8 +228,12 @@ def _plausible(kind, title, tail, year, text, head_start, end, hints) -> bool:
         if words and words[-1] in _NOT_BILL_WORDS:
             return False
         # The model tags the "Bill" of "Finance Bill" PERSON too, so only a PERSON that
-        # also takes in the word before ("Tom Bill") says it is a man's name.
-        if any(s < head_start - 1 and e > head_start for s, e in hints["person"]):
+        # also takes in the word before ("Tom Bill") says it is a man's name; one of three
+        # or more words up to "Bill" ("Crossrail Link Bill") is a title the model misread.
+        if any(
+            s < head_start - 1 and e > head_start and len(text[s:head_start].split()) < 2
+            for s, e in hints["person"]
+        ):
             return False
     if kind == ACT and words and (words[-1] in _NOT_ACT_WORDS or "best" in words):
         return False
@@ -289,6 +266,50 @@ def _settle_names(named: list[LegalMention]) -> list[LegalMention]:
             m = replace(m, year=year, name=_canonical(m.title, year, m.kind))
         settled.append(m)
     return settled
+
+
+_ABBREVIATION = re.compile(r" \((?P<abbr>[A-Z][\w-]{1,15})\)")
+
+
+def _abbreviations(text: str, named: list[LegalMention]) -> list[LegalMention]:
+    """ "the ... Marketing Act (Can-Spam)": the short form, and "the Can-Spam Act" after it,
+    name the same instrument."""
+    out = list(named)
+    for m in named:
+        match = _ABBREVIATION.match(text, m.end)
+        if match is None or m.kind == SECTION:
+            continue
+        abbr = match["abbr"]
+        forms = {abbr.casefold(), f"{abbr} {m.kind}".casefold()}
+        out = [
+            replace(
+                n,
+                title=m.title,
+                year=m.year,
+                kind=m.kind,
+                name=m.name,
+                anaphor=False,
+                rule="legislation:abbreviation",
+            )
+            if n.start > m.end and n.title.casefold() in forms
+            else n
+            for n in out
+        ]
+        taken = [(n.start, n.end) for n in out]
+        for found in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", text[m.end :]):
+            start, end = m.end + found.start(), m.end + found.end()
+            if not any(s < end and start < e for s, e in taken):
+                out.append(
+                    replace(
+                        m,
+                        start=start,
+                        end=end,
+                        text=abbr,
+                        rule="legislation:abbreviation",
+                        confidence=0.85,
+                    )
+                )
+    return sorted(out, key=lambda n: n.start)
 
 
 # --- references to instruments --------------------------------------------------------------
@@ -357,46 +378,6 @@ def _match_bill(run: list[str], bills: list[LegalMention]):
         if _ACRONYM.fullmatch(phrase[0]) and phrase[0].casefold() not in _QUALIFIERS | {"eu"}:
             return phrase, None
     return None
-
-
-def _anaphors(text, found, taken, starts) -> list[LegalMention]:
-    antecedents = sorted((m for m in found if not m.anaphor), key=lambda m: m.start)
-    out = []
-    for match in _ANAPHOR.finditer(text):
-        start, end = match.span()
-        if any(s < end and start < e for s, e in taken):
-            continue
-        head = match["head"].casefold()
-        year_m = re.search(_YEAR, match["mods"] or "")
-        year = int(year_m.group()) if year_m else None
-        earlier = [m for m in antecedents if m.end <= start]
-        if head == "legislation":
-            sentence = bisect_right(starts, start) - 1
-            first = starts[max(sentence - 1, 0)]
-            whole = [m for m in earlier if m.kind != SECTION]
-            earlier = [m for m in whole if m.start >= first]
-            # Further back, "the legislation" is only unambiguous when one instrument
-            # has been named so far.
-            if not earlier and len({m.name for m in whole}) == 1:
-                earlier = whole
-        else:
-            kind = _ANAPHOR_KINDS[head]
-            earlier = [m for m in earlier if m.kind == kind and (year is None or m.year == year)]
-        if not earlier:
-            continue
-        target = earlier[-1]
-        out.append(
-            replace(
-                target,
-                start=start,
-                end=end,
-                text=text[start:end],
-                anaphor=True,
-                rule="legislation:anaphor",
-                confidence=0.6 if head == "legislation" else 0.8,
-            )
-        )
-    return out
 
 
 def _sections(text, found) -> list[LegalMention]:

@@ -1,24 +1,32 @@
-"""Verb lexicons and clause helpers shared by the interaction and legal-link finders.
+"""Verb lemmas and clause helpers shared by the interaction and legal-link finders.
 
 Both finders read the same shape off the dependency parse: an acting entity (the clause
-subject, or the agent of a passive), a verb, and what it acts on. This module says who the
-actor of a clause is (resolving a pronoun, "the committee" or "the Home Secretary" only when
-one entity fits), whether the clause is hedged or denied, and how to label it for a reader.
+subject, or the agent of a passive), a verb, and what it acts on. This module says which
+token is the actor of a clause (across open complements, raising verbs, purpose clauses
+and "a bid to block ..."), whether the clause is hedged or denied, and how to label it for a
+reader; `resolver` says which entity that token names.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
-from spacy.tokens import Doc, Token
-
-from kg.extract.names import HONORIFICS, fold
-from kg.model import AGENTS, ORGANIZATION, PERSON, Entity, Fact
-from kg.nlp.tokens import EntityIndex
+from spacy.tokens import Token
 
 # The pipeline runs without a lemmatizer (kg.nlp.pipeline disables it), so the lexicons are matched
 # through their own inflections: every word a lexicon names is registered with `known`.
 _IRREGULAR = {
+    "is": "be",
+    "are": "be",
+    "was": "be",
+    "were": "be",
+    "been": "be",
+    "am": "be",
+    "has": "have",
+    "had": "have",
+    "does": "do",
+    "did": "do",
+    "done": "do",
     "wrote": "write",
     "written": "write",
     "met": "meet",
@@ -60,6 +68,34 @@ _IRREGULAR = {
     "ran": "run",
     "underwent": "undergo",
     "came": "come",
+    "bought": "buy",
+    "sold": "sell",
+    "paid": "pay",
+    "broke": "break",
+    "broken": "break",
+    "lent": "lend",
+    "bound": "bind",
+    "upheld": "uphold",
+    "overtook": "overtake",
+    "overtaken": "overtake",
+    "stood": "stand",
+    "chose": "choose",
+    "chosen": "choose",
+    "spent": "spend",
+    "hit": "hit",
+    "bid": "bid",
+    "caught": "catch",
+    "fell": "fall",
+    "threw": "throw",
+    "thrown": "throw",
+    "swore": "swear",
+    "sworn": "swear",
+    "misled": "mislead",
+    "forbade": "forbid",
+    "forbidden": "forbid",
+    "undertook": "undertake",
+    "undertaken": "undertake",
+    "shook": "shake",
 }
 _FORMS: dict[str, str] = {}
 
@@ -124,9 +160,21 @@ HEDGE_GOVERNORS = known(
 NEGATING_GOVERNORS = known("refuse decline fail".split())
 NEGATIONS = frozenset("not n't never no".split())
 
-_PERSON_PRONOUNS = frozenset("he she him her".split())
 _RELATIVES = frozenset("who which that whom".split())
 _SUBJECTS = ("nsubj", "csubj")
+# Gerunds of speech acts that tell how the clause's subject acted, even when the parser
+# hangs them on the object: "wrote to the watchdog accusing Labour of ...".
+_MANNER = known("accuse urge call warn demand ask claim say criticise criticize blame".split())
+# Verbs whose object does what the infinitive after them says.
+_OBJECT_CONTROL = known(
+    """ask urge call press force persuade tell order instruct allow encourage invite help
+    advise warn want expect require compel beg implore""".split()
+)
+# Nouns of an effort whose infinitive is the owner's act: "its bid to block the ban".
+EFFORTS = known(
+    """bid attempt effort move plan campaign push drive decision promise pledge vote
+    threat offer proposal intention right option opportunity chance power""".split()
+)
 
 
 def modality(verb: Token) -> str:
@@ -138,6 +186,8 @@ def modality(verb: Token) -> str:
                 child.dep_ in ("advmod", "det") and child.lower_ in NEGATIONS
             ):
                 return "negated"
+            if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+                return "negated"  # "no longer owns"
             if child.dep_ == "aux" and child.lower_ in HEDGE_MODALS:
                 hedged = True
         if tok is not verb and lemma(tok) in NEGATING_GOVERNORS:
@@ -151,8 +201,11 @@ def _governors(verb: Token) -> Iterable[Token]:
     """The verb and the verbs it is an open complement of ("refused to [meet]")."""
     tok = verb
     yield tok
+    # A finite conjunct is a clause of its own: "would not respond and promised to ...".
     while tok.dep_ in ("xcomp", "acomp") or (
-        tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX")
+        tok.dep_ == "conj"
+        and tok.head.pos_ in ("VERB", "AUX")
+        and tok.tag_ not in ("VBD", "VBZ", "VBP")
     ):
         tok = tok.head
         yield tok
@@ -161,25 +214,96 @@ def _governors(verb: Token) -> Iterable[Token]:
 
 
 def clause_subject(verb: Token) -> Token | None:
-    """The token naming who acts in the clause of `verb`, inherited across xcomp and conj."""
+    """The token naming who acts in the clause of `verb`: its subject, inherited across
+    open complements and coordination, raised from a passive ("X is reported to have
+    held talks"), shared with a purpose clause ("held a dinner to promote X") and with the
+    infinitive of an effort noun ("X had its bid to block the ban thwarted")."""
     tok = verb
     for _ in range(6):
+        if tok != verb and any(c.dep_ == "nsubjpass" for c in tok.children):
+            # "X withdrew and Y was sold to Z": a passive conjunct has a subject of its own
+            return None
+        if tok.dep_ == "conj" and any(c.dep_ == "nsubjpass" for c in tok.children):
+            return None
         for child in tok.children:
             if child.dep_ in _SUBJECTS:
-                if child.lower_ in _RELATIVES and tok.dep_ == "relcl":
-                    return tok.head
+                # "who"/"which" opening a relative clause: the resolver says what it is
                 return child
-        if tok.dep_ in ("xcomp", "conj", "advcl") and tok.head is not tok:
+        head = tok.head
+        if tok.dep_ == "acomp" and tok.pos_ == "ADJ" and head != tok:
+            tok = head  # "X is likely to defend ...", "is able to"
+            continue
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and passive_agent(head) is not None:
+            if not any(c.dep_ in _SUBJECTS for c in head.children):
+                return passive_agent(head)  # "a complaint was made by X, demanding ..."
+        if tok.dep_ in ("xcomp", "conj", "advcl") and head is not tok:
             # An adverbial clause only shares its subject when it has none of its own
-            # and is non-finite ("..., saying ..."; "when introducing ...").
-            if tok.dep_ == "advcl" and tok.tag_ not in ("VBG", "VBN"):
+            # and is non-finite ("..., saying ..."; "when introducing ..."; "to promote").
+            if tok.dep_ == "advcl" and tok.tag_ not in ("VBG", "VBN") and not _infinitive(tok):
                 return None
-            tok = tok.head
+            controller = _object_controller(head) if tok.dep_ == "xcomp" else None
+            if controller is not None:
+                return controller  # "urged the government to charge X": the government
+            if (
+                tok.dep_ == "xcomp"
+                and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+                and not any(c.dep_ in _SUBJECTS for c in head.children)
+            ):
+                raised = passive_subject(head)
+                if raised is not None:
+                    return head.head if raised.lower_ in _RELATIVES else raised
+            tok = head
+            continue
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.head.pos_ in ("VERB", "AUX"):
+            # "X resigned after criticising Y", "X was sacked for attacking Y"
+            head = tok.head.head
+            if not any(c.dep_ in _SUBJECTS for c in head.children) and passive_subject(head):
+                return passive_subject(head)
+            tok = head
+            continue
+        if (
+            tok.dep_ == "acl"
+            and tok.tag_ == "VBG"
+            and lemma(tok) in _MANNER
+            and (tok.head.dep_ in ("dobj", "pobj") and tok.head.head.pos_ in ("VERB", "ADP"))
+        ):
+            # "wrote to the watchdog accusing Labour": the writer accuses, not the watchdog
+            tok = tok.head.head if tok.head.dep_ == "dobj" else tok.head.head.head
             continue
         if tok.dep_ == "acl" and tok.tag_ == "VBG":  # "the lawyer representing X"
             return tok.head
+        if tok.dep_ == "acl" and _infinitive(tok) and noun_lemma(head) in EFFORTS:
+            return effort_owner(head)
         return None
     return None
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """Who does what `verb` asks, urges or forces: its object ("asked Rosneft to repay",
+    "called on the government to act")."""
+    if lemma(verb) not in _OBJECT_CONTROL:
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def effort_owner(noun: Token) -> Token | None:
+    """Whose bid, plan or campaign `noun` is: its named possessor, else the subject of the
+    clause it is the object of ("X launched a campaign")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.pos_ != "PRON":
+        return owner
+    if noun.dep_ == "dobj":
+        return clause_subject(noun.head)
+    return None
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def passive_agent(verb: Token) -> Token | None:
@@ -209,51 +333,6 @@ def label(tokens: Iterable[Token]) -> str:
     )
 
 
-def evidence(r: Resolver, named: Iterable[Token], words: Iterable[Token]) -> tuple[int, int]:
-    """Character span of the clause: from the first to the last of its parts."""
-    spans = [r.span(t) for t in named] + [(w.i, w.i + 1) for w in words]
-    first = r.doc[min(s for s, _ in spans)]
-    last = r.doc[max(e for _, e in spans) - 1]
-    return first.idx, last.idx + len(last.text)
-
-
-def facts_between(
-    r: Resolver,
-    subjects: Iterable[tuple[Entity, Token]],
-    objects: Sequence[tuple[Entity, Token]],
-    *,
-    predicate: str,
-    rule: str,
-    confidence: float,
-    words: list[Token],
-    phrase: str,
-    mood: str,
-) -> list[Fact]:
-    """One fact from each named subject to each named object (never an entity to itself)."""
-    facts = []
-    for a, a_tok in subjects:
-        for b, b_tok in objects:
-            if a.key == b.key:
-                continue
-            start, end = evidence(r, [a_tok, b_tok], words)
-            facts.append(
-                Fact(
-                    subject=a.key,
-                    predicate=predicate,
-                    object=b.key,
-                    rule=rule,
-                    confidence=confidence,
-                    start=start,
-                    end=end,
-                    subject_type=a.type,
-                    object_type=b.type,
-                    label=phrase,
-                    modality=mood,
-                )
-            )
-    return facts
-
-
 def verb_words(verb: Token) -> list[Token]:
     """The verb with its auxiliaries, negation and particle ("would not back", "called on")."""
     words = [verb]
@@ -263,191 +342,3 @@ def verb_words(verb: Token) -> list[Token]:
         if tok.dep_ != "xcomp" and tok.dep_ != "acomp":
             break
     return [w for w in words if w.i <= verb.i or w.dep_ == "prt"]
-
-
-class Resolver:
-    """Which Person/Organization entity a noun-phrase head names, anaphora included.
-
-    A pronoun, a definite description ("the committee") or a bare title ("the Home
-    Secretary", "his minister") is resolved only when exactly one entity fits: a
-    missing relation is better than one the text does not state.
-    """
-
-    def __init__(self, doc: Doc, entities: Sequence[Entity], index: EntityIndex | None = None):
-        self.doc = doc
-        self.index = index or EntityIndex(doc, entities)
-        self._titles = self._person_titles()
-
-    def entities(self, tok: Token | None, types: Sequence[str] = AGENTS) -> list[Entity]:
-        """The entities named by `tok` and its conjuncts, of the given types."""
-        return [entity for entity, _ in self.named(tok, types)]
-
-    def named(self, tok: Token | None, types: Sequence[str] = AGENTS) -> list[tuple[Entity, Token]]:
-        """(entity, token naming it) for `tok` and its conjuncts, of the given types."""
-        if tok is None:
-            return []
-        found: dict[str, tuple[Entity, Token]] = {}
-        if PERSON in types and self.index.at(tok.i) is None:
-            # The evidence is the clause: keep the anaphor, not the distant names.
-            for entity, _ in self._group(tok):
-                found.setdefault(entity.key, (entity, tok))
-        for t in with_conjuncts(tok):
-            named = self.entity(t)
-            if named is not None and named.type in types:
-                found.setdefault(named.key, (named, t))
-        return list(found.values())
-
-    def entity(self, tok: Token) -> Entity | None:
-        ref = self.index.at(tok.i)
-        if ref is not None:
-            return ref.entity
-        if tok.lower_ in _PERSON_PRONOUNS:
-            return self._pronoun(tok)
-        if tok.pos_ in ("NOUN", "PROPN"):
-            return self._title(tok) or self._description(tok)
-        return None
-
-    def span(self, tok: Token) -> tuple[int, int]:
-        """Token range to quote as evidence for the entity at `tok`."""
-        ref = self.index.at(tok.i)
-        return (ref.start, ref.end) if ref is not None else (tok.i, tok.i + 1)
-
-    def _pronoun(self, tok: Token) -> Entity | None:
-        # "X said he would", "When he was introducing it, X suggested": the person who is
-        # the subject of the clause the pronoun's clause hangs from.
-        for anc in tok.ancestors:
-            if anc.pos_ not in ("VERB", "AUX"):
-                continue
-            subject = next((c for c in anc.children if c.dep_ in _SUBJECTS), None)
-            if subject is not None and subject is not tok and not tok.is_ancestor(subject):
-                ref = self.index.at(subject.i)
-                if ref is not None and ref.entity.type == PERSON:
-                    return ref.entity
-        # Otherwise the one person named in the latest of the last three sentences to name any.
-        sent = tok.sent
-        for _ in range(3):
-            people = {
-                r.entity.key: r.entity
-                for r in self.index.refs
-                if sent.start <= r.start
-                and r.end <= min(sent.end, tok.i)
-                and r.entity.type == PERSON
-            }
-            if people:
-                return next(iter(people.values())) if len(people) == 1 else None
-            if sent.start == 0:
-                return None
-            sent = self.doc[sent.start - 1].sent
-        return None
-
-    def _group(self, tok: Token) -> list[tuple[Entity, Token]]:
-        """ "the detainees" -> the people named together earlier, when one such group exists."""
-        if not (_group_noun(tok) and any(c.lower_ == "the" for c in tok.children)):
-            return []
-        groups: list[dict[str, tuple[Entity, Token]]] = []
-        for ref in self.index.refs:
-            if ref.end > tok.i:
-                break
-            root = self.doc[ref.start : ref.end].root
-            if ref.entity.type != PERSON or root.dep_ in ("conj", "appos"):
-                continue
-            members = [(self.index.at(t.i), t) for t in _listed(root)]
-            if len(members) > 1 and all(
-                m is not None and m.entity.type == PERSON for m, _ in members
-            ):
-                groups.append({m.entity.key: (m.entity, t) for m, t in members if m})
-        # Later mentions of part of the group ("Mr Abbasi and Mr Mubanga") do not compete.
-        largest = [g for g in groups if not any(g.keys() < h.keys() for h in groups)]
-        if len({frozenset(g) for g in largest}) != 1:
-            return []
-        return list(largest[0].values())
-
-    def _description(self, tok: Token) -> Entity | None:
-        """ "the committee" -> the one organisation named earlier whose name ends so."""
-        det = [c for c in tok.children if c.dep_ == "det"]
-        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss")]
-        if not det or det[0].lower_ != "the" or mods:
-            return None
-        head = noun_lemma(tok)
-        fits = {
-            r.entity.key: r.entity
-            for r in self.index.refs
-            if r.end <= tok.i
-            and r.entity.type == ORGANIZATION
-            and _head_word(r.entity.name) == head
-        }
-        return next(iter(fits.values())) if len(fits) == 1 else None
-
-    def _title(self, tok: Token) -> Entity | None:
-        """ "the Home Secretary" / "his minister" -> the one person given that title."""
-        words = [c for c in tok.lefts if c.dep_ in ("compound", "amod")] + [tok]
-        if not any(c.dep_ in ("det", "poss") for c in tok.children) and tok.pos_ != "PROPN":
-            return None
-        phrase = tuple(fold(w.text) for w in sorted(words, key=lambda w: w.i))
-        fits = {
-            key
-            for key, titles in self._titles.items()
-            if any(t[-len(phrase) :] == phrase for t in titles)
-        }
-        if len(fits) != 1:
-            return None
-        return self.index.by_key(fits.pop())
-
-    def _person_titles(self) -> dict[str, list[tuple[str, ...]]]:
-        """Role words written before each person's name ("Home Secretary Charles Clarke")."""
-        titles: dict[str, list[tuple[str, ...]]] = {}
-        for ref in self.index.refs:
-            if ref.entity.type != PERSON:
-                continue
-            words = ref.mention.title.split() if ref.mention.title else self._title_before(ref)
-            words = [w for w in words if fold(w).rstrip(".") not in HONORIFICS]
-            if words:
-                titles.setdefault(ref.entity.key, []).append(tuple(fold(w) for w in words))
-        return titles
-
-    def _title_before(self, ref) -> list[str]:
-        words: list[str] = []
-        i = ref.start - 1
-        while i >= 0:
-            tok = self.doc[i]
-            if tok.dep_ not in ("compound", "amod") or not i < tok.head.i < ref.end:
-                break
-            if not tok.is_alpha or self.index.at(i) is not None:
-                break
-            words.insert(0, tok.text)
-            i -= 1
-        return words
-
-
-# Plural nouns that refer back to a group of people named together.
-_GROUP_NOUNS = frozenset(
-    """
-    men women detainees suspects prisoners defendants hostages captives pair trio
-    two three four five six brothers sisters
-    """.split()
-)
-
-
-def _listed(tok: Token) -> list[Token]:
-    """A name and the names listed with it ("A, B, C and D", parsed as conj or appos)."""
-    out = [tok]
-    for child in tok.children:
-        if child.dep_ in ("conj", "appos") and child.pos_ == "PROPN":
-            out += _listed(child)
-    return out
-
-
-def _group_noun(tok: Token) -> bool:
-    return tok.lower_ in _GROUP_NOUNS and tok.pos_ in ("NOUN", "NUM", "PRON")
-
-
-_FUNCTION_WORDS = frozenset("of on for the and in to at".split())
-
-
-def _head_word(name: str) -> str:
-    """The head noun of an organisation's name: "Joint Committee on Human Rights" -> committee."""
-    words = fold(name).split()
-    for i, word in enumerate(words):
-        if word in _FUNCTION_WORDS and i > 0:
-            return words[i - 1]
-    return words[-1]

@@ -283,9 +283,7 @@ def add_entities_graph(
     return graph_iri
 
 
-def describe_entity(
-    g: TripleSink, iri: URIRef, seen: list[Entity], base: str = BASE
-) -> None:
+def describe_entity(g: TripleSink, iri: URIRef, seen: list[Entity], base: str = BASE) -> None:
     """Describe one entity in `g` from every article's view of it (`seen`): the most used
     name is its prefLabel and schema:name, every other name and alias an altLabel; the
     store describes entities from its tallies with this same function."""

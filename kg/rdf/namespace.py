@@ -78,6 +78,11 @@ class KG(DefinedNamespace):
     challenged: URIRef
     amended: URIRef
     reservedTo: URIRef  # legislation -> the body it is reserved to
+    breaches: URIRef
+    compliesWith: URIRef
+    exemptFrom: URIRef
+    appliesTo: URIRef  # legislation -> what it covers
+    ruledOn: URIRef  # court -> legislation it ruled on
     # ... kg:interactsWith and its sub-properties
     wroteTo: URIRef
     met: URIRef
@@ -89,6 +94,25 @@ class KG(DefinedNamespace):
     funded: URIRef
     backed: URIRef
     rejected: URIRef
+    praised: URIRef
+    warned: URIRef
+    investigated: URIRef
+    dismissed: URIRef
+    replaced: URIRef
+    defeated: URIRef
+    fined: URIRef
+    paid: URIRef
+    acquired: URIRef
+    mergedWith: URIRef
+    bidFor: URIRef
+    soldTo: URIRef
+    owns: URIRef
+    investedIn: URIRef
+    partneredWith: URIRef
+    signedDealWith: URIRef
+    supplied: URIRef
+    negotiatedWith: URIRef
+    represented: URIRef
     # Organisations and places
     basedIn: URIRef  # organisation -> place it is based in (a schema:location)
     serves: URIRef  # organisation -> place it serves (a schema:areaServed)

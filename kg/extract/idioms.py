@@ -1,0 +1,78 @@
+"""Set phrasings that state an interaction: "took X to court", "launched the careers of
+X", "called for an investigation by X" (asking for someone's act urges them)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.nominals import det, make_interaction, pobj
+from kg.extract.relation_words import INTERACTS
+from kg.extract.resolver import Resolver
+from kg.extract.verbs import known, label, lemma, noun_lemma, verb_words
+from kg.model import Fact
+
+# "called for an investigation by X": asking for an act of X's urges X.
+_ASKING = known("call press push ask appeal demand urge seek want".split())
+_ACTS = frozenset(
+    """investigation inquiry review probe ruling decision statement apology intervention
+    response explanation action""".split()
+)
+# Verbs that act on a person through their career.
+_CAREER_VERBS = known("launch boost revive end ruin wreck destroy save kick-start relaunch".split())
+# Every verb these phrasings start from.
+IDIOM_VERBS = _ASKING | _CAREER_VERBS | known(["take"])
+
+
+def asked_of(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
+    """ "called for an investigation by the commissioner", "demanding an apology from the
+    Tories": asking for someone's act urges them."""
+    if lemma(verb) not in _ASKING:
+        return []
+    facts = []
+    for child in verb.children:
+        noun = pobj(child) if child.dep_ == "prep" and child.lower_ == "for" else None
+        noun = child if child.dep_ == "dobj" else noun
+        if noun is None or noun_lemma(noun) not in _ACTS:
+            continue
+        for by in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
+            path = [child] if child != noun else []
+            words = [*verb_words(verb), *path, *det(noun), noun, by]
+            facts += make_interaction(
+                r, subject, pobj(by), "kg:urged", verb, words, "interaction:verb-prep"
+            )
+    return facts
+
+
+def career(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
+    """ "launched the careers of X and Y", "ended Y's career"."""
+    if lemma(verb) not in _CAREER_VERBS:
+        return []
+    facts = []
+    for noun in (c for c in verb.children if c.dep_ == "dobj" and noun_lemma(c) == "career"):
+        for child in noun.children:
+            whose = child if child.dep_ == "poss" else None
+            if child.dep_ == "prep" and child.lower_ == "of":
+                whose = pobj(child)
+            words = [*verb_words(verb), *det(noun), noun]
+            facts += make_interaction(
+                r,
+                subject,
+                whose,
+                INTERACTS,
+                verb,
+                words,
+                "interaction:verb",
+                phrase=f"{label(words)} of",
+            )
+    return facts
+
+
+def to_court(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
+    """ "took X to court" sues X."""
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    for prep in verb.children:
+        court = pobj(prep) if prep.dep_ == "prep" and prep.lower_ == "to" else None
+        if dobj is not None and court is not None and court.lower_ == "court":
+            words = [*verb_words(verb), prep, court]
+            return make_interaction(r, subject, dobj, "kg:sued", verb, words, "interaction:verb")
+    return []
