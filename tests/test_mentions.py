@@ -377,3 +377,112 @@ def test_two_capitalised_words_set_off_by_commas_without_a_given_name_are_no_per
         "State/PROPN/NNP/appos/1 ,/PUNCT/,/punct/1 won/VERB/VBD/ROOT/6",
     )
     assert find_candidates(doc) == []
+
+
+def test_a_committee_named_in_lower_case_after_its_house_is_an_organisation(blank_vocab):
+    doc = parsed_doc(
+        blank_vocab,
+        "a/DET/DT/det/1 paper/NOUN/NN/ROOT/1 for/ADP/IN/prep/1 the/DET/DT/det/8 "
+        "Commons/PROPN/NNP/compound/8 home/NOUN/NN/compound/6 affairs/NOUN/NNS/compound/8 "
+        "select/PROPN/NNP/compound/8 committee/NOUN/NN/pobj/2 ./PUNCT/./punct/1",
+    )
+    doc.set_ents([doc.char_span(doc[4].idx, doc[4].idx + 7, label="ORG")])
+    assert _texts(doc, find_candidates(doc)) == [
+        ("Commons home affairs select committee", ORGANIZATION)
+    ]
+
+
+def test_a_committee_of_no_remit_or_outside_the_phrase_is_not_named(blank_vocab):
+    doc = parsed_doc(
+        blank_vocab,
+        "the/DET/DT/det/1 Commons/PROPN/NNP/nsubj/2 told/VERB/VBD/ROOT/2 "
+        "the/DET/DT/det/5 select/ADJ/JJ/amod/5 committee/NOUN/NN/dobj/2 "
+        "and/CCONJ/CC/cc/2 voters/NOUN/NNS/nsubj/9 ./PUNCT/./punct/2 "
+        "Lords/PROPN/NNP/nsubj/11 urged/VERB/VBD/ROOT/11 ministers/NOUN/NNS/dobj/11 "
+        "committee/NOUN/NN/dobj/11 ./PUNCT/./punct/11",
+    )
+    assert all(c.rule != "org:committee" for c in find_candidates(doc))
+
+
+def test_a_posts_possessive_before_a_head_word_is_inside_the_name(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "for/ADP the/DET Information/PROPN Commissioner/PROPN 's/PART Office/PROPN said/VERB "
+        "./PUNCT Columbia/PROPN 's/PART Court/PROPN agreed/VERB ./PUNCT",
+        ents={"Columbia": "ORG"},
+    )
+    texts = _texts(doc, find_candidates(doc))
+    assert ("Information Commissioner 's Office", ORGANIZATION) in texts
+    assert not any("Columbia 's" in text for text, _ in texts)
+
+
+def test_a_name_after_a_person_and_of_is_the_body_they_speak_for(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "Laura/PROPN Brownlees/PROPN of/ADP Save/PROPN the/DET Children/PROPN said/VERB "
+        "so/ADV ./PUNCT Ann/PROPN Lee/PROPN of/ADP Camberley/PROPN agreed/VERB ./PUNCT",
+        ents={"Laura Brownlees": "PERSON", "Ann Lee": "PERSON"},
+    )
+    assert _texts(doc, find_candidates(doc)) == [
+        ("Laura Brownlees", PERSON),
+        ("Save the Children", ORGANIZATION),
+        ("Ann Lee", PERSON),
+    ]
+
+
+def _acting(vocab, spec):
+    doc = parsed_doc(vocab, spec)
+    return [doc[c.start : c.end].text for c in find_candidates(doc) if c.type == ORGANIZATION]
+
+
+def test_letters_that_speak_or_act_after_the_are_an_organisation(blank_vocab):
+    assert _acting(
+        blank_vocab,
+        "the/DET/DT/det/1 TUC/PROPN/NNP/nsubj/3 has/AUX/VBZ/aux/3 called/VERB/VBN/ROOT/3 "
+        "./PUNCT/./punct/3 BT/PROPN/NNP/nsubj/6 said/VERB/VBD/ROOT/6 so/ADV/RB/advmod/6 "
+        "./PUNCT/./punct/6 MI5/PROPN/NNP/nsubj/10 told/VERB/VBD/ROOT/10 us/PRON/PRP/dobj/10",
+    ) == ["TUC", "BT", "MI5"]
+
+
+def test_a_posts_letters_and_two_letters_after_the_are_no_organisation(blank_vocab):
+    assert (
+        _acting(
+            blank_vocab,
+            "the/DET/DT/det/1 DJ/PROPN/NNP/nsubj/2 said/VERB/VBD/ROOT/2 ./PUNCT/./punct/2 "
+            "the/DET/DT/det/5 MP/PROPN/NNP/nsubj/6 said/VERB/VBD/ROOT/6 ./PUNCT/./punct/6 "
+            "the/DET/DT/det/9 VCR/PROPN/NNP/nsubj/10 was/AUX/VBD/ROOT/10 old/ADJ/JJ/acomp/10",
+        )
+        == []
+    )
+
+
+def test_a_leader_after_letters_makes_them_an_organisation(blank_vocab):
+    doc = make_doc(blank_vocab, "BNP/PROPN leader/NOUN Nick/PROPN Griffin/PROPN spoke/VERB ./PUNCT")
+    assert ("BNP", ORGANIZATION) in _texts(doc, find_candidates(doc))
+
+
+def test_and_ends_a_name_an_acronym_leads(blank_vocab):
+    doc = make_doc(
+        blank_vocab, "against/ADP the/DET IRA/PROPN and/CCONJ the/DET INLA/PROPN ./PUNCT"
+    )
+    assert all(doc[c.start : c.end].text != "IRA and" for c in find_candidates(doc))
+
+
+def test_and_the_or_and_between_two_headed_names_joins_two_organisations(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "the/DET Treasury/PROPN and/CCONJ the/DET Department/PROPN of/ADP Employment/PROPN "
+        "met/VERB the/DET Medical/PROPN Research/PROPN Council/PROPN and/CCONJ Cancer/PROPN "
+        "Research/PROPN Fund/PROPN ./PUNCT The/DET Department/PROPN for/ADP Work/PROPN "
+        "and/CCONJ Pensions/PROPN and/CCONJ Investors/PROPN Bank/PROPN and/CCONJ Trust/PROPN "
+        "agreed/VERB ./PUNCT",
+        ents={"Medical Research Council and Cancer Research Fund": "ORG"},
+    )
+    orgs = [t for t, type_ in _texts(doc, find_candidates(doc)) if type_ == ORGANIZATION]
+    assert orgs == [
+        "Department of Employment",
+        "Medical Research Council",
+        "Cancer Research Fund",
+        "Department for Work and Pensions",
+        "Investors Bank and Trust",
+    ]

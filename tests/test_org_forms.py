@@ -1,5 +1,6 @@
 """An organisation's other names in one article join it, on hand-built Docs."""
 
+import pytest
 from conftest import make_doc
 
 from kg.extract.mentions import find_candidates
@@ -85,3 +86,28 @@ def test_a_plural_acronym_spelled_out_names_a_class_of_things(blank_vocab):
         ents={"Personal Digital Assistants": "ORG"},
     )
     assert _entities(doc) == {}
+
+
+@pytest.mark.model
+def test_letters_defined_for_an_organisation_are_it_wherever_they_stand(nlp):
+    doc = nlp(
+        "Director of UKIF Jane Smith said the UK Internet Forum (UKIF) would meet. "
+        "The British Bankers' Association (BBA) agreed, and the BBA said so. "
+        "Phones use Ultra Wideband (UWB) radio."
+    )
+    cands = find_candidates(doc)
+    names = {e.name: set(e.aliases) for e in resolve_entities(doc, cands)}
+    assert names["UK Internet Forum"] == {"UKIF"}
+    assert names["British Bankers' Association"] == {"BBA"}
+    # A technology's letters name no organisation.
+    defined = {doc[c.start].text for c in cands if c.rule == "org:defined-acronym"}
+    assert defined == {"UKIF", "BBA"}
+
+
+def test_an_acronym_that_is_a_word_of_a_name_is_no_short_form_of_it(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "BBC/PROPN 3/NUM showed/VERB it/PRON ./PUNCT The/DET BBC/PROPN said/VERB so/ADV ./PUNCT",
+        ents={"BBC 3": "ORG", "BBC": "ORG"},
+    )
+    assert set(_entities(doc)) == {"BBC 3", "BBC"}

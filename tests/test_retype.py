@@ -198,3 +198,34 @@ def test_the_models_misreadings_of_names_are_mended(nlp):
     assert "Mr Howard" in found[(PERSON, "Michael Howard")].aliases
     assert "Mrs Howard" not in found[(PERSON, "Michael Howard")].aliases
     assert any("Mrs Howard" in e.aliases or e.name == "Mrs Howard" for e in found.values())
+
+
+def test_a_newspaper_after_the_is_an_organisation_whatever_the_model_read(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "a/DET report/NOUN in/ADP the/DET Telegraph/PROPN said/VERB so/ADV ./PUNCT "
+        "According/VERB to/ADP The/DET Mail/PROPN on/ADP Sunday/PROPN ,/PUNCT it/PRON "
+        "fell/VERB ./PUNCT",
+        ents={"Telegraph": "FAC", "Mail": "ORG"},
+    )
+    assert _types(doc) == {"Telegraph": ORGANIZATION, "Mail on Sunday": ORGANIZATION}
+
+
+def test_a_name_ending_in_a_newspaper_word_without_the_keeps_its_reading(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "Mr/PROPN Ian/PROPN Post/PROPN said/VERB so/ADV ./PUNCT",
+        ents={"Ian Post": "PERSON"},
+    )
+    assert _types(doc) == {"Ian Post": PERSON}
+
+
+def test_letters_the_model_names_in_few_of_their_places_are_no_organisation(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "HD/PROPN cameras/NOUN film/VERB ./PUNCT We/PRON watch/VERB HD/PROPN ./PUNCT "
+        "It/PRON shows/VERB HD/PROPN ./PUNCT Buy/VERB HD/PROPN ./PUNCT "
+        "The/DET BBC/PROPN films/VERB ./PUNCT",
+        ents={"HD": "ORG", "BBC": "ORG"},
+    )
+    assert _types(doc) == {"BBC": ORGANIZATION}

@@ -44,6 +44,21 @@ INDUSTRY_WORDS = frozenset(
     Digital Online Mobile Wireless Cosmetics Fashion Apparel Clothing Brands Trading
     """.split()
 ) - {"Airport", "Airports"}
+# Houses of a legislature, whose committees news names in lower case after them ("the Commons
+# home affairs select committee", "Parliament's environment committee").
+LEGISLATURES = frozenset("Commons Lords Senate Parliament Assembly Congress".split())
+# Words for a committee's standing that name none of them ("the Commons select committee").
+COMMITTEE_KINDS = frozenset("select joint standing ad hoc special".split())
+# Words that end a newspaper's title ("the Telegraph", "The Mail on Sunday", "the Financial
+# Times"): after "the", a name ending in one is the paper, an organisation, however the model
+# read it (it often reads "Telegraph" as a building).
+NEWSPAPER_TITLES = frozenset(
+    """
+    Times Telegraph Mail Guardian Observer Independent Mirror Express Sun Star Post Herald
+    Journal Gazette Chronicle Tribune Standard Echo Scotsman Economist Courier Argus
+    Examiner Inquirer Advertiser Dispatch
+    """.split()
+)
 # Words that end the name of a place or a building that is a location ("Belmarsh Prison",
 # "Ridgeway Street", "Gatwick airport"); compared case-insensitively.
 PLACE_HEADS = frozenset(
@@ -118,6 +133,6 @@ ORG_POSSESSIONS = frozenset(
 ORG_AFTER = ORG_POSSESSIONS | frozenset(
     """
     stake spokesman spokeswoman spokesperson executives staff workers boss bosses chairman
-    chairwoman board chief president founder offices unit
+    chairwoman board chief president founder offices unit leader leaders
     """.split()
 )

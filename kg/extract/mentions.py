@@ -24,8 +24,10 @@ from kg.extract.lexicon import (
     ORG_SUFFIXES,
     ROLE_TITLES,
 )
-from kg.extract.names import HONORIFICS, NAME_OPENERS
+from kg.extract.names import HONORIFICS, NAME_OPENERS, POST_NOMINALS
 from kg.extract.ner_spans import ner_candidates
+from kg.extract.org_forms import defined_acronyms
+from kg.extract.org_phrases import committee_candidates, member_of_candidates
 from kg.extract.spans import (
     CONNECTORS,
     DETERMINERS,
@@ -64,7 +66,16 @@ def find_candidates(doc: Doc, *, reserved: Sequence[tuple[int, int]] = ()) -> li
         for i in range(start, end):
             taken[i] = True
     found: list[Candidate] = []
-    sources = (_alias_candidates, _org_pattern_candidates, ner_candidates, _cued_orgs, _cued_people)
+    sources = (
+        committee_candidates,
+        _alias_candidates,
+        _org_pattern_candidates,
+        ner_candidates,
+        defined_acronyms,
+        member_of_candidates,
+        _cued_orgs,
+        _cued_people,
+    )
     for source in sources:
         for cand in source(doc, taken):
             if any(taken[cand.start : cand.end]):
@@ -149,24 +160,30 @@ def _alias_ok(span: Span) -> bool:
 def _org_pattern_candidates(doc: Doc, taken: Sequence[bool] = ()) -> list[Candidate]:
     """Runs of capitalised words that end in an organisation head word."""
     out: list[Candidate] = []
-    i = 0
+    i = floor = 0
     n = len(doc)
     while i < n:
         if not _chain_start(doc, i):
             i += 1
             continue
         j = i
-        while j < n and (is_cap(doc[j]) or is_inner_connector(doc, j) or j == i):
+        while j < n and (
+            is_cap(doc[j]) or is_inner_connector(doc, j) or _inner_possessive(doc, j) or j == i
+        ):
             # "told the BBC Mr Howard ...": a courtesy title starts another name.
             if j > i and doc[j].text.rstrip(".").casefold() in NAME_OPENERS:
                 break
             j += 1
+        chain_end = j
+        j = _first_of_two(doc, i, j)
         heads = [k for k in range(i, j) if doc[k].text in _CHAIN_HEADS]
         if not heads and _acronym_led(doc, i, j):
             j = next((k for k in range(i, j) if doc[k].lower_ in CONNECTORS - {"and", "&"}), j)
             # "NHS Greater Glasgow and Clyde", "BBC Radio 4": an organisation's acronym
             # leading a name is the organisation.
             end = strip_back(doc, i, j)
+            while end > i + 1 and doc[end - 1].lower_ in CONNECTORS:
+                end -= 1  # "the IRA and the INLA": "and" opens no part of the name
             if end - i >= 2 and not _overlaps_long_person(doc, i, end):
                 out.append(Candidate(i, end, ORGANIZATION, "org:acronym-led", 0.7))
         elif heads:
@@ -174,22 +191,62 @@ def _org_pattern_candidates(doc: Doc, taken: Sequence[bool] = ()) -> list[Candid
             end = max(extend_with_complement(doc, k + 1) for k in heads)
             end = _extend_with_place(doc, end, j)
             start, end = _widen_to_model_org(doc, strip_front(doc, i, end), end)
+            end = min(end, j) if j < chain_end else end  # the first of two names
+            if start < floor:  # the second of two: not widened over the first
+                start = floor
+                while start < end - 1 and doc[start].lower_ in CONNECTORS:
+                    start += 1
             start = skip_repeated_word(doc, start, end)
             # One head word alone ("Council") is not a name.
             if end - start >= 2 and not _overlaps_long_person(doc, start, end):
                 out.append(
                     Candidate(start, end, ORGANIZATION, "org:head-word", _CONFIDENCE["org-pattern"])
                 )
+                floor = end
         i = max(j, i + 1)
     return out
+
+
+def _first_of_two(doc: Doc, i: int, j: int) -> int:
+    """ "the Treasury and the Department of Employment", "the US Department of Justice and
+    the Securities and Exchange Commission": "and the", or "and" between two names that
+    each end in a head word, joins two organisations, not the words of one."""
+    for k in range(i + 1, j - 1):
+        if doc[k].lower_ not in ("and", "&"):
+            continue
+        if doc[k + 1].lower_ == "the":
+            return k
+        before = any(doc[m].text in _CHAIN_HEADS for m in range(i, k))
+        nxt_and = next((m for m in range(k + 1, j) if doc[m].lower_ in ("and", "&")), j)
+        # "Investors Bank and Trust": a lone head word after "and" is no name of its own.
+        after = nxt_and - k > 2 and any(doc[m].text in ORG_HEADS for m in range(k + 1, nxt_and))
+        # "Department for Work and Pensions": no head after "and", one name.
+        if before and after:
+            return k
+    return j
+
+
+def _inner_possessive(doc: Doc, j: int) -> bool:
+    """ "the Information Commissioner's Office": a post's possessive before a head word is
+    inside the name; a name's own ("Columbia's Court") is not, nor one the model ends at."""
+    if doc[j].lower_ not in ("'s", "’s") or j == 0 or j + 1 >= len(doc):
+        return False
+    owner = doc[j - 1]
+    return (
+        doc[j + 1].text in _CHAIN_HEADS
+        and is_cap(owner)
+        and (not owner.ent_type_ or doc[j].ent_iob_ == "I")
+    )
 
 
 def _widen_to_model_org(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Where the model saw a longer organisation name around the run, take its edges."""
     for ent in doc.ents:
         if ent.label_ == "ORG" and ent.start <= start and end <= ent.end and len(ent) > end - start:
-            s = strip_front(doc, ent.start, ent.end)
-            return s, strip_back(doc, s, ent.end)
+            # "the British Bankers' Association (BBA": an opening bracket ends the name.
+            stop = next((k for k in range(end, ent.end) if doc[k].text == "("), ent.end)
+            s = strip_front(doc, ent.start, stop)
+            return s, strip_back(doc, s, stop)
     return start, end
 
 
@@ -308,16 +365,32 @@ def _org_cue(doc: Doc, i: int, j: int) -> bool:
 
 
 def _acronym_speaking(token) -> bool:
-    """ "the RSPCA say": letters that speak are an organisation; no person is all capitals."""
+    """ "the RSPCA say", "BT said", "the TUC has called for": letters that speak, or act
+    after "the", are an organisation; no person is all capitals."""
     subject = token
     while subject.dep_ == "conj" and subject.head is not subject:
         subject = subject.head  # "the League ... and the RSPCA say"
+    if subject.dep_ not in ("nsubj", "nsubjpass") or not _letters(token):
+        return False
+    verb = subject.head
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    after_the = prev is not None and prev.lower_ == "the"
+    if len(token) == 2:
+        # "BT said"; but "the DJ said": two letters after "the" are more often a post's.
+        return verb.lower_ in _SPEECH and not after_the
+    return verb.lower_ in _SPEECH or (after_the and verb.lemma_ != "be" and verb.pos_ == "VERB")
+
+
+def _letters(token) -> bool:
+    """Capitals, perhaps with figures ("MI5", "S4C"), that are no post's letters ("MP")."""
+    text = token.text
     return (
-        token.is_alpha
-        and token.is_upper
-        and len(token) >= 3
-        and subject.dep_ in ("nsubj", "nsubjpass")
-        and subject.head.lower_ in _SPEECH
+        text.isalnum()
+        and text.isupper()
+        and sum(ch.isalpha() for ch in text) >= 2
+        and text not in POST_NOMINALS
+        and text.lower() not in ROLE_TITLES
+        and text.lower() not in HONORIFICS
     )
 
 

@@ -13,7 +13,14 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from kg.extract.lexicon import EVENT_HEADS, OCCUPATIONS, ORG_HEADS, ORG_SUFFIXES, ROLE_TITLES
+from kg.extract.lexicon import (
+    EVENT_HEADS,
+    NEWSPAPER_TITLES,
+    OCCUPATIONS,
+    ORG_HEADS,
+    ORG_SUFFIXES,
+    ROLE_TITLES,
+)
 from kg.extract.names import HONORIFICS, PEERAGE, POST_NOMINALS, ROYAL_TITLES
 from kg.extract.spans import (
     Candidate,
@@ -142,6 +149,7 @@ def _person(doc: Doc, start: int, end: int, label: str) -> Candidate | None:
 
 
 def _other(doc: Doc, start: int, end: int, type_: str, label: str) -> Candidate | None:
+    end = _sunday_edition(doc, end)
     if type_ == ORGANIZATION:
         end = _before_role(doc, start, end)
         if doc[end - 1].text in ORG_HEADS:
@@ -152,6 +160,19 @@ def _other(doc: Doc, start: int, end: int, type_: str, label: str) -> Candidate 
     if end - start == 1 and span.text in POST_NOMINALS:
         return None  # "a QC": letters after a name, not an organisation
     return Candidate(start, end, type_, f"ner:{label}", _CONFIDENCE, ner_label=label)
+
+
+def _sunday_edition(doc: Doc, end: int) -> int:
+    """ "The Mail [on Sunday]": a paper's Sunday edition is named with the day, which the
+    model reads as a date."""
+    if (
+        end + 2 <= len(doc)
+        and doc[end - 1].text in NEWSPAPER_TITLES
+        and doc[end].lower_ == "on"
+        and doc[end + 1].text == "Sunday"
+    ):
+        return end + 2
+    return end
 
 
 def _names_something(text: str) -> bool:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
 from kg.extract.gazetteer import is_country, is_wide_place
 from kg.extract.groups import Group, merge_into, vote
 from kg.extract.lexicon import INDUSTRY_WORDS, ORG_HEADS, ORG_SUFFIXES
+from kg.extract.spans import Candidate, is_cap
 from kg.model import ORGANIZATION, PLACE
 
 _MINOR_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "&", "to", "at"})
@@ -32,6 +34,10 @@ _GENERIC_TAIL = (
 )
 
 
+_POSSESSIVES = frozenset({"'", "’", "'s", "’s"})
+_ORG_WORDS = ORG_HEADS | ORG_SUFFIXES | INDUSTRY_WORDS
+
+
 def _words(text: str) -> list[str]:
     return text.split()
 
@@ -39,6 +45,51 @@ def _words(text: str) -> list[str]:
 def _initials(words: list[str]) -> str:
     parts = [p for w in words for p in w.split("-") if p]
     return "".join(p[0] for p in parts if p.lower() not in _MINOR_WORDS and p[0].isalpha())
+
+
+def _spellings(words: list[str]) -> set[str]:
+    """The letters a name may be shortened to: its initials, or with a word written in
+    capitals kept whole ("UK Internet Forum" is UKIF)."""
+    kept = [w for w in words if w.lower() not in _MINOR_WORDS and w[:1].isalpha()]
+    spellings = {_initials(words).upper()}
+    # Only with a word shortened besides: "BBC" is no short form of "BBC 3".
+    if len(kept) >= 2 and not all(w.isupper() for w in kept):
+        spellings.add("".join(w if w.isupper() else w[0] for w in kept).upper())
+    return spellings
+
+
+def defined_acronyms(doc: Doc, taken: Sequence[bool]) -> list[Candidate]:
+    """ "the Office for National Statistics (ONS) said ... the ONS": letters the text defines
+    for an organisation's name are that organisation wherever they stand, though the model
+    left them unread. The name must read as an organisation: the model's, or with a head."""
+    out: list[Candidate] = []
+    defined: set[str] = set()
+    for k in range(2, len(doc) - 1):
+        acronym = doc[k].text
+        if (
+            doc[k - 1].text != "("
+            or doc[k + 1].text != ")"
+            or not _ACRONYM_DEF.fullmatch(f"({acronym})")
+        ):
+            continue
+        start = k - 1
+        while start > 0 and (
+            is_cap(doc[start - 1]) or doc[start - 1].lower_ in _MINOR_WORDS | _POSSESSIVES
+        ):
+            start -= 1
+        words = [t for t in doc[start : k - 1] if t.is_alpha]
+        while words and words[0].lower_ in _MINOR_WORDS:
+            words = words[1:]
+        if not words or acronym.rstrip("s").upper() not in _spellings([t.text for t in words]):
+            continue
+        if any(t.ent_type_ == "ORG" or t.text in _ORG_WORDS for t in words) and not any(
+            t.ent_type_ in ("GPE", "LOC", "PERSON", "LAW") for t in words
+        ):
+            defined.add(acronym)
+    for token in doc:
+        if token.text in defined and not taken[token.i]:
+            out.append(Candidate(token.i, token.i + 1, ORGANIZATION, "org:defined-acronym", 0.85))
+    return out
 
 
 def generic_acronyms(doc: Doc) -> set[str]:
@@ -70,6 +121,7 @@ def merge_acronyms(groups: dict[str, Group], order: list[str], surfaces) -> None
     """ "JCWI" and "Acpo" join the organisation whose initials they spell; "FTC" the US
     Federal Trade Commission; "NHTCU" the National Hi-Tech Crime Unit."""
     long_forms: dict[str, list[str]] = defaultdict(list)
+    kept_forms: dict[str, list[str]] = defaultdict(list)  # capitals kept whole: the fallback
     for key in order:
         group = groups.get(key)
         if group is None or vote(group) != ORGANIZATION:
@@ -78,6 +130,8 @@ def merge_acronyms(groups: dict[str, Group], order: list[str], surfaces) -> None
             words = _words(surfaces[id(cand)])
             if len(words) >= 2:
                 long_forms[_initials(words).upper()].append(key)
+                for spelling in _spellings(words):
+                    kept_forms[spelling].append(key)
                 if len(words) >= 3 and is_country(words[0]):
                     long_forms[_initials(words[1:]).upper()].append(key)
     for key in list(order):
@@ -89,6 +143,8 @@ def merge_acronyms(groups: dict[str, Group], order: list[str], surfaces) -> None
             if " " in name or not name[:1].isupper() or len(name) < 2:
                 continue
             targets = sorted(set(long_forms.get(name.upper(), [])) - {key})
+            if not targets:  # "UKIF" for the UK Internet Forum
+                targets = sorted(set(kept_forms.get(name.upper(), [])) - {key})
             if len(targets) == 1:
                 groups[targets[0]].type = ORGANIZATION
                 merge_into(groups, key, targets[0])

@@ -25,6 +25,7 @@ from kg.extract.lexicon import (
     EVENT_HEADS,
     EVENT_OPENERS,
     INDUSTRY_WORDS,
+    NEWSPAPER_TITLES,
     ORG_AFTER,
     ORG_HEADS,
     ORG_NOUNS,
@@ -104,6 +105,8 @@ def settle_type(
     longest = max(names, key=lambda n: (len(n.split()), n))
     words = longest.split()
     votes = Counter(c.type for c in cands)
+    if _newspaper(doc, cands, words):
+        return ORGANIZATION
     by_form = _by_form(words, votes)
     if by_form:
         return by_form
@@ -141,6 +144,16 @@ def _by_form(words: list[str], votes: Counter[str]) -> str:
     return ""
 
 
+def _newspaper(doc: Doc, cands: Sequence[Candidate], words: list[str]) -> bool:
+    """ "a report in the Telegraph", "The Mail on Sunday": a name ending in a newspaper's
+    title word, written after "the", is the paper. A personal name takes no article."""
+    if not words or (words[-1] not in NEWSPAPER_TITLES and words[-2:] != ["on", "Sunday"]):
+        return False
+    return any(c.start > 0 and doc[c.start - 1].lower_ == "the" for c in cands) and not any(
+        c.honorific for c in cands
+    )
+
+
 def _lone_word(
     word: str,
     votes: Counter[str],
@@ -154,6 +167,15 @@ def _lone_word(
         return NOT_AN_ENTITY  # "a QC", "0001 GMT"
     if cues.post == len(cands):
         return NOT_AN_ENTITY  # "State" of "Secretary of State"
+    # Only the model's own reading is overruled, not a cue's ("the IRA and the INLA").
+    from_model = all(c.rule.startswith("ner:") for c in cands)
+    if (
+        word.isupper()
+        and from_model
+        and not (cues.org or cues.agent)
+        and _seldom_named(word, evidence)
+    ):
+        return NOT_AN_ENTITY  # "HD-ready", "HD cameras", "about HD": read once as a firm
     model = max(votes, key=lambda t: (votes[t], t == PERSON))
     org = votes[ORGANIZATION] + cues.org
     # The model calls many an unknown word a country ("Yukos", "Gazprom"): its place votes
@@ -194,6 +216,13 @@ def _lone_word(
     ):
         return NOT_AN_ENTITY  # "the new Tablet computers" beside "a tablet"
     return ""
+
+
+def _seldom_named(word: str, evidence: DocEvidence) -> bool:
+    """The model read the word as a name in under a third of the many places it stands."""
+    uses = [t for t in evidence.doc if t.text == word]
+    named = sum(1 for t in uses if t.ent_type_)
+    return len(uses) >= 3 and 3 * named < len(uses)
 
 
 def _cues(doc: Doc, cands: Sequence[Candidate]) -> _Cues:
