@@ -51,3 +51,14 @@ def test_a_denied_stance_is_never_the_opposite(nlp):
     linked = {(s, p) for s, p, o, m in facts if o == "Gambling Bill" and not m}
     assert ("Conservative Party", "kg:opposes") not in linked
     assert any(p == "kg:legalRelation" for _, p in linked)
+
+
+def test_a_spokesmans_it_acts_for_the_body_but_an_extraposed_it_names_nothing(nlp):
+    text = (
+        "Dairy row\n\nShares fell on Monday. A Yili spokesman said it may now move to oust "
+        "chairman Zheng Junhuai. A spokesman for Mengniu said it was wrong to suggest that "
+        "the plan had failed."
+    )
+    facts = _facts(nlp, text)
+    assert ("Yili", "kg:dismissed", "Zheng Junhuai", "hedged") in facts  # "may"
+    assert not any(s == "Mengniu" for s, *_ in facts)

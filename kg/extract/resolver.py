@@ -49,6 +49,13 @@ _PART_NOUNS = frozenset("unit subsidiary arm division branch affiliate parent".s
 # Plural nouns that refer back to two organisations named together ("both parties").
 _PAIR_NOUNS = frozenset("parties companies firms groups sides banks unions exchanges".split())
 _FUNCTION_WORDS = frozenset("of on for the and in to at".split())
+_BE_FORMS = frozenset("is was are were be been being 's ’s".split())
+# Adjectives that judge a clause put after them: "it is wrong to ...", "it is clear that".
+_EXTRAPOSING = frozenset(
+    """wrong right clear important essential vital crucial unfair fair likely unlikely
+    possible impossible necessary true false good bad better best difficult hard easy
+    ridiculous absurd unacceptable outrageous disgraceful obvious inevitable""".split()
+)
 
 
 class Resolver:
@@ -254,12 +261,18 @@ class Resolver:
     def _its(self, tok: Token) -> Entity | None:
         """ "IBM said it would partner ...", "X is involved because it is being sued": the
         organisation the enclosing clause is about."""
+        if _expletive(tok):
+            return None
         for anc in tok.ancestors:
             if anc.pos_ not in ("VERB", "AUX"):
                 continue
             subject = next((c for c in anc.children if c.dep_ in (*_SUBJECTS, "nsubjpass")), None)
             if subject is not None and subject != tok and not tok.is_ancestor(subject):
                 ref = self.index.at(subject.i)
+                if ref is None and subject.pos_ == "NOUN":
+                    # "A Yili spokesman said it would ...": the body the speaker speaks for.
+                    principal = self._principal(subject)
+                    return principal if principal and principal.type == ORGANIZATION else None
                 return ref.entity if ref is not None and ref.entity.type == ORGANIZATION else None
         return None
 
@@ -465,3 +478,16 @@ def _head_word(name: str) -> str:
         if word in _FUNCTION_WORDS and i > 0:
             return words[i - 1]
     return words[-1]
+
+
+def _expletive(tok: Token) -> bool:
+    """ "it was wrong to suggest ...", "it is clear that ...": an "it" standing for the
+    clause after it, not for anything named ("it was pleased to ..." is someone's)."""
+    if tok.dep_ == "expl":
+        return True
+    head = tok.head
+    if tok.dep_ != "nsubj" or tok.lower_ != "it" or head.lower_ not in _BE_FORMS:
+        return False
+    judged = [c for c in head.children if c.dep_ == "acomp" and c.lower_ in _EXTRAPOSING]
+    clauses = [c for t in (head, *judged) for c in t.children if c.dep_ in ("xcomp", "ccomp")]
+    return bool(judged) and any(c.i > tok.i and c.pos_ in ("VERB", "AUX") for c in clauses)
