@@ -4,7 +4,8 @@ A name is its entity. Beyond names, only what one entity fits is resolved, since
 relation is better than one the text does not state:
 - "he", "she", "his": the person the enclosing clause is about, or the one person named in
   the latest of the last three sentences to name any; "it", "its": the organisation the
-  enclosing clause is about ("IBM said it would ...");
+  enclosing clause is about ("IBM said it would ...") or its speaker speaks for ("a Yili
+  spokesman said it would ..."), never an extraposed "it" ("it was wrong to suggest ...");
 - "who", "which", "that" opening a relative clause: what the clause describes;
 - "the committee": the one organisation named earlier whose name has that head;
 - "the Home Secretary", "the attorney general": the one person given that title, before
