@@ -62,3 +62,28 @@ def test_a_spokesmans_it_acts_for_the_body_but_an_extraposed_it_names_nothing(nl
     facts = _facts(nlp, text)
     assert ("Yili", "kg:dismissed", "Zheng Junhuai", "hedged") in facts  # "may"
     assert not any(s == "Mengniu" for s, *_ in facts)
+
+
+def test_bodies_acting_through_their_people(nlp):
+    text = (
+        "SEC rules\n\nShares rose on Monday. The latest delegation from the CBI met SEC "
+        "officials on Wednesday. Bosses of Deutsche Boerse and the London Stock Exchange are "
+        "to meet on Monday."
+    )
+    facts = _facts(nlp, text)
+    assert ("CBI", "kg:met", "SEC", "") in facts
+    assert ("Deutsche Boerse", "kg:met", "London Stock Exchange", "") in facts
+
+
+def test_orders_defence_faults_and_an_emphatic_itself(nlp):
+    text = (
+        "Airline news\n\nShares rose on Monday. Air France ordered 10 jets from Airbus. Tony "
+        "Blair defended Gordon Brown against his critics. Merrill said Ms Villalba lacked the "
+        "leadership skills to run the unit. Deutsche Bank is involved in the case because it "
+        "is itself being sued by Microsoft."
+    )
+    facts = _facts(nlp, text)
+    assert ("Air France", "kg:interactsWith", "Airbus", "") in facts
+    assert ("Tony Blair", "kg:backed", "Gordon Brown", "") in facts
+    assert ("Merrill", "kg:criticised", "Villalba", "") in facts
+    assert ("Microsoft", "kg:sued", "Deutsche Bank", "") in facts
