@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from kg.extract.nominals import det, make_interaction, pobj
 from kg.extract.relation_words import INTERACTION_NOUNS, INTERACTS
 from kg.extract.resolver import Resolver
-from kg.extract.verbs import known, label, lemma, noun_lemma, verb_words
+from kg.extract.verbs import clause_subject, known, label, lemma, noun_lemma, verb_words
 from kg.model import Fact
 
 # "called for an investigation by X": asking for an act of X's urges X.
@@ -32,6 +32,18 @@ _UNDER = {
     "pressure": "kg:urged",
     "investigation": "kg:investigated",
     "scrutiny": "kg:investigated",
+}
+# Verbs of being in a state with another party: "is in talks with X".
+STATES = known("be remain stay".split())
+_STATE_NOUNS = {
+    "talk": "kg:met",
+    "negotiation": "kg:negotiatedWith",
+    "discussion": "kg:met",
+    "dispute": INTERACTS,
+    "partnership": "kg:partneredWith",
+    "alliance": "kg:partneredWith",
+    "contact": INTERACTS,
+    "competition": INTERACTS,
 }
 # Every verb these phrasings start from.
 IDIOM_VERBS = _ASKING | _CAREER_VERBS | _RECEIVING | known(["take"])
@@ -117,5 +129,25 @@ def received(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
             words = [*verb_words(verb), *([child] if child != noun else []), *det(noun), noun, by]
             facts += make_interaction(
                 r, pobj(by), subject, predicate, verb, words, "interaction:noun-received"
+            )
+    return facts
+
+
+def in_state(verb: Token, r: Resolver) -> list[Fact]:
+    """ "Microsoft is in talks with Yahoo", "remains in dispute with X": a state named by a
+    cue noun after "in" is the subject's interaction with the other party."""
+    facts: list[Fact] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        noun = pobj(prep)
+        if noun is None or noun_lemma(noun) not in _STATE_NOUNS:
+            continue
+        subject = r.actor(clause_subject(verb))
+        if subject is None:
+            return []
+        predicate = _STATE_NOUNS[noun_lemma(noun)]
+        for other in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
+            words = [*verb_words(verb), prep, noun, other]
+            facts += make_interaction(
+                r, subject, pobj(other), predicate, verb, words, "interaction:noun"
             )
     return facts

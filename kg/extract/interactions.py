@@ -24,7 +24,7 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.idioms import IDIOM_VERBS, asked_of, career, received, to_court
+from kg.extract.idioms import IDIOM_VERBS, STATES, asked_of, career, in_state, received, to_court
 from kg.extract.nominals import det, make_interaction, noun_facts, pobj, to_infinitive
 from kg.extract.relation_words import (
     INTERACTION_NOUNS,
@@ -80,18 +80,6 @@ _STATING = frozenset(
 )
 # Writings that "In a ... to X" puts in the hands of the clause's subject.
 _WRITTEN = frozenset("letter email".split())
-# Verbs of being in a state with another party: "is in talks with X".
-_STATES = known("be remain stay".split())
-_STATE_NOUNS = {
-    "talk": "kg:met",
-    "negotiation": "kg:negotiatedWith",
-    "discussion": "kg:met",
-    "dispute": INTERACTS,
-    "partnership": "kg:partneredWith",
-    "alliance": "kg:partneredWith",
-    "contact": INTERACTS,
-    "competition": INTERACTS,
-}
 # Adverbs that are a phrasal verb's particle when right after it ("hit back at").
 _PARTICLES = frozenset("back out up down over off".split())
 # Predicates whose denial is still a position taken towards the other party.
@@ -139,8 +127,8 @@ def _senses(verb: Token) -> list[VerbSense]:
 
 
 def _verb_facts(verb: Token, r: Resolver) -> list[Fact]:
-    if lemma(verb) in _STATES:
-        return _in_state(verb, r)
+    if lemma(verb) in STATES:
+        return in_state(verb, r)
     if lemma(verb) not in _STATING:
         return []  # most verbs state no interaction: skip the work of finding an actor
     senses = _senses(verb)
@@ -185,26 +173,6 @@ def _verb_facts(verb: Token, r: Resolver) -> list[Fact]:
     facts += asked_of(verb, subject, r) + career(verb, subject, r) + received(verb, subject, r)
     facts += _together(verb, subject, r) + _described(verb, subject, r)
     return facts + said_of(verb, subject, r)
-
-
-def _in_state(verb: Token, r: Resolver) -> list[Fact]:
-    """ "Microsoft is in talks with Yahoo", "remains in dispute with X": a state named by a
-    cue noun after "in" is the subject's interaction with the other party."""
-    facts: list[Fact] = []
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
-        noun = pobj(prep)
-        if noun is None or noun_lemma(noun) not in _STATE_NOUNS:
-            continue
-        subject = r.actor(clause_subject(verb))
-        if subject is None:
-            return []
-        predicate = _STATE_NOUNS[noun_lemma(noun)]
-        for other in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
-            words = [*verb_words(verb), prep, noun, other]
-            facts += make_interaction(
-                r, subject, pobj(other), predicate, verb, words, "interaction:noun"
-            )
-    return facts
 
 
 def _together(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
