@@ -19,6 +19,7 @@ from support.page import Opened
 
 from kg.extract.names import fold
 from kg.graph.view import render_html, write_html
+from kg.graph.vis import vis_script
 from kg.query.sparql import PREFIXES, load_store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -174,6 +175,8 @@ def test_clicking_an_entity_focuses_on_it_with_its_evidence(opened, seeds_out):
     assert page.js("location.hash").startswith("#focus=person/mhairi-hunter-")
     # the rest is hidden: only her neighbourhood is drawn
     assert len(page.drawn()) < graph.number_of_nodes()
+    # her relation's words on its line (a vis-network edge label)
+    assert member["words"] in {label["text"] for label in page.labels() if label["node"] < 0}
 
 
 @pytest.mark.model
@@ -248,7 +251,8 @@ def test_panels_show_dates_urls_a_timeline_and_what_is_denied_or_hedged(opened, 
     hrefs = page.js("Array.from(document.querySelectorAll('#kg-panel a')).map(a => a.href)")
     assert "https://news.example.org/2005/01/harbour" in hrefs
     assert not [h for h in hrefs if not h.startswith("https://")]
-    assert "javascript:" not in (dated_out / "graph.html").read_text(encoding="utf-8")
+    written = (dated_out / "graph.html").read_text(encoding="utf-8")
+    assert "javascript:" not in written.replace(vis_script(), "")  # vis-network's code has one
     assert "not: backed" in text and "Denied: the article says this did not happen" in text
     assert "Hedged: the article reports it as possible" in text
     # a post finds its holder: one candidate, so straight to him
@@ -293,7 +297,8 @@ def _poke_everything(page: Opened) -> None:
 def _assert_nothing_ran(page: Opened) -> None:
     assert page.dialogs == []
     assert page.js("document.querySelectorAll('img, iframe, object, embed').length") == 0
-    assert page.js("document.scripts.length") == 3  # the data, the texts, the page's code
+    # vis-network, the data, the texts, the page's code
+    assert page.js("document.scripts.length") == 4
     assert page.blocked == [] and page.errors == []
 
 
@@ -334,8 +339,9 @@ def test_hostile_labels_are_shown_as_text(opened, tmp_path):
     page.page.keyboard.press("Escape")
     page.wait("kg.state.mode === 'overview'")
     page.hover(hostile)
-    page.wait("!document.getElementById('kg-tip').hidden")
-    tip = page.js("document.getElementById('kg-tip').innerText")
+    tip = "document.querySelector('div.vis-tooltip')"  # vis-network's tooltip
+    page.wait(f"{tip} !== null && {tip}.style.visibility === 'visible'")
+    tip = page.js(f"{tip}.innerText")
     assert tip.startswith("<script>alert(1)</script>\nOrganization")
     _assert_nothing_ran(page)
 
@@ -394,6 +400,26 @@ def test_the_page_folds_names_as_the_cli_does(opened, tmp_path):
     page.search("nora VANCE")
     page.wait("kg.state.mode === 'focus'")
     assert page.panel_title() == "Nora Vance"
+
+
+def test_vis_network_draws_with_its_physics_off_and_nothing_moves(opened, tmp_path):
+    write_html(SMALL, tmp_path / "graph.html")
+    page = opened(tmp_path / "graph.html")
+    # vis-network took the page's options (made with pyvis): no physics, nodes not draggable
+    assert page.js("kg.network.physics.physicsEnabled") is False
+    assert page.js("kg.network.interactionHandler.options.dragNodes") is False
+    assert page.js("kg.network.body.nodes[0].options.font.face") == "system-ui, sans-serif"
+    where = "kg.network.getPositions()"
+    before = page.js(where)
+    x, y = page.point(0)
+    page.page.mouse.move(x, y)
+    page.page.mouse.down()
+    page.page.mouse.move(x + 90, y + 60, steps=6)  # a drag on an entity pans; it moves nothing
+    page.page.mouse.up()
+    page.page.wait_for_timeout(400)
+    assert page.js(where) == before
+    assert page.point(0) != (x, y)  # the view was panned instead
+    assert page.errors == []  # vis-network logs an option it does not know as an error
 
 
 def test_an_empty_graph_opens(opened, tmp_path):

@@ -100,6 +100,37 @@ def test_the_overview_is_readable_at_first_sight(page):
     page.screenshot("overview.png")
 
 
+def test_zoomed_in_more_labels_find_room(page):
+    top = page.page.locator("#kg-top")
+    top.fill("300")
+    top.press("Enter")
+    page.wait("kg.drawn().length === 300")
+    width, height = page.canvas_size()
+
+    def node_in_view(n: dict) -> bool:
+        return n["r"] <= n["x"] <= width - n["r"] and n["r"] <= n["y"] <= height - n["r"]
+
+    def label_in_view(a: dict) -> bool:
+        return 0 <= a["x"] <= width - a["w"] and 0 <= a["y"] <= height - a["h"]
+
+    before = len(page.labels()) / len(page.drawn())
+    x, y = page.point(0)
+    page.page.mouse.move(x, y)
+    for _ in range(5):
+        page.page.mouse.wheel(0, -120)
+        page.page.wait_for_timeout(40)
+    page.wait("kg.network.getScale() > 1.4")
+    page.page.wait_for_timeout(400)  # the labels are chosen again once the wheel stops
+    labels = page.labels()
+    drawn = [n for n in page.drawn() if node_in_view(n)]
+    shown = [a for a in labels if label_in_view(a)]
+    assert len(shown) / len(drawn) > before, (len(shown), len(drawn), before)
+    assert all(11 <= a["h"] <= 14 for a in labels)  # the same size on screen as before
+    for i, a in enumerate(labels):
+        assert not any(overlaps(a, b) for b in labels[i + 1 :]), a
+    assert page.errors == []
+
+
 def test_the_number_of_entities_and_the_colours_can_change(page):
     top = page.page.locator("#kg-top")
     top.fill("40")
@@ -155,6 +186,10 @@ def test_focus_on_an_entity_and_back(page, browser, corpus):
     assert "Tony Blair" in {label["text"] for label in labels}
     for i, a in enumerate(labels):
         assert not any(overlaps(a, b) for b in labels[i + 1 :])
+    corner = page.js("(() => { const b = document.getElementById('kg-graph')"
+                     ".getBoundingClientRect(); return [b.left + 4, b.top + 4]; })()")  # fmt: skip
+    page.page.mouse.move(*corner)  # over nothing: vis-network hides its tooltip
+    page.wait("document.querySelector('div.vis-tooltip').style.visibility !== 'visible'")
     page.screenshot("focus.png")
 
     page.page.locator("input[name=kg-hops][value='2']").check()

@@ -292,3 +292,26 @@ def seed_graph(nlp, tmp_path_factory):
     result = build([str(SEEDS)], nlp=nlp)
     out = write_outputs(result.dataset, tmp_path_factory.mktemp("seeds") / "out")[0].parent
     return project(out)
+
+
+def test_a_file_a_union_store_and_a_store_without_the_union_project_alike():
+    # A store with named graphs repeats them in its default graph (kg.query.source); the
+    # reader reads the named graphs only, so nothing is counted twice and no second copy of
+    # the triples needs making when a file is projected.
+    from kg.graph.readers import open_reader
+    from kg.query.source import load_rdf
+
+    def summary(g):
+        nodes = sorted((n, d.get("articles"), d.get("mentions")) for n, d in g.nodes(data=True))
+        edges = sorted(
+            (s, o, k, len(d.get("evidence", ()))) for s, o, k, d in g.edges(keys=True, data=True)
+        )
+        return nodes, edges
+
+    plain = load_rdf(SMALL, union=False)
+    assert len(list(plain.quads_for_pattern(None, None, None, ox.DefaultGraph()))) == 0
+    expected = summary(project(SMALL, comentions=True))
+    assert summary(project(load_store(SMALL), comentions=True)) == expected
+    assert summary(project(plain, comentions=True)) == expected
+    union = open_reader(load_store(SMALL))
+    assert all(g is not None for *_, g in union.match(None, None, None))

@@ -136,23 +136,49 @@ def test_no_remote_references(page):
         assert "src" not in attrs and "href" not in attrs, tag
 
 
-def test_the_page_script_is_the_template_and_needs_no_library(page):
+def test_the_page_scripts_are_vis_network_and_the_template(page):
     from kg.graph.view import page_script
+    from kg.graph.vis import vis_script
 
     scripts = _parse(page).scripts
     code = [body for attrs, body in scripts if "type" not in attrs]
-    template = page_script()
-    assert code == [template] and template.endswith("\n})();\n")
+    template, vis = page_script(), vis_script()
+    assert code == [vis, template] and template.endswith("\n})();\n")
     assert sorted(attrs["id"] for attrs, _ in scripts if "type" in attrs) == ["kg-data", "kg-text"]
     assert "innerHTML" not in template and "insertAdjacentHTML" not in template
     assert "eval(" not in template and "new Function" not in template
+    # pyvis's own build of vis-network, its licence kept; it never parses a string as HTML
+    # (a string tooltip becomes innerText) and calls no eval
+    assert vis.startswith("/**\n * vis-network\n") and "@version 9.1.2" in vis
+    assert "The Apache 2.0 License" in vis and "The MIT License" in vis
+    for markup in ("innerHTML", "outerHTML", "insertAdjacentHTML", "eval(", "document.write("):
+        assert markup not in vis, markup
+    assert "this.frame.innerText=t" in vis
+
+
+def test_vis_network_is_given_the_options_of_a_pyvis_network(page):
+    from pyvis.network import Network
+
+    options = _data(page)["network"]
+    # what pyvis's Network writes, as kg sets it: physics and stabilization off, nodes fixed
+    pyvis = json.loads(Network().options.to_json())
+    assert set(pyvis) <= set(options) and set(pyvis["physics"]) <= set(options["physics"])
+    assert options["physics"]["enabled"] is False
+    assert options["physics"]["stabilization"]["enabled"] is False
+    assert options["interaction"]["dragNodes"] is False
+    assert options["edges"]["color"] == {"inherit": False}
+    assert options["edges"]["smooth"]["enabled"] is False
+    assert options["interaction"]["hover"] is True and options["layout"]["improvedLayout"] is False
 
 
 def test_hostile_labels_appear_only_escaped(page):
     assert SCRIPT not in page
     assert IMG not in page
     assert "<img" not in page.lower()
-    assert page.count("<script") == page.count("</script>") == 3
+    from kg.graph.vis import vis_script
+
+    rest = page.replace(vis_script(), "")  # vis-network's code holds a "<script>" string
+    assert rest.count("<script") == rest.count("</script>") == 4
     allowed = {
         "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "span", "div",
         "input", "ul", "label", "nav", "main", "canvas", "p", "aside", "button", "noscript",
@@ -164,20 +190,25 @@ def test_hostile_labels_appear_only_escaped(page):
     assert "News &lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
-def test_content_security_policy_admits_exactly_the_page_script(page):
+def test_content_security_policy_admits_exactly_the_page_scripts_and_style(page):
     parsed = _parse(page)
     [policy] = [
         attrs["content"]
         for tag, attrs in parsed.tags
         if tag == "meta" and attrs.get("http-equiv") == "Content-Security-Policy"
     ]
-    allowed = set(re.findall(r"'sha256-([^']+)'", policy))
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+    assert set(directives) == {"default-src", "script-src", "style-src"}
+    assert directives["default-src"] == "'none'" and "unsafe" not in policy
+
+    def hashes(bodies) -> set[str]:
+        return {base64.b64encode(hashlib.sha256(b.encode()).digest()).decode() for b in bodies}
+
     code = [body for attrs, body in parsed.scripts if "type" not in attrs]
-    assert len(code) == 1
-    assert allowed == {
-        base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() for body in code
-    }
-    assert "default-src 'none'" in policy and "unsafe-inline" not in policy.split("style-src")[0]
+    assert len(code) == 2  # vis-network and the page's own
+    assert set(re.findall(r"'sha256-([^']+)'", directives["script-src"])) == hashes(code)
+    [style] = re.findall(r"<style>(.*?)</style>", page, re.DOTALL)
+    assert set(re.findall(r"'sha256-([^']+)'", directives["style-src"])) == hashes([style])
 
 
 # -- the entities --------------------------------------------------------------------------
@@ -327,7 +358,9 @@ def test_an_article_url_reaches_the_page_only_when_it_is_http(tmp_path):
     rows = {row[0]: row for row in _texts(page)["articles"]}
     assert rows["small_a"][2] == "https://news.example.org/a?x=1&y=<2>"
     assert rows["small_b"][2] == ""
-    assert "javascript:" not in page
+    from kg.graph.vis import vis_script
+
+    assert "javascript:" not in page.replace(vis_script(), "")  # vis-network's code has one
     assert "\\u0026y=\\u003c2\\u003e" in page
     assert sorted(_data(page)["dates"]) == ["", "2021-01-28"]  # 2005-13-45 is no date
 

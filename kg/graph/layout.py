@@ -109,22 +109,33 @@ def _force_layout(view, nodes: list[str], rng, rounds: int = 80, sample: int = 4
     if n == 1:
         return np.zeros((1, 2))
     index = {node: i for i, node in enumerate(nodes)}
-    edges = np.array([(index[a], index[b]) for a, b in view.subgraph(nodes).edges()])
+    # Sorted, so the sums below add in the same order whatever order the graph was read in.
+    pairs = sorted(tuple(sorted((index[a], index[b]))) for a, b in view.subgraph(nodes).edges())
+    edges = np.array(pairs, dtype=np.intp).reshape(-1, 2)
     angle = np.linspace(0, 2 * np.pi, n, endpoint=False)
     pos = np.c_[np.cos(angle), np.sin(angle)] * np.sqrt(n) / 2 + rng.normal(0, 0.01, (n, 2))
     step = np.sqrt(n) / 4
+    k = min(n, sample)
+    # The n-by-k arrays are the cost of a round: made once, filled in place.
+    dx, dy, inv = np.empty((n, k)), np.empty((n, k)), np.empty((n, k))
+    move = np.empty((n, 2))
     for _ in range(rounds):
         pivots = np.arange(n) if n <= sample else rng.choice(n, sample, replace=False)
-        dx = pos[:, 0, None] - pos[None, pivots, 0]
-        dy = pos[:, 1, None] - pos[None, pivots, 1]
-        inv = 1.0 / np.maximum(dx * dx + dy * dy, 1e-4)
-        # each pivot stands for n / len(pivots) nodes; repulsion k^2/d with k = 1
-        move = np.c_[(dx * inv).sum(axis=1), (dy * inv).sum(axis=1)] * (n / len(pivots))
+        np.subtract(pos[:, 0, None], pos[None, pivots, 0], out=dx)
+        np.subtract(pos[:, 1, None], pos[None, pivots, 1], out=dy)
+        np.multiply(dx, dx, out=inv)
+        inv += dy * dy
+        np.reciprocal(np.maximum(inv, 1e-4, out=inv), out=inv)
+        # each pivot stands for n / k nodes; repulsion k^2/d with k = 1
+        move[:, 0] = np.einsum("ij,ij->i", dx, inv)
+        move[:, 1] = np.einsum("ij,ij->i", dy, inv)
+        move *= n / k
         if len(edges):
             pull = pos[edges[:, 0]] - pos[edges[:, 1]]
-            length = np.sqrt((pull**2).sum(axis=1))[:, None]
-            np.add.at(move, edges[:, 0], -pull * length)
-            np.add.at(move, edges[:, 1], pull * length)
+            force = pull * np.sqrt((pull**2).sum(axis=1))[:, None]
+            for axis in (0, 1):
+                move[:, axis] -= np.bincount(edges[:, 0], force[:, axis], n)
+                move[:, axis] += np.bincount(edges[:, 1], force[:, axis], n)
         norm = np.maximum(np.sqrt((move**2).sum(axis=1)), 1e-9)[:, None]
         pos += move / norm * np.minimum(norm, step)
         step *= 0.95

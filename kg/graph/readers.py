@@ -19,13 +19,16 @@ class Lit(NamedTuple):
 
 
 class OxigraphReader:
-    """Reads a pyoxigraph Store."""
+    """Reads a pyoxigraph Store: its named graphs, or its default graph when it has none."""
 
     def __init__(self, store) -> None:
         import pyoxigraph as ox
 
         self._ox = ox
         self._store = store
+        # A store with named graphs keeps their union in its default graph (kg.query.source,
+        # kg.store): read it too and every triple would come twice.
+        self._named_only = next(iter(store.named_graphs()), None) is not None
 
     def _term(self, key: str | None):
         if key is None:
@@ -45,7 +48,12 @@ class OxigraphReader:
         for quad in self._store.quads_for_pattern(self._term(s), self._term(p), self._term(o)):
             if isinstance(quad.subject, ox.Triple) or isinstance(quad.object, ox.Triple):
                 continue  # a quoted triple is neither an entity nor a label
-            graph = None if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
+            if isinstance(quad.graph_name, ox.DefaultGraph):
+                if self._named_only:
+                    continue
+                graph = None
+            else:
+                graph = quad.graph_name.value
             yield (self._value(quad.subject), quad.predicate.value, self._value(quad.object), graph)
 
 
@@ -90,11 +98,15 @@ class RdflibReader:
 
 def open_reader(source) -> OxigraphReader | RdflibReader:
     """A reader of `source`: an rdflib Dataset/Graph, a pyoxigraph Store, or a path to a store
-    directory, an OUT directory or an RDF file (read with `kg.query.sparql.load_store`)."""
+    directory, an OUT directory or an RDF file."""
     if isinstance(source, str | Path):
-        from kg.query.sparql import load_store
+        from kg.query.source import load_rdf, rdf_file
+        from kg.store.disk import is_store, open_read_only
 
-        source = load_store(Path(source))
+        path = Path(source)
+        # A file is loaded as it is: the reader walks its named graphs, so the union copy
+        # that queries need (kg.query.sparql.load_store) would only cost time.
+        source = open_read_only(path) if is_store(path) else load_rdf(rdf_file(path), union=False)
     if hasattr(source, "quads_for_pattern"):
         return OxigraphReader(source)
     if hasattr(source, "triples"):

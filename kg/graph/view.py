@@ -8,11 +8,15 @@ one entity and its neighbourhood, one or two steps out; Escape or Back returns; 
 articles, dates. Panels give an entity's names, posts, relations with their evidence sentences
 and articles, quotations and articles over time, and a link's every sentence.
 
-The page is one self-contained file: its script (kg/graph/templates/graph-*.js, joined) draws
-on a canvas and needs no library. The data (kg.graph.page) sits in two JSON blocks with `<`,
-`>` and `&` escaped; the script puts every string into the page as text (textContent, canvas
-text), never as HTML. A Content-Security-Policy admits only the page's own script (by hash),
-so nothing can load from the network.
+The page is one self-contained file. vis-network draws the graph: the build the pyvis package
+bundles, inlined, with options made with pyvis's Network (kg.graph.vis; pyvis's own templates
+would load vis-network and Bootstrap from CDNs). kg's script (kg/graph/templates/graph-*.js,
+joined) chooses what is shown, lays it out and decides which labels fit, and gives vis-network
+fixed positions with physics off. The data (kg.graph.page) sits in two JSON blocks with `<`,
+`>` and `&` escaped; the script puts every string into the page as text (textContent, and
+plain-text labels and DOM tooltips for vis-network), never as HTML. A Content-Security-Policy
+admits only the page's two scripts and its style sheet (by hash), so nothing can load from the
+network.
 """
 
 from __future__ import annotations
@@ -27,9 +31,11 @@ from importlib import resources
 from pathlib import Path
 
 from kg.errors import OutputError
+from kg.graph.vis import network_options, vis_script
 
 _CSP_PENDING = "'kg-csp-pending'"
-SCRIPT_PARTS = ("graph-data.js", "graph-layout.js", "graph-draw.js", "graph-panels.js",
+_CSP_STYLE_PENDING = "'kg-csp-style-pending'"
+SCRIPT_PARTS = ("graph-data.js", "graph-layout.js", "graph-network.js", "graph-panels.js",
                 "graph-search.js")  # fmt: skip
 
 
@@ -57,6 +63,7 @@ def render_html(graph, *, title: str = "kg") -> str:
     from kg.graph.page import page_data
 
     core, text = page_data(graph)
+    core["network"] = network_options()  # vis-network's, made with pyvis
     counts = core["summary"]
     summary = (
         f"{counts['entities']:,} entities \u00b7 {counts['relations']:,} relations \u00b7 "
@@ -71,48 +78,57 @@ def render_html(graph, *, title: str = "kg") -> str:
     page = string.Template(_template_text("graph.html")).substitute(
         title=html.escape(title),
         csp_script_hashes=_CSP_PENDING,
+        csp_style_hash=_CSP_STYLE_PENDING,
         css=css,
         summary=html.escape(summary),
+        vis=vis_script(),
         data=_json_for_html(core),
         text=_json_for_html(text),
         app=app,
     )
-    # The policy names each script of the page by its hash, so none other could run. The
-    # placeholder sits in <head>, before any text from the graph.
-    hashes = " ".join(
-        f"'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'"
-        for body in _inline_scripts(page)
-    )
-    return page.replace(_CSP_PENDING, hashes, 1)
+    # The policy names each script of the page, and its one style sheet, by its hash, so none
+    # other could run or apply. The placeholders sit in <head>, before any text from the graph.
+    inline = _inline(page)
+    page = page.replace(_CSP_PENDING, " ".join(_hash(body) for body in inline.scripts), 1)
+    return page.replace(_CSP_STYLE_PENDING, " ".join(_hash(body) for body in inline.styles), 1)
 
 
-class _ScriptCollector(HTMLParser):
-    """The text of every executable inline <script> (not the JSON data block)."""
+def _hash(body: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'"
+
+
+class _Inline(HTMLParser):
+    """The text of every executable inline <script> (not the JSON data blocks) and <style>."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
         self.scripts: list[str] = []
-        self._inside = False
+        self.styles: list[str] = []
+        self._into: list[str] | None = None
 
     def handle_starttag(self, tag, attrs) -> None:
         if tag == "script" and not any(name == "type" for name, _ in attrs):
-            self._inside = True
-            self.scripts.append("")
+            self._into = self.scripts
+        elif tag == "style":
+            self._into = self.styles
+        else:
+            return
+        self._into.append("")
 
     def handle_endtag(self, tag) -> None:
-        if tag == "script":
-            self._inside = False
+        if tag in ("script", "style"):
+            self._into = None
 
     def handle_data(self, data) -> None:
-        if self._inside:
-            self.scripts[-1] += data
+        if self._into is not None:
+            self._into[-1] += data
 
 
-def _inline_scripts(page: str) -> list[str]:
-    collector = _ScriptCollector()
+def _inline(page: str) -> _Inline:
+    collector = _Inline()
     collector.feed(page)
     collector.close()
-    return collector.scripts
+    return collector
 
 
 def _json_for_html(value) -> str:

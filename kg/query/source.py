@@ -48,9 +48,10 @@ def rdf_file(source: Path) -> Path:
     return path
 
 
-def load_rdf(path: Path, directory: Path | None = None) -> ox.Store:
+def load_rdf(path: Path, directory: Path | None = None, *, union: bool = True) -> ox.Store:
     """Load an RDF file into a new store (in memory, or on disk in `directory`), with the
-    union of its named graphs copied into the default graph."""
+    union of its named graphs copied into the default graph (unless `union` is False: a
+    reader that walks the named graphs itself needs no second copy of every triple)."""
     fmt = RDF_FORMATS[path.suffix.lower()]
     store = ox.Store(str(directory)) if directory is not None else ox.Store()
     try:
@@ -59,7 +60,8 @@ def load_rdf(path: Path, directory: Path | None = None) -> ox.Store:
         raise OutputError(f"{path} is not valid {fmt.name}: {exc}") from exc
     except (OSError, ValueError) as exc:
         raise OutputError(f"cannot read {path}: {exc}") from exc
-    copy_union_to_default(store)
+    if union:
+        copy_union_to_default(store)
     return store
 
 

@@ -68,7 +68,7 @@ class Opened:
         return tuple(
             self.js(
                 """i => {
-                    const box = document.getElementById("kg-canvas").getBoundingClientRect();
+                    const box = document.getElementById("kg-graph").getBoundingClientRect();
                     const p = kg.screen(i);
                     return [box.left + p[0], box.top + p[1]];
                 }""",
@@ -112,7 +112,7 @@ class Opened:
 
     def canvas_size(self) -> tuple[float, float]:
         box = self.js(
-            "(() => { const b = document.getElementById('kg-canvas').getBoundingClientRect();"
+            "(() => { const b = document.getElementById('kg-graph').getBoundingClientRect();"
             " return [b.width, b.height]; })()"
         )
         return box[0], box[1]

@@ -1,10 +1,12 @@
 "use strict";
-// kg graph view, in five parts that kg.graph.view joins in this order into the page's one
-// script: graph-data.js (the data, indexes, filters' state), graph-layout.js (what is drawn,
-// and where), graph-draw.js (the canvas, the views, the pointer), graph-panels.js (entity and
-// link panels), graph-search.js (search, controls, start). Every string below comes from article text: it reaches the page only as DOM
-// text (textContent, createTextNode, canvas fillText), never as HTML. Names are looked up in
-// Maps, never in plain objects, so "constructor" or "__proto__" is a name like any other.
+// kg graph view, in five parts that kg.graph.view joins in this order into the page's script:
+// graph-data.js (the data, indexes, filters' state), graph-layout.js (what is shown, where,
+// and which labels fit), graph-network.js (vis-network, which draws it: the views, the
+// pointer), graph-panels.js (entity and link panels), graph-search.js (search, controls,
+// start). vis-network is the page's other script, inlined before this one. Every string below
+// comes from article text: it reaches the page only as DOM text (textContent, createTextNode)
+// or as a plain-text vis-network label, never as HTML. Names are looked up in Maps, never in
+// plain objects, so "constructor" or "__proto__" is a name like any other.
 (function () {
   var started = performance.now();
   var data = JSON.parse(document.getElementById("kg-data").textContent);
@@ -18,10 +20,11 @@
   var E = data.entities, L = data.links;
   var N = E.label.length, M = L.a.length;
   var COMENTION = -1, HEDGED = 1, NEGATED = 2;
-  var SHAPES = ["diamond", "square", "circle", "triangle"];  // by type, as data.types
+  var SHAPES = ["diamond", "square", "dot", "triangle"];  // vis-network's, by type, as data.types
   var OTHER_COLOUR = "#a0a4a8";
   var GRAVITY = 0.6;
-  var FONT = "12px system-ui, sans-serif", FONT_BIG = "600 13px system-ui, sans-serif";
+  // labels' font, and links' words' size: vis-network's options (kg.graph.vis, made with pyvis)
+  var FACE = data.network.nodes.font.face, EDGE_FONT = data.network.edges.font.size;
 
   // -- small helpers --------------------------------------------------------------------
   function $(id) { return document.getElementById(id); }
@@ -96,8 +99,7 @@
   state.predicates.set(COMENTION, true);
   data.predicates.forEach(function (_, p) { state.predicates.set(p, true); });
   var entityPass = new Uint8Array(N), linkPass = new Uint8Array(M), inRange = new Int32Array(N);
-  var view = { nodes: [], links: [], hop: new Map(), pos: new Map(), scale: 1, dx: 0, dy: 0 };
-  var hover = { node: -1, link: -1 }, placedLabels = [];
+  var view = { nodes: [], links: [], hop: new Map(), pos: new Map() };  // what is shown
 
   function datesActive() { return days.length > 1 && (state.from > 0 || state.to < days.length - 1); }
   function articleInRange(a) {

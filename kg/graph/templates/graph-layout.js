@@ -71,21 +71,69 @@
   }
 
   // -- layout: computed once per view, then still ---------------------------------------
-  function radius(i) { return 4 + 13 * E.size[i]; }
-  function labelText(i) { return shorten(E.label[i], 30); }
-  var widths = new Map();
-  function labelWidth(i) {
-    var key = (E.size[i] > 0.45 ? "b" : "n") + i;
-    if (!widths.has(key)) {
-      ctx.font = E.size[i] > 0.45 ? FONT_BIG : FONT;
-      widths.set(key, ctx.measureText(labelText(i)).width);
-    }
+  // vis-network's size: a square's is half its side, so squares are made a little smaller.
+  function radius(i) { return (4 + 13 * E.size[i]) * (SHAPES[E.type[i]] === "square" ? 0.85 : 1); }
+  function fontSize(i) { return E.size[i] > 0.45 ? 13 : 12; }
+  // One line: vis-network would break a label at a line break.
+  function labelText(i) { return shorten(E.label[i].replace(/\s+/g, " ").trim(), 30); }
+  var measure = document.createElement("canvas").getContext("2d"), widths = new Map();
+  function textWidth(text, size) {
+    var key = size + " " + text;
+    if (!widths.has(key)) { measure.font = size + "px " + FACE; widths.set(key, measure.measureText(text).width); }
     return widths.get(key);
   }
+  function labelWidth(i) { return textWidth(labelText(i), fontSize(i)); }
+  // vis-network draws a node's label centred below it, its top size / 2 + 4 below the node;
+  // the page lifts it by LIFT (vis-network's font.vadjust), to sit as near as a caption.
+  var LIFT = 6;
+  function labelDrop(i, size) { return radius(i) + size / 2 + 4 - LIFT * size / fontSize(i); }
   function area() {
-    var box = canvas.getBoundingClientRect(), right = box.width;
-    if (!panel.hidden && box.width > 900) { right = box.width - panel.getBoundingClientRect().width; }
+    var box = $("kg-graph").getBoundingClientRect(), right = box.width;
+    if (!$("kg-panel").hidden && box.width > 900) { right = box.width - $("kg-panel").getBoundingClientRect().width; }
     return { x0: 0, y0: 0, x1: right, y1: box.height - 18 };  // the status line below
+  }
+  // vis-network draws every label it is given, over one another if need be; so a node is
+  // given its label only where the label fits: the most central first (the focus before
+  // all), below the node where vis-network puts it or else above it (moved up by its
+  // font.vadjust), clear of the labels already placed and of every node, inside `rect`
+  // (canvas coordinates). In a focus, the relations' words go on their lines where they fit
+  // too. A `scale` above 1 shrinks the labels by as much, so they keep their size on screen.
+  function fitLabels(rect, scale) {
+    var f = scale > 1 ? 1 / scale : 1, gap = 2 * f, placed = [];
+    var shapes = view.nodes.map(function (node) {
+      var p = view.pos.get(node), r = radius(node);
+      return [node, p[0] - r, p[1] - r, p[0] + r, p[1] + r];
+    });
+    function claim(x0, y0, x1, y1, self) {  // the box, if it is free
+      if (x0 < rect.x0 + 1 || y0 < rect.y0 + 1 || x1 > rect.x1 - 1 || y1 > rect.y1 - 1) { return false; }
+      for (var k = 0; k < placed.length; k++) {
+        var l = placed[k];
+        if (x0 < l[2] + gap && l[0] < x1 + gap && y0 < l[3] + gap && l[1] < y1 + gap) { return false; }
+      }
+      for (k = 0; k < shapes.length; k++) {
+        var o = shapes[k];
+        if (o[0] !== self && x0 < o[3] && o[1] < x1 && y0 < o[4] && o[2] < y1) { return false; }
+      }
+      placed.push([x0, y0, x1, y1]);
+      return true;
+    }
+    var out = { nodes: new Map(), links: new Set(), font: f };  // node -> its font.vadjust
+    var order = view.nodes.slice();  // already most central first
+    if (state.mode === "focus" && order.indexOf(state.focus) > 0) { order.splice(order.indexOf(state.focus), 1); order.unshift(state.focus); }
+    order.forEach(function (node) {
+      var p = view.pos.get(node), size = fontSize(node) * f, w = labelWidth(node) * f, x0 = p[0] - w / 2;
+      var below = p[1] + labelDrop(node, size), above = p[1] - radius(node) - gap - size;
+      if (claim(x0, below, x0 + w, below + size, node)) { out.nodes.set(node, -LIFT * f); }
+      else if (claim(x0, above, x0 + w, above + size, node)) { out.nodes.set(node, -LIFT * f - (below - above)); }
+    });
+    if (state.mode === "focus") {
+      view.links.forEach(function (j) {
+        if (L.p[j] === COMENTION) { return; }
+        var m = midpoint(j), size = EDGE_FONT * f, w = textWidth(linkWords(j), EDGE_FONT) * f;
+        if (claim(m[0] - w / 2, m[1] - size / 2, m[0] + w / 2, m[1] + size / 2, -1)) { out.links.add(j); }
+      });
+    }
+    return out;
   }
   function layout(nodes, links, pinned) {
     var n = nodes.length, out = new Map();
@@ -177,26 +225,37 @@
     // central keep theirs and the others are only kept off each other.
     var room = (box.x1 - box.x0) * (box.y1 - box.y0) * 0.33, used = 0;
     nodes.forEach(function (node, k) {
-      var r = radius(node), lw = labelWidth(node) + 6, labelled = used + lw * 20 < room;
-      if (labelled) { used += lw * 20; }
+      var r = radius(node), lw = labelWidth(node) + 6, lh = labelDrop(node, fontSize(node)) + fontSize(node) + 3;
+      var labelled = used + lw * (lh - r) < room;
+      if (labelled) { used += lw * (lh - r); }
       bw[k] = (labelled ? Math.max(2 * r, lw) : 2 * r + 4) / 2 + 2;
-      bt[k] = r + 2; bb[k] = labelled ? r + 17 : r + 2;
+      bt[k] = r + 2; bb[k] = labelled ? lh : r + 2;
     });
-    for (var round = 0; round < 80; round++) {
+    // Each round sweeps the boxes in order of x, so only neighbours in x are compared. A
+    // crowded middle takes many rounds (a column of boxes moves a little each round); the
+    // rounds are fewer the more nodes there are, so the work stays bounded.
+    var order = nodes.map(function (_, k) { return k; }), widest = 0;
+    for (var k = 0; k < n; k++) { widest = Math.max(widest, bw[k]); }
+    var rounds = Math.max(80, Math.min(400, Math.round(6e4 / n)));
+    for (var round = 0; round < rounds; round++) {
       var moved = 0;
-      for (var a = 0; a < n; a++) {
-        for (var b = a + 1; b < n; b++) {
+      order.sort(function (p, q) { return x[p] - x[q]; });
+      for (var i = 0; i < n; i++) {
+        for (var j = i + 1; j < n; j++) {
+          var a = order[i], b = order[j];
+          if (x[b] - x[a] >= bw[a] + widest) { break; }
+          if (a > b) { a = order[j]; b = order[i]; }
           var ox = bw[a] + bw[b] - Math.abs(x[a] - x[b]);
-          if (ox <= 0) { continue; }
+          if (ox <= 0.5) { continue; }
           var above = y[a] < y[b];
           var oy = above ? (y[a] + bb[a]) - (y[b] - bt[b]) : (y[b] + bb[b]) - (y[a] - bt[a]);
-          if (oy <= 0) { continue; }
+          if (oy <= 0.5) { continue; }
           moved++;
-          if (ox < oy) {
-            var sx = (x[a] < x[b] || (x[a] === x[b] && a < b) ? -1 : 1) * ox / 2;
+          if (ox < oy) {  // the shorter way apart, a little past touching
+            var sx = (x[a] <= x[b] ? -1 : 1) * (ox / 2 + 0.5);
             x[a] += sx; x[b] -= sx;
           } else {
-            var sy = (above ? -1 : 1) * oy / 2;
+            var sy = (above ? -1 : 1) * (oy / 2 + 0.5);
             y[a] += sy; y[b] -= sy;
           }
         }

@@ -106,7 +106,7 @@
     list.appendChild(item);
     return box;
   }
-  var SYMBOLS = { diamond: "\u25c6", square: "\u25a0", circle: "\u25cf", triangle: "\u25b2" };
+  var SYMBOLS = { diamond: "\u25c6", square: "\u25a0", dot: "\u25cf", triangle: "\u25b2" };
   data.types.forEach(function (type, t) {
     var swatch = el("span", SYMBOLS[SHAPES[t]], "sym");
     swatch.style.color = type.colour;
@@ -137,7 +137,7 @@
     apply();
   });
   document.querySelectorAll("input[name=kg-colour]").forEach(function (box) {
-    box.addEventListener("change", function () { state.colour = box.value; legend(); draw(); });
+    box.addEventListener("change", function () { state.colour = box.value; legend(); restyle(); });
   });
   document.querySelectorAll("input[name=kg-hops]").forEach(function (box) {
     box.addEventListener("change", function () {
@@ -200,12 +200,11 @@
   var resizing = 0;
   window.addEventListener("resize", function () {
     clearTimeout(resizing);
-    resizing = setTimeout(function () { resize(); apply(); }, 150);
+    resizing = setTimeout(apply, 150);
   });
 
   // -- start ----------------------------------------------------------------------------
   var timings = { parse: parsed - started };
-  resize();
   route();
   timings.ready = performance.now() - started;
   timings.readyAt = performance.now();  // since the page began to load
@@ -219,15 +218,32 @@
     entityKey: function (i) { return E.key[i]; },
     articleCount: function (i) { return E.articles[i].length; },
     entity: function (label) { var i = E.label.indexOf(label); return i < 0 ? null : { index: i, key: E.key[i] }; },
+    // What vis-network has drawn, in the container's pixels.
     drawn: function () {
+      var at = network.getPositions(view.nodes), scale = network.getScale();
       return view.nodes.map(function (node) {
-        var p = toScreen(node);
-        return { index: node, label: E.label[node], type: data.types[E.type[node]].name, x: p[0], y: p[1], r: radius(node) };
+        var p = network.canvasToDOM(at[node]);
+        return { index: node, label: E.label[node], type: data.types[E.type[node]].name, x: p.x, y: p.y, r: radius(node) * scale };
       });
     },
-    labels: function () { return placedLabels.map(function (l) { return { text: l.text, x: l.x, y: l.y, w: l.w, h: l.h, node: l.node === undefined ? -1 : l.node }; }); },
+    // Each label as vis-network drew it. Its label module holds the box (getBoundingBox joins
+    // a node's label to its shape and leaves out the gap between them); a node's text is
+    // drawn font.vadjust lower than that box says.
+    labels: function () {
+      var out = [], scale = network.getScale();
+      function add(item, module, node) {
+        if (!item || !item.label) { return; }
+        var size = module.size, vadjust = node >= 0 ? item.font.vadjust || 0 : 0;
+        var p = network.canvasToDOM({ x: size.left, y: size.top + vadjust });
+        out.push({ text: item.label, x: p.x, y: p.y, w: size.width * scale, h: size.height * scale, node: node });
+      }
+      view.nodes.forEach(function (node) { add(nodeSet.get(node), network.body.nodes[node].labelModule, node); });
+      view.links.forEach(function (j) { add(edgeSet.get(j), network.body.edges[j].labelModule, -1); });
+      return out;
+    },
     links: function () { return view.links.slice(); },
     linkInfo: function (j) { return { a: L.a[j], b: L.b[j], words: linkWords(j), flags: L.flags[j], n: L.n[j] }; },
-    screen: function (node) { return toScreen(node); }
+    screen: function (node) { var p = network.canvasToDOM(network.getPositions([node])[node]); return [p.x, p.y]; },
+    network: network
   };
 })();
