@@ -686,3 +686,101 @@ def test_a_kind_word_after_a_name_is_that_organisation(blank_vocab):
     }
     # "the Liffe derivatives contract" is not Liffe
     assert _found(blank_vocab, spec.format(noun="contract"), "Euronext", "Liffe") == set()
+
+
+# ------------------------------------------------- constructions read on unseen BBC news
+
+
+def _orgs(doc, *names):
+    return [entity(doc, ORGANIZATION, n) for n in names]
+
+
+def test_a_particle_the_parser_reads_as_an_adverb_still_selects_the_sense(blank_vocab):
+    spec = (
+        "Smith/PROPN/NNP/nsubj/1 hit/VERB/VBD/ROOT/1 back/ADV/RB/advmod/1 at/ADP/IN/prep/1 "
+        "Jones/PROPN/NNP/pobj/3 ./PUNCT/./punct/1"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, PERSON, "Smith"), entity(doc, PERSON, "Jones")]
+    assert triples(find_interactions(doc, ents)) == {("smith", "kg:criticised", "jones", "")}
+    # Not right after the verb, "back" is no particle: "hit" alone says nothing.
+    later = spec.replace(
+        "back/ADV/RB/advmod/1 at/ADP/IN/prep/1", "at/ADP/IN/prep/1 back/ADV/RB/advmod/1"
+    )
+    later = later.replace("Jones/PROPN/NNP/pobj/3", "Jones/PROPN/NNP/pobj/2")
+    doc = parsed_doc(blank_vocab, later)
+    ents = [entity(doc, PERSON, "Smith"), entity(doc, PERSON, "Jones")]
+    assert find_interactions(doc, ents) == []
+
+
+_SIGNED = (
+    "Sony/PROPN/NNP/nsubj/1 signed/VERB/VBD/ROOT/1 a/DET/DT/det/3 {noun}/NOUN/NN/dobj/1 "
+    "with/ADP/IN/prep/1 BMG/PROPN/NNP/pobj/4 ./PUNCT/./punct/1"
+)
+
+
+def test_a_cue_nouns_preposition_hung_on_the_light_verb(blank_vocab):
+    doc = parsed_doc(blank_vocab, _SIGNED.format(noun="deal"))
+    got = triples(find_interactions(doc, _orgs(doc, "Sony", "BMG")))
+    assert got == {("sony", "kg:signedDealWith", "bmg", "")}
+    doc = parsed_doc(blank_vocab, _SIGNED.format(noun="cheque"))  # no cue noun: nothing
+    assert find_interactions(doc, _orgs(doc, "Sony", "BMG")) == []
+
+
+def test_the_agreement_a_relative_clause_says_was_signed(blank_vocab):
+    # "the agreement Lenovo signed with IBM goes through"
+    spec = (
+        "the/DET/DT/det/1 agreement/NOUN/NN/nsubj/6 Lenovo/PROPN/NNP/nsubj/3 "
+        "signed/VERB/VBD/relcl/1 with/ADP/IN/prep/3 IBM/PROPN/NNP/pobj/4 goes/VERB/VBZ/ROOT/6 "
+        "through/ADP/RP/prt/6 ./PUNCT/./punct/6"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    got = triples(find_interactions(doc, _orgs(doc, "Lenovo", "IBM")))
+    assert got == {("lenovo", "kg:signedDealWith", "ibm", "")}
+
+
+_IN_TALKS = (
+    "Microsoft/PROPN/NNP/nsubj/1 is/AUX/VBZ/ROOT/1 {prep}/ADP/IN/prep/1 {noun}/NOUN/NNS/pobj/2 "
+    "with/ADP/IN/prep/3 Yahoo/PROPN/NNP/pobj/4 ./PUNCT/./punct/1"
+)
+
+
+def test_being_in_talks_with_another(blank_vocab):
+    doc = parsed_doc(blank_vocab, _IN_TALKS.format(prep="in", noun="talks"))
+    got = triples(find_interactions(doc, _orgs(doc, "Microsoft", "Yahoo")))
+    assert got == {("microsoft", "kg:met", "yahoo", "")}
+    # "is in profits with Yahoo", "is after talks with": no state of dealing.
+    for prep, noun in (("in", "profits"), ("after", "talks")):
+        doc = parsed_doc(blank_vocab, _IN_TALKS.format(prep=prep, noun=noun))
+        assert find_interactions(doc, _orgs(doc, "Microsoft", "Yahoo")) == []
+
+
+def test_coming_under_fire_or_facing_an_inquiry_from_another(blank_vocab):
+    under = (
+        "Blair/PROPN/NNP/nsubj/1 came/VERB/VBD/ROOT/1 under/ADP/IN/prep/1 "
+        "{noun}/NOUN/NN/pobj/2 from/ADP/IN/prep/1 Howard/PROPN/NNP/pobj/4 ./PUNCT/./punct/1"
+    )
+    for noun, predicate in (("fire", "kg:criticised"), ("pressure", "kg:urged")):
+        doc = parsed_doc(blank_vocab, under.format(noun=noun))
+        ents = [entity(doc, PERSON, "Blair"), entity(doc, PERSON, "Howard")]
+        assert triples(find_interactions(doc, ents)) == {("howard", predicate, "blair", "")}
+    faces = (
+        "Microsoft/PROPN/NNP/nsubj/1 faces/VERB/VBZ/ROOT/1 an/DET/DT/det/3 "
+        "{noun}/NOUN/NN/dobj/1 {prep}/ADP/IN/prep/3 Brussels/PROPN/NNP/pobj/4 ./PUNCT/./punct/1"
+    )
+    doc = parsed_doc(blank_vocab, faces.format(noun="investigation", prep="by"))
+    got = triples(find_interactions(doc, _orgs(doc, "Microsoft", "Brussels")))
+    assert got == {("brussels", "kg:investigated", "microsoft", "")}
+    # Pressure one faces from rivals is competition, not urging.
+    doc = parsed_doc(blank_vocab, faces.format(noun="pressure", prep="from"))
+    assert find_interactions(doc, _orgs(doc, "Microsoft", "Brussels")) == []
+
+
+def test_in_a_letter_to_x_whatever_the_verb(blank_vocab):
+    said = LETTER.replace("wrote/VERB/VBD/ROOT/9", "said/VERB/VBD/ROOT/9")
+    doc = parsed_doc(blank_vocab, said)
+    got = triples(find_interactions(doc, _orgs(doc, "Glasgow Council", "Office")))
+    assert got == {("office", "kg:wroteTo", "glasgow council", "")}
+    # "In a report to X, Y said": a report is no letter.
+    doc = parsed_doc(blank_vocab, said.replace("letter/", "report/"))
+    assert find_interactions(doc, _orgs(doc, "Glasgow Council", "Office")) == []

@@ -58,3 +58,33 @@ def test_a_relative_clause_describes_what_comes_before_it(blank_vocab):
     assert [e.name for e in resolver.entities(who)] == ["Paris"]
     paris = next(t for t in doc if t.text == "Paris")
     assert {e.name for e in resolver.entities(paris)} == {"Paris", "Daimler"}
+
+
+_SPOKESMAN_SAID_IT = (
+    "A/DET/DT/det/2 Yili/PROPN/NNP/compound/2 spokesman/NOUN/NN/nsubj/3 said/VERB/VBD/ROOT/3 "
+    "it/PRON/PRP/nsubj/{verb} {rest} ./PUNCT/./punct/3"
+)
+
+
+def _it(vocab, rest: str, verb: int):
+    doc = parsed_doc(vocab, _SPOKESMAN_SAID_IT.format(verb=verb, rest=rest))
+    it = next(t for t in doc if t.text == "it")
+    return Resolver(doc, [entity(doc, ORGANIZATION, "Yili")]).entity(it)
+
+
+def test_it_in_a_spokesmans_report_is_the_body_he_speaks_for(blank_vocab):
+    got = _it(blank_vocab, "would/AUX/MD/aux/6 sue/VERB/VB/ccomp/3 Mengniu/PROPN/NNP/dobj/6", 6)
+    assert got is not None and got.name == "Yili"
+
+
+def test_an_extraposed_it_stands_for_the_clause_after_it(blank_vocab):
+    # "A Yili spokesman said it was wrong to suggest ...": "it" is the suggestion.
+    rest = (
+        "was/AUX/VBD/ccomp/3 wrong/ADJ/JJ/acomp/5 to/PART/TO/aux/8 suggest/VERB/VB/xcomp/6 "
+        "that/PRON/DT/dobj/8"
+    )
+    assert _it(blank_vocab, rest, 5) is None
+    # "... said it was pleased to ...": a feeling of the body's own.
+    pleased = rest.replace("wrong/", "pleased/")
+    got = _it(blank_vocab, pleased, 5)
+    assert got is not None and got.name == "Yili"

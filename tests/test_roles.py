@@ -573,6 +573,53 @@ def test_bare_leading_post_in_an_article_about_one_organisation(blank_vocab):
     assert found[0].rule == "role:post-of-topic"
 
 
+def _far_topic(fillers: list[str]) -> tuple[str, str]:
+    """_TOPIC with "MCI lost money." and then one-word-subject sentences before the post."""
+    spec = ["MCI/PROPN/NNP/nsubj/1 sues/VERB/VBZ/ROOT/1"]
+    spec.append("MCI/PROPN/NNP/nsubj/3 lost/VERB/VBD/ROOT/3 money/NOUN/NN/dobj/3 ./PUNCT/./punct/3")
+    text = "MCI sues\n\nMCI lost money."
+    i = 6
+    for subject in fillers:
+        pos = "PROPN/NNP" if subject == "Verizon" else "NOUN/NNS"
+        root = f"rose/VERB/VBD/ROOT/{i + 1} ./PUNCT/./punct/{i + 1}"
+        spec.append(f"{subject}/{pos}/nsubj/{i + 1} {root}")
+        text += f" {subject} rose."
+        i += 3
+    spec.append(
+        f"Chief/ADJ/JJ/amod/{i + 1} executive/NOUN/NN/compound/{i + 3} "
+        f"Michael/PROPN/NNP/compound/{i + 3} Capellas/PROPN/NNP/nsubj/{i + 4} "
+        f"spoke/VERB/VBD/ROOT/{i + 4} ./PUNCT/./punct/{i + 4}"
+    )
+    return " ".join(spec), text + " Chief executive Michael Capellas spoke."
+
+
+def test_bare_post_far_from_the_topic_with_no_organisation_between(blank_vocab):
+    # Five sentences on other things, and no other organisation named since the topic.
+    spec, text = _far_topic(["Prices", "Sales", "Costs", "Profits", "Shares"])
+    doc = parsed_doc(blank_vocab, spec, text)
+    ents = [
+        entity(doc, PERSON, "Michael Capellas"),
+        entity(doc, ORGANIZATION, "MCI"),
+        entity(doc, ORGANIZATION, "Verizon"),
+    ]
+    assert _pairs(doc, find_affiliations(doc, ents)) == {
+        ("michael capellas", "mci", "Chief executive")
+    }
+
+
+def test_bare_post_after_another_organisation_is_named_stays_bare(blank_vocab):
+    spec, text = _far_topic(["Prices", "Sales", "Costs", "Profits", "Verizon"])
+    doc = parsed_doc(blank_vocab, spec, text)
+    ents = [
+        entity(doc, PERSON, "Michael Capellas"),
+        entity(doc, ORGANIZATION, "MCI"),
+        entity(doc, ORGANIZATION, "Verizon"),
+    ]
+    assert _pairs(doc, find_affiliations(doc, ents)) == {
+        ("michael capellas", "", "Chief executive")
+    }
+
+
 def test_bare_post_that_neither_leads_nor_speaks_stays_bare(blank_vocab):
     text = _TOPIC_TEXT.replace("executive", "economist")
     doc = parsed_doc(blank_vocab, _TOPIC.replace("executive/NOUN", "economist/NOUN"), text)

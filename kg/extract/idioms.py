@@ -1,14 +1,15 @@
 """Set phrasings that state an interaction: "took X to court", "launched the careers of
-X", "called for an investigation by X" (asking for someone's act urges them)."""
+X", "called for an investigation by X" (asking for someone's act urges them), "came under
+fire from X", "faces an investigation by X" (the subject is on the receiving end)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from kg.extract.nominals import det, make_interaction, pobj
-from kg.extract.relation_words import INTERACTS
+from kg.extract.relation_words import INTERACTION_NOUNS, INTERACTS
 from kg.extract.resolver import Resolver
-from kg.extract.verbs import known, label, lemma, noun_lemma, verb_words
+from kg.extract.verbs import clause_subject, known, label, lemma, noun_lemma, verb_words
 from kg.model import Fact
 
 # "called for an investigation by X": asking for an act of X's urges X.
@@ -19,8 +20,33 @@ _ACTS = frozenset(
 )
 # Verbs that act on a person through their career.
 _CAREER_VERBS = known("launch boost revive end ruin wreck destroy save kick-start relaunch".split())
+# "came under fire from X", "faced criticism from X", "received a letter from X": the
+# subject is on the receiving end of the other's act.
+# "agreed a takeover by X", "accepted an offer from X": the subject is the one taken over.
+_RECEIVING = known("come face receive get draw attract agree accept".split())
+# What one comes under from another: the act it stands for.
+_UNDER = {
+    "fire": "kg:criticised",
+    "attack": "kg:criticised",
+    "criticism": "kg:criticised",
+    "pressure": "kg:urged",
+    "investigation": "kg:investigated",
+    "scrutiny": "kg:investigated",
+}
+# Verbs of being in a state with another party: "is in talks with X".
+STATES = known("be remain stay".split())
+_STATE_NOUNS = {
+    "talk": "kg:met",
+    "negotiation": "kg:negotiatedWith",
+    "discussion": "kg:met",
+    "dispute": INTERACTS,
+    "partnership": "kg:partneredWith",
+    "alliance": "kg:partneredWith",
+    "contact": INTERACTS,
+    "competition": INTERACTS,
+}
 # Every verb these phrasings start from.
-IDIOM_VERBS = _ASKING | _CAREER_VERBS | known(["take"])
+IDIOM_VERBS = _ASKING | _CAREER_VERBS | _RECEIVING | known(["take"])
 
 
 def asked_of(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
@@ -76,3 +102,52 @@ def to_court(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
             words = [*verb_words(verb), prep, court]
             return make_interaction(r, subject, dobj, "kg:sued", verb, words, "interaction:verb")
     return []
+
+
+def received(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
+    """ "X came under fire from Y", "X faces an investigation by Y", "X received a letter
+    from Y": Y acted on X (Y criticised, investigated, wrote to X)."""
+    if lemma(verb) not in _RECEIVING:
+        return []
+    facts = []
+    for child in verb.children:
+        noun, predicate = None, None
+        if child.dep_ == "prep" and child.lower_ == "under" and lemma(verb) == "come":
+            noun = pobj(child)
+            predicate = _UNDER.get(noun_lemma(noun)) if noun is not None else None
+        elif child.dep_ == "dobj" and lemma(verb) != "come":
+            noun = child
+            cue = INTERACTION_NOUNS.get(noun_lemma(noun))
+            # "faces pressure from rivals" is competition, not urging: only "under pressure".
+            under = _UNDER.get(noun_lemma(noun)) if noun_lemma(noun) != "pressure" else None
+            predicate = (cue[0] if cue is not None else None) or under
+        if noun is None or predicate is None:
+            continue
+        # The actor's preposition hangs on the noun or, as the parser often has it, the verb.
+        preps = [*noun.children, *(c for c in verb.children if c.i > noun.i)]
+        for by in (c for c in preps if c.dep_ == "prep" and c.lower_ in ("from", "by")):
+            words = [*verb_words(verb), *([child] if child != noun else []), *det(noun), noun, by]
+            facts += make_interaction(
+                r, pobj(by), subject, predicate, verb, words, "interaction:noun-received"
+            )
+    return facts
+
+
+def in_state(verb: Token, r: Resolver) -> list[Fact]:
+    """ "Microsoft is in talks with Yahoo", "remains in dispute with X": a state named by a
+    cue noun after "in" is the subject's interaction with the other party."""
+    facts: list[Fact] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        noun = pobj(prep)
+        if noun is None or noun_lemma(noun) not in _STATE_NOUNS:
+            continue
+        subject = r.actor(clause_subject(verb))
+        if subject is None:
+            return []
+        predicate = _STATE_NOUNS[noun_lemma(noun)]
+        for other in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
+            words = [*verb_words(verb), prep, noun, other]
+            facts += make_interaction(
+                r, subject, pobj(other), predicate, verb, words, "interaction:noun"
+            )
+    return facts

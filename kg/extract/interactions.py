@@ -5,7 +5,9 @@ open complements, raising and purpose clauses, or the agent of a passive, also i
 company bought by X") and the entity the verb acts on (its object, the object of a
 preposition it governs, the possessor of a proposal it acts on: "would not back the Home
 Secretary's plans", the holding in "owns 51% of X", or the party behind a cue noun after a
-light verb: "held talks with X"). Noun phrases that state an interaction on their own are
+light verb: "held talks with X", also when the parser hangs "with X" on the verb or the
+noun is the head of the verb's relative clause: "the agreement Lenovo signed with IBM"; a
+state after "in": "is in talks with X"). Noun phrases that state an interaction on their own are
 `nominals`' ("Verizon's offer for MCI", "talks between X and Y"). A verb maps to a typed
 predicate where its meaning is clear (`relation_words`), to kg:interactsWith otherwise; verbs
 that are not in the tables say nothing.
@@ -22,7 +24,7 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.idioms import IDIOM_VERBS, asked_of, career, to_court
+from kg.extract.idioms import IDIOM_VERBS, STATES, asked_of, career, in_state, received, to_court
 from kg.extract.nominals import det, make_interaction, noun_facts, pobj, to_infinitive
 from kg.extract.relation_words import (
     INTERACTION_NOUNS,
@@ -76,6 +78,10 @@ _STATING = frozenset(
     {*INTERACTION_VERBS, *LIGHT_VERBS, *SYMMETRIC_VERBS, *SYMMETRIC_LIGHT, *_DESCRIBING}
     | {*REPORTING, *IDIOM_VERBS}
 )
+# Writings that "In a ... to X" puts in the hands of the clause's subject.
+_WRITTEN = frozenset("letter email".split())
+# Adverbs that are a phrasal verb's particle when right after it ("hit back at").
+_PARTICLES = frozenset("back out up down over off".split())
 # Predicates whose denial is still a position taken towards the other party.
 _STANCES = frozenset({"kg:backed"})
 
@@ -107,7 +113,12 @@ def _denied_stances(facts: list[Fact]) -> list[Fact]:
 
 
 def _senses(verb: Token) -> list[VerbSense]:
-    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    # "hit back at X": the parser sometimes reads the particle as an adverb.
+    particles = {
+        c.lower_
+        for c in verb.children
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in _PARTICLES)
+    }
     return [
         s
         for s in INTERACTION_VERBS.get(lemma(verb), [])
@@ -116,6 +127,8 @@ def _senses(verb: Token) -> list[VerbSense]:
 
 
 def _verb_facts(verb: Token, r: Resolver) -> list[Fact]:
+    if lemma(verb) in STATES:
+        return in_state(verb, r)
     if lemma(verb) not in _STATING:
         return []  # most verbs state no interaction: skip the work of finding an actor
     senses = _senses(verb)
@@ -147,6 +160,9 @@ def _verb_facts(verb: Token, r: Resolver) -> list[Fact]:
     facts = []
     for sense in senses:
         facts += _sense_facts(verb, sense, subject, r)
+    if verb.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in verb.children):
+        # "the agreement Lenovo signed with IBM": the noun the clause describes is its object.
+        facts += _cue(r, subject, verb.head, verb, [])
     for child in verb.children:
         if child.dep_ == "dobj":
             facts += _cue(r, subject, child, verb, [])
@@ -154,7 +170,7 @@ def _verb_facts(verb: Token, r: Resolver) -> list[Fact]:
             facts += _cue(r, subject, obj, verb, [child])
     if lemma(verb) == "take":
         facts += to_court(verb, subject, r)
-    facts += asked_of(verb, subject, r) + career(verb, subject, r)
+    facts += asked_of(verb, subject, r) + career(verb, subject, r) + received(verb, subject, r)
     facts += _together(verb, subject, r) + _described(verb, subject, r)
     return facts + said_of(verb, subject, r)
 
@@ -296,10 +312,19 @@ def _holding(noun: Token, r: Resolver) -> Token | None:
 def _cue(r: Resolver, subject: Token, noun: Token, verb: Token, path: list[Token]) -> list[Fact]:
     """ "wrote ... in a letter to X", "held talks with X", "made an offer for X"."""
     cue = INTERACTION_NOUNS.get(noun_lemma(noun))
-    if cue is None or lemma(verb) not in LIGHT_VERBS:
+    if cue is None:
+        return []
+    # "In a letter to X, Y said ...": whatever the verb, the letter is the subject's.
+    framed = bool(path) and path[0].lower_ == "in" and noun_lemma(noun) in _WRITTEN
+    if lemma(verb) not in LIGHT_VERBS and not framed:
         return []
     facts = []
-    for prep in noun.children:
+    preps = list(noun.children)
+    if not path and not any(s.preps for s in _senses(verb)):
+        # "signed a deal with X", "made an offer for X": the parser often hangs the
+        # preposition on the verb.
+        preps += [c for c in verb.children if c.i > noun.i]
+    for prep in preps:
         obj = pobj(prep)
         if prep.dep_ == "prep" and prep.lower_ in cue[1] and obj is not None:
             words = [*verb_words(verb), *path, *det(noun), noun, prep]

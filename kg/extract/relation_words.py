@@ -77,10 +77,11 @@ INTERACTION_VERBS = _verbs(
     fund,finance,bankroll,sponsor,subsidise,subsidize kg:funded dobj -
     invest kg:investedIn - in
     pay kg:paid dobj for:acquired
-    back,support,endorse,champion,promote,accept,prefer,favour,favor kg:backed dobj -
+    back,support,endorse,champion,promote,accept,prefer,favour,favor,defend kg:backed dobj -
     reject,rebuff,snub,overrule kg:rejected dobj -
     turn kg:rejected dobj - particle=down
-    buy,acquire,purchase kg:acquired dobj -
+    buy,acquire,purchase kg:acquired dobj from:interactsWith
+    order kg:interactsWith - from
     take kg:acquired dobj - particle=over
     snap kg:acquired dobj - particle=up
     merge kg:mergedWith - with

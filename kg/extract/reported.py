@@ -18,7 +18,7 @@ _OUGHT = frozenset("should must ought".split())
 # What X says Y did badly: "X said Y had failed to ...".
 _FAULTS = known(
     """fail mislead lie betray bungle ignore abandon neglect squander deceive cheat
-    mismanage botch dither""".split()
+    mismanage botch dither lack""".split()
 )
 
 

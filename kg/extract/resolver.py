@@ -4,7 +4,8 @@ A name is its entity. Beyond names, only what one entity fits is resolved, since
 relation is better than one the text does not state:
 - "he", "she", "his": the person the enclosing clause is about, or the one person named in
   the latest of the last three sentences to name any; "it", "its": the organisation the
-  enclosing clause is about ("IBM said it would ...");
+  enclosing clause is about ("IBM said it would ...") or its speaker speaks for ("a Yili
+  spokesman said it would ..."), never an extraposed "it" ("it was wrong to suggest ...");
 - "who", "which", "that" opening a relative clause: what the clause describes;
 - "the committee": the one organisation named earlier whose name has that head;
 - "the Home Secretary", "the attorney general": the one person given that title, before
@@ -12,7 +13,9 @@ relation is better than one the text does not state:
   general");
 - "the detainees": the people named together earlier, when one such group exists;
 - someone acting for another: "a Home Office spokesman", "Mr Trotter's companies", "lawyers
-  for the men" stand for the Home Office, Mr Trotter, the men;
+  for the men", "a delegation from the CBI" stand for the Home Office, Mr Trotter, the men,
+  the CBI ("bosses of X and Y" for both);
+- an emphatic "itself" ("it is itself being sued") is the subject beside it;
 - a common noun listing entities beside it: "four companies - Gazprom, Rosneft and ...".
 """
 
@@ -35,7 +38,7 @@ _SUBJECTS = ("nsubj", "csubj")
 _PROXIES = frozenset(
     """spokesman spokeswoman spokesperson spokespeople spokesmen lawyer solicitor barrister
     counsel representative official aide board director executive management company firm
-    business boss chief""".split()
+    business boss chief delegation negotiator envoy team staff""".split()
 )
 # Plural nouns that refer back to a group of people named together.
 _GROUP_NOUNS = frozenset(
@@ -49,6 +52,14 @@ _PART_NOUNS = frozenset("unit subsidiary arm division branch affiliate parent".s
 # Plural nouns that refer back to two organisations named together ("both parties").
 _PAIR_NOUNS = frozenset("parties companies firms groups sides banks unions exchanges".split())
 _FUNCTION_WORDS = frozenset("of on for the and in to at".split())
+_REFLEXIVES = frozenset("itself himself herself themselves".split())
+_BE_FORMS = frozenset("is was are were be been being 's ’s".split())
+# Adjectives that judge a clause put after them: "it is wrong to ...", "it is clear that".
+_EXTRAPOSING = frozenset(
+    """wrong right clear important essential vital crucial unfair fair likely unlikely
+    possible impossible necessary true false good bad better best difficult hard easy
+    ridiculous absurd unacceptable outrageous disgraceful obvious inevitable""".split()
+)
 
 
 class Resolver:
@@ -90,7 +101,25 @@ class Resolver:
             named = self.entity(t)
             if named is not None and named.type in types:
                 found.setdefault(named.key, (named, t))
+        for t in self._principals(tok):  # "bosses of X and Y": each of them
+            named = self.entity(t)
+            if named is not None and named.type in types:
+                found.setdefault(named.key, (named, tok))
         return list(found.values())
+
+    def _principals(self, tok: Token) -> list[Token]:
+        """The names after "of", "for", "from" or "at" that a plural proxy noun stands for,
+        when they are several ("bosses of Deutsche Boerse and the LSE")."""
+        if tok.tag_ != "NNS" or self.index.at(tok.i) is not None:
+            return []
+        if noun_lemma(tok) not in _PROXIES:
+            return []
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "from", "at"):
+                obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.conjuncts:
+                    return [obj, *obj.conjuncts]
+        return []
 
     def entity(self, tok: Token) -> Entity | None:
         ref = self.index.at(tok.i)
@@ -106,6 +135,11 @@ class Resolver:
             return self._pronoun(tok)
         if tok.lower_ in ("it", "its"):
             return self._its(tok)
+        if tok.lower_ in _REFLEXIVES:
+            # "it is itself being sued by X": the emphatic pronoun is the subject beside it.
+            beside = [c for c in tok.head.subtree if c.dep_ in _SUBJECTS and c.i < tok.i]
+            beside = [c for c in beside if c.head == tok.head or c.head.head == tok.head]
+            return self.entity(beside[-1]) if beside else None
         if tok.pos_ in ("NOUN", "PROPN"):
             return (
                 self._title(tok)
@@ -191,7 +225,8 @@ class Resolver:
                 ref = self.index.at(child.i)
                 if ref is not None and ref.entity.type in AGENTS:
                     return ref.entity
-            if child.dep_ == "prep" and child.lower_ in ("for", "of"):
+            # "lawyers for X", "a delegation from X", "executives at X"
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "from", "at"):
                 obj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 ref = self.index.at(obj.i) if obj is not None else None
                 if ref is not None and ref.entity.type in AGENTS:
@@ -254,12 +289,20 @@ class Resolver:
     def _its(self, tok: Token) -> Entity | None:
         """ "IBM said it would partner ...", "X is involved because it is being sued": the
         organisation the enclosing clause is about."""
+        if _expletive(tok):
+            return None
         for anc in tok.ancestors:
             if anc.pos_ not in ("VERB", "AUX"):
                 continue
             subject = next((c for c in anc.children if c.dep_ in (*_SUBJECTS, "nsubjpass")), None)
+            if subject is not None and subject.lower_ in _REFLEXIVES:
+                continue  # "it is itself being sued": the pronoun's own clause
             if subject is not None and subject != tok and not tok.is_ancestor(subject):
                 ref = self.index.at(subject.i)
+                if ref is None and subject.pos_ == "NOUN":
+                    # "A Yili spokesman said it would ...": the body the speaker speaks for.
+                    principal = self._principal(subject)
+                    return principal if principal and principal.type == ORGANIZATION else None
                 return ref.entity if ref is not None and ref.entity.type == ORGANIZATION else None
         return None
 
@@ -465,3 +508,16 @@ def _head_word(name: str) -> str:
         if word in _FUNCTION_WORDS and i > 0:
             return words[i - 1]
     return words[-1]
+
+
+def _expletive(tok: Token) -> bool:
+    """ "it was wrong to suggest ...", "it is clear that ...": an "it" standing for the
+    clause after it, not for anything named ("it was pleased to ..." is someone's)."""
+    if tok.dep_ == "expl":
+        return True
+    head = tok.head
+    if tok.dep_ != "nsubj" or tok.lower_ != "it" or head.lower_ not in _BE_FORMS:
+        return False
+    judged = [c for c in head.children if c.dep_ == "acomp" and c.lower_ in _EXTRAPOSING]
+    clauses = [c for t in (head, *judged) for c in t.children if c.dep_ in ("xcomp", "ccomp")]
+    return bool(judged) and any(c.i > tok.i and c.pos_ in ("VERB", "AUX") for c in clauses)

@@ -170,6 +170,14 @@ def recently_named(index: EntityIndex, entity: Entity, f: Found, sentences: int 
     return any(r.entity.key == entity.key and first <= r.start < f.person.start for r in index.refs)
 
 
+def last_named(index: EntityIndex, entity: Entity, f: Found) -> bool:
+    """Is `entity` the organisation named last before `f`'s person? "Hyundai Motor has
+    announced ... [four sentences on the market] ... chairman Chung Mong-koo said": no other
+    organisation came between, so the bare post can mean no other."""
+    before = [r for r in index.refs if r.entity.type == ORGANIZATION and r.start < f.person.start]
+    return bool(before) and max(before, key=lambda r: r.start).entity.key == entity.key
+
+
 def topic_post(lexicon: RoleLexicon, topic: Entity | None, f: Found) -> Found | None:
     """ "Chief executive Michael Capellas" in an article about MCI: a leading or speaking
     post with no organisation of its own is held at the organisation the article is about."""

@@ -96,7 +96,9 @@ def _topic_posts(index: EntityIndex, lexicon: RoleLexicon, found: list[Found]) -
         if frames.owned_post(index, f):
             continue  # "its founder X", "his deputy, X": someone's, whoever that is
         reading = frames.topic_post(lexicon, topic, f)
-        if reading is not None and frames.recently_named(index, topic, f):
+        if reading is not None and (
+            frames.recently_named(index, topic, f) or frames.last_named(index, topic, f)
+        ):
             out.append(reading)
     return out
 
