@@ -111,6 +111,24 @@ def test_a_given_name_two_people_share_joins_neither(blank_vocab):
     assert all("David" not in p.aliases for p in people.values())
 
 
+def test_a_shared_surname_stays_with_the_person_named_first(blank_vocab):
+    # "his father, Azmat Begg" arrives later; "Mr Begg" after it is still the subject
+    doc = _doc(
+        blank_vocab,
+        "Moazzam/PROPN Begg/PROPN was/AUX freed/VERB ./PUNCT His/PRON father/NOUN Azmat/PROPN "
+        "Begg/PROPN spoke/VERB ./PUNCT Mr/PROPN Begg/PROPN thanked/VERB lawyers/NOUN ./PUNCT "
+        "Begg/PROPN smiled/VERB ./PUNCT",
+        (0, 2),
+        (7, 2),
+        (12, 1),
+        (17, 1),
+    )
+    people = _people(doc)
+    assert set(people) == {"Moazzam Begg", "Azmat Begg"}
+    assert set(people["Moazzam Begg"].aliases) == {"Begg", "Mr Begg"}
+    assert people["Azmat Begg"].aliases == ()
+
+
 def test_a_titled_family_name_written_first_joins_the_full_name(blank_vocab):
     doc = _doc(
         blank_vocab,

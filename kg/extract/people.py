@@ -2,8 +2,8 @@
 "Mrs Howard" is not "Mr Howard", and "Michael" alone is Michael Howard only when the article
 itself calls him that.
 
-A surname joins the one full name it ends (or, when two people share it, the one named most
-recently), or that it opens when a title marks it as a surname and it is no given name
+A surname joins the one full name it ends (or, when two people share it, the one named
+first), or that it opens when a title marks it as a surname and it is no given name
 ("Mr Wang" is Wang Xuebing; "Mr Howard" is not Howard Flight).
 A courtesy title that says man or woman must agree with the person it joins: with
 the titles of their other mentions and with their given name (census lists). A given name
@@ -157,19 +157,14 @@ def _inside_quotes(text: str, at: int) -> bool:
 
 
 def _share_among(groups: dict[str, Group], key: str, fits: list[str]) -> None:
-    """Two people share a surname: each "Mr X" is the one named most recently before it.
+    """Two people share a surname: "Mr X" and "X" alone are the one the article named first.
 
-    A mention before either full name goes to the first one named.
+    News names its subject first and a relative or namesake later in full ("his father,
+    Azmat Begg"), keeping the bare surname for the subject: "lawyer for Mr Begg" after
+    Azmat Begg arrives is still the son. A title of the other sex has already ruled a
+    person out (`_fits`).
     """
-    named = {a: sorted(c.start for c in groups[a].cands) for a in fits}
-    first = min(fits, key=lambda a: named[a][0])
-    for cand in groups[key].cands:
-        before = [
-            (max(s for s in starts if s < cand.start), a)
-            for a, starts in named.items()
-            if starts[0] < cand.start
-        ]
-        target = max(before)[1] if before else first
-        groups[target].type = PERSON
-        groups[target].cands.append(cand)
+    first = min(fits, key=lambda a: min(c.start for c in groups[a].cands))
+    groups[first].type = PERSON
+    groups[first].cands.extend(groups[key].cands)
     del groups[key]
