@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
-from kg.link.context import evidence, weigh
-from kg.link.decisions import Candidate, GroupDecision, Join
+from kg.link.context import short_name_decision, tally, weigh
+from kg.link.decisions import GroupDecision
 from kg.link.records import Member, feature
 from kg.model import ORGANIZATION
 
@@ -43,7 +43,7 @@ def decide_acronyms(
         if m.form != "acronym":
             continue
         if len(here[a]) == 1:  # "NHTCU" beside the "National Hi-Tech Crime Unit" it spells
-            item = joins.setdefault((m.key, next(iter(here[a]))), _item())
+            item = joins.setdefault((m.key, next(iter(here[a]))), tally())
             item["forms"].add(m.name)
             item["articles"].add(a)
             continue
@@ -51,43 +51,13 @@ def decide_acronyms(
             continue
         verdict = weigh(a, features_of(a), dict(sorted(longs.items())), features_of, ignore)
         if verdict.winner:
-            item = joins.setdefault((m.key, verdict.winner), _item())
+            item = joins.setdefault((m.key, verdict.winner), tally())
             item["overlaps"].append(verdict.overlap)
         elif verdict.topical:
             ranked = tuple(k for k, s in verdict.ranked if s > 0)[:_MAX_CANDIDATES]
-            item = left.setdefault((m.key, ranked), _item())
+            item = left.setdefault((m.key, ranked), tally())
         else:
             continue
         item["forms"].add(m.name)
         item["articles"].add(a)
-    return GroupDecision(
-        group,
-        tuple(
-            Join(
-                RULE,
-                ORGANIZATION,
-                source,
-                target,
-                max(names[target], key=lambda n: (names[target][n], len(n), n)),
-                tuple(sorted(item["forms"])),
-                tuple(sorted(item["articles"])),
-                evidence(item["overlaps"]),
-            )
-            for (source, target), item in sorted(joins.items())
-        ),
-        tuple(
-            Candidate(
-                RULE,
-                ORGANIZATION,
-                source,
-                tuple(sorted(item["forms"])),
-                ranked,
-                tuple(sorted(item["articles"])),
-            )
-            for (source, ranked), item in sorted(left.items())
-        ),
-    )
-
-
-def _item() -> dict:
-    return {"forms": set(), "articles": set(), "overlaps": []}
+    return short_name_decision(group, RULE, ORGANIZATION, names, joins, left)

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from kg.link.decisions import Candidate, GroupDecision, Join
 from kg.link.records import PERIOD
 from kg.model import PLACE
 
@@ -82,6 +83,52 @@ def evidence(overlaps: Iterable[dict[str, int]]) -> tuple[str, ...]:
         total.update(overlap)
     ranked = sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))
     return tuple(article for article, _ in ranked[:EVIDENCE])
+
+
+def short_name_decision(
+    group: str,
+    rule: str,
+    type_: str,
+    names: Mapping[str, Counter[str]],
+    joins: Mapping[tuple[str, str], dict],
+    left: Mapping[tuple[str, tuple[str, ...]], dict],
+) -> GroupDecision:
+    """A group's decision from its tallies: `joins` (source, target) and `left` (source,
+    ranked candidates), each item with the short name's "forms", its "articles" and, for a
+    join by context, the "overlaps" that decided it. A join takes the target's most used
+    name."""
+    return GroupDecision(
+        group,
+        tuple(
+            Join(
+                rule,
+                type_,
+                source,
+                target,
+                max(names[target], key=lambda n: (names[target][n], len(n), n)),
+                tuple(sorted(item["forms"])),
+                tuple(sorted(item["articles"])),
+                evidence(item["overlaps"]),
+            )
+            for (source, target), item in sorted(joins.items())
+        ),
+        tuple(
+            Candidate(
+                rule,
+                type_,
+                source,
+                tuple(sorted(item["forms"])),
+                ranked,
+                tuple(sorted(item["articles"])),
+            )
+            for (source, ranked), item in sorted(left.items())
+        ),
+    )
+
+
+def tally() -> dict:
+    """An empty item for `short_name_decision`."""
+    return {"forms": set(), "articles": set(), "overlaps": []}
 
 
 def _is_setting(feature: str) -> bool:

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
-from kg.link.context import evidence, weigh
-from kg.link.decisions import Candidate, GroupDecision, Join
+from kg.link.context import short_name_decision, tally, weigh
+from kg.link.decisions import GroupDecision
 from kg.link.records import Member, feature
 from kg.model import PLACE
 
@@ -41,47 +41,21 @@ def decide_short_forms(
             continue
         here = sorted(k for k, where in longs.items() if a in where)
         if len(here) == 1:
-            item = joins.setdefault((m.key, here[0]), {"articles": set(), "o": []})
-            item.setdefault("forms", set()).add(m.name)
+            item = joins.setdefault((m.key, here[0]), tally())
+            item["forms"].add(m.name)
             item["articles"].add(a)
             continue
         if here or type_ != PLACE:
             continue  # a company's short name in another article may be another company
         verdict = weigh(a, features_of(a), dict(sorted(longs.items())), features_of, ignore)
         if verdict.winner:
-            item = joins.setdefault((m.key, verdict.winner), {"articles": set(), "o": []})
-            item["o"].append(verdict.overlap)
+            item = joins.setdefault((m.key, verdict.winner), tally())
+            item["overlaps"].append(verdict.overlap)
         elif verdict.topical:
             ranked = tuple(k for k, s in verdict.ranked if s > 0)
-            item = left.setdefault((m.key, ranked), {"articles": set(), "o": []})
+            item = left.setdefault((m.key, ranked), tally())
         else:
             continue
-        item.setdefault("forms", set()).add(m.name)
+        item["forms"].add(m.name)
         item["articles"].add(a)
-    return GroupDecision(
-        group,
-        tuple(
-            Join(
-                RULE,
-                type_,
-                source,
-                target,
-                max(names[target], key=lambda n: (names[target][n], len(n), n)),
-                tuple(sorted(item["forms"])),
-                tuple(sorted(item["articles"])),
-                evidence(item["o"]),
-            )
-            for (source, target), item in sorted(joins.items())
-        ),
-        tuple(
-            Candidate(
-                RULE,
-                PLACE,
-                source,
-                tuple(sorted(item["forms"])),
-                ranked,
-                tuple(sorted(item["articles"])),
-            )
-            for (source, ranked), item in sorted(left.items())
-        ),
-    )
+    return short_name_decision(group, RULE, type_, names, joins, left)
