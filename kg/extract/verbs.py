@@ -123,6 +123,8 @@ def noun_lemma(tok: Token) -> str:
         return tok.lemma_.lower()
     word = tok.lower_
     if tok.tag_ in ("NNS", "NNPS") and word.endswith("s") and not word.endswith("ss"):
+        if word.endswith("ies") and len(word) > 4:
+            return word[:-3] + "y"  # "policies", "inquiries", "companies"
         return word[:-2] if word.endswith(("ches", "shes", "sses", "xes")) else word[:-1]
     return word
 
