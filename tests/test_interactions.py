@@ -922,3 +922,38 @@ def test_plural_ies_nouns_reach_their_singular(blank_vocab):
     doc = parsed_doc(blank_vocab, spec)
     got = triples(find_interactions(doc, _people(doc, "Blair", "Bush")))
     assert got == {("blair", "kg:criticised", "bush", "")}
+
+
+_MOVE = (
+    "BT/PROPN/NNP/nsubj/1 cut/VERB/VBD/ROOT/1 jobs/NOUN/NNS/dobj/1 ,/PUNCT/,/punct/1 "
+    "in/ADP/IN/prep/1 a/DET/DT/det/6 {noun}/NOUN/NN/pobj/4 {verb}/VERB/VBN/acl/6 "
+    "by/ADP/IN/agent/7 CWU/PROPN/NNP/pobj/8 ./PUNCT/./punct/1"
+)
+
+
+def test_in_a_move_criticised_by_another(blank_vocab):
+    doc = parsed_doc(blank_vocab, _MOVE.format(noun="move", verb="criticised"))
+    facts = find_interactions(doc, _orgs(doc, "BT", "CWU"))
+    assert triples(facts) == {("cwu", "kg:criticised", "bt", "")}
+    assert facts[0].label == "criticised the move of"
+    # "in a move made by X" states no act on BT; "in a year criticised by X" is no move.
+    for noun, verb in (("move", "made"), ("year", "criticised")):
+        doc = parsed_doc(blank_vocab, _MOVE.format(noun=noun, verb=verb))
+        assert find_interactions(doc, _orgs(doc, "BT", "CWU")) == []
+
+
+def test_in_a_move_branded_a_retreat_by_another(blank_vocab):
+    # The parser hangs "by the Tories" on the description's noun.
+    spec = (
+        "Jowell/PROPN/NNP/nsubj/1 acted/VERB/VBD/ROOT/1 ,/PUNCT/,/punct/1 in/ADP/IN/prep/1 "
+        "a/DET/DT/det/5 move/NOUN/NN/pobj/3 branded/VERB/VBD/acl/5 a/DET/DT/det/9 "
+        "{adj}/ADJ/JJ/amod/9 retreat/NOUN/NN/dobj/6 by/ADP/IN/prep/9 Tories/PROPN/NNPS/pobj/10 "
+        "./PUNCT/./punct/1"
+    )
+    doc = parsed_doc(blank_vocab, spec.format(adj="humiliating"))
+    ents = [entity(doc, PERSON, "Jowell"), entity(doc, ORGANIZATION, "Tories")]
+    assert triples(find_interactions(doc, ents)) == {("tories", "kg:criticised", "jowell", "")}
+    # "branded a first step" judges nothing.
+    doc = parsed_doc(blank_vocab, spec.format(adj="first").replace("retreat/", "step/"))
+    ents = [entity(doc, PERSON, "Jowell"), entity(doc, ORGANIZATION, "Tories")]
+    assert find_interactions(doc, ents) == []

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.idioms import IDIOM_VERBS, STATES, asked_of, career, in_state, received, to_court
 from kg.extract.nominals import det, make_interaction, noun_facts, pobj, to_infinitive
-from kg.extract.passives import is_passive, passive_facts
+from kg.extract.passives import in_a_move, is_passive, passive_facts
 from kg.extract.relation_words import (
     INTERACTION_NOUNS,
     INTERACTION_VERBS,
@@ -43,6 +43,7 @@ from kg.extract.speech import REPORTING
 from kg.extract.stance import AGAINST, stance
 from kg.extract.targets import holding, inquired, on_proposal
 from kg.extract.verbs import (
+    DESCRIBING,
     clause_subject,
     known,
     label,
@@ -54,11 +55,9 @@ from kg.extract.verbs import (
 from kg.model import AGENTS, PERSON, Entity, Fact
 from kg.nlp.tokens import EntityIndex
 
-# Verbs that describe their object: with an evaluation, a criticism or praise.
-_DESCRIBING = known("describe call brand label dub".split())
 # Every verb that can state an interaction here or in `idioms` / `reported`.
 _STATING = frozenset(
-    {*INTERACTION_VERBS, *LIGHT_VERBS, *SYMMETRIC_VERBS, *SYMMETRIC_LIGHT, *_DESCRIBING}
+    {*INTERACTION_VERBS, *LIGHT_VERBS, *SYMMETRIC_VERBS, *SYMMETRIC_LIGHT, *DESCRIBING}
     | {*REPORTING, *IDIOM_VERBS}
 )
 # Writings that "In a ... to X" puts in the hands of the clause's subject.
@@ -120,6 +119,8 @@ def _verb_facts(verb: Token, r: Resolver) -> list[Fact]:
     if lemma(verb) not in _STATING:
         return []  # most verbs state no interaction: skip the work of finding an actor
     senses = _senses(verb)
+    if (moved := in_a_move(verb, senses, r)) is not None:
+        return moved
     if is_passive(verb):
         return passive_facts(verb, senses, r)
     subject = r.actor(clause_subject(verb))
@@ -179,7 +180,7 @@ def _together(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
 
 def _described(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
     """ "described Blair as arrogant" criticises him; "called him a hero" praises."""
-    if lemma(verb) not in _DESCRIBING:
+    if lemma(verb) not in DESCRIBING:
         return []
     target = next((c for c in verb.children if c.dep_ == "dobj"), None)
     judged = stance(target) if target is not None and r.entities(target) else None

@@ -3,7 +3,8 @@ when the passive is an open complement ("X is to be replaced by Y"), a participl
 ("having been owned by Y, X ...", "a shell company, bought by Y") or a conjunct; the
 patient may be someone's proposal ("X's assessment was backed by Y": Y backed X). Without
 an agent only a passive that names the other party itself says something: "X will be
-merged with Y", "X was sold to Y" (Y acquired X)."""
+merged with Y", "X was sold to Y" (Y acquired X). "X did ..., in a move criticised by Y" /
+"branded a retreat by Y": Y acted on X through X's move."""
 
 from __future__ import annotations
 
@@ -14,13 +15,57 @@ from spacy.tokens import Token
 from kg.extract.nominals import make_interaction, pobj
 from kg.extract.relation_words import VerbSense
 from kg.extract.resolver import Resolver
+from kg.extract.stance import AGAINST, judged
 from kg.extract.targets import holding, on_proposal
-from kg.extract.verbs import label, passive_agent, passive_subject, verb_words
+from kg.extract.verbs import (
+    DESCRIBING,
+    clause_subject,
+    label,
+    lemma,
+    noun_lemma,
+    passive_agent,
+    passive_subject,
+    verb_words,
+)
 from kg.model import AGENTS, PERSON, Fact
 
 # Predicates that relate the two sides alike, so a passive's "with X" is the other side.
 _SYMMETRIC = frozenset("kg:mergedWith kg:partneredWith kg:negotiatedWith kg:met".split())
 _SUBJECTS = ("nsubj", "nsubjpass")
+# "in a move welcomed by X": nouns for the act of the clause they are attached to.
+_MOVES = frozenset("move decision step".split())
+
+
+def in_a_move(verb: Token, senses: Sequence[VerbSense], r: Resolver) -> list[Fact] | None:
+    """ "X announced plans, in a move criticised by Y": Y acted on X. None when `verb` does
+    not describe such a move (the caller reads it as any other clause)."""
+    move = verb.head
+    if verb.dep_ != "acl" or noun_lemma(move) not in _MOVES or move.dep_ != "pobj":
+        return None
+    if move.head.lower_ != "in" or move.head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    # The parser often hangs "by Y" on the verb's object: the first "by" in the clause.
+    by = next((t for t in verb.subtree if t.lower_ == "by" and t.dep_ in ("agent", "prep")), None)
+    critic = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+    actor = clause_subject(move.head.head)
+    predicates = [s.predicate for s in senses if s.dobj and not s.people_only]
+    if lemma(verb) in DESCRIBING:
+        said = judged([t for t in verb.subtree if by is None or t.i < by.i])
+        predicates += ["kg:criticised" if said[0] == AGAINST else "kg:praised"] if said else []
+    facts: list[Fact] = []
+    for predicate in predicates[:1]:
+        words = [move.head, move, verb, *([by] if by is not None else [])]
+        facts += make_interaction(
+            r,
+            critic,
+            r.actor(actor),
+            predicate,
+            verb,
+            words,
+            "interaction:passive",
+            phrase=f"{verb.text} the move of",
+        )
+    return facts
 
 
 def is_passive(verb: Token) -> bool:

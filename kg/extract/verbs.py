@@ -167,6 +167,9 @@ _SUBJECTS = ("nsubj", "csubj")
 # Gerunds of speech acts that tell how the clause's subject acted, even when the parser
 # hangs them on the object: "wrote to the watchdog accusing Labour of ...".
 _MANNER = known("accuse urge call warn demand ask claim say criticise criticize blame".split())
+# Verbs that describe their object: with an evaluation, a criticism or praise ("branded
+# the plan a shambles", "described Blair as arrogant").
+DESCRIBING = known("describe call brand label dub".split())
 # Verbs whose object does what the infinitive after them says.
 _OBJECT_CONTROL = known(
     """ask urge call press force persuade tell order instruct allow encourage invite help
