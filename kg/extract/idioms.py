@@ -110,12 +110,14 @@ def received(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
     if lemma(verb) not in _RECEIVING:
         return []
     facts = []
-    for child in verb.children:
+    # "faces lawsuits and a probe by X": each object in turn.
+    objects = [o for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    for child in [*(c for c in verb.children if c.dep_ != "dobj"), *objects]:
         noun, predicate = None, None
         if child.dep_ == "prep" and child.lower_ == "under" and lemma(verb) == "come":
             noun = pobj(child)
             predicate = _UNDER.get(noun_lemma(noun)) if noun is not None else None
-        elif child.dep_ == "dobj" and lemma(verb) != "come":
+        elif child in objects and lemma(verb) != "come":
             noun = child
             cue = INTERACTION_NOUNS.get(noun_lemma(noun))
             # "faces pressure from rivals" is competition, not urging: only "under pressure".

@@ -1,8 +1,8 @@
 """One person or organisation acting on another (wrote to, met, criticised, bought, ...).
 
 Read off the dependency parse. A verb clause: its actor (the subject, inherited across
-open complements, raising and purpose clauses, or the agent of a passive, also in "the
-company bought by X") and the entity the verb acts on (its object, the object of a
+open complements, raising and purpose clauses; passives are `passives`') and the entity
+the verb acts on (its object, the payee of "paid the SEC $250m", the object of a
 preposition it governs, the possessor of a proposal it acts on: "would not back the Home
 Secretary's plans", the holding in "owns 51% of X", or the party behind a cue noun after a
 light verb: "held talks with X", also when the parser hangs "with X" on the verb or the
@@ -26,12 +26,12 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.idioms import IDIOM_VERBS, STATES, asked_of, career, in_state, received, to_court
 from kg.extract.nominals import det, make_interaction, noun_facts, pobj, to_infinitive
+from kg.extract.passives import in_a_move, is_passive, passive_facts
 from kg.extract.relation_words import (
     INTERACTION_NOUNS,
     INTERACTION_VERBS,
     INTERACTS,
     LIGHT_VERBS,
-    PROPOSALS,
     SYMMETRIC_LIGHT,
     SYMMETRIC_OBJECTS,
     SYMMETRIC_VERBS,
@@ -41,47 +41,34 @@ from kg.extract.reported import said_of
 from kg.extract.resolver import Resolver, facts_between
 from kg.extract.speech import REPORTING
 from kg.extract.stance import AGAINST, stance
+from kg.extract.targets import holding, inquired, on_proposal
 from kg.extract.verbs import (
+    DESCRIBING,
     clause_subject,
     known,
     label,
     lemma,
     modality,
     noun_lemma,
-    passive_agent,
-    passive_subject,
     verb_words,
 )
 from kg.model import AGENTS, PERSON, Entity, Fact
 from kg.nlp.tokens import EntityIndex
 
-# "owns 51% of X", "bought a stake in X": the holding stands for the company held.
-_HOLDINGS = frozenset("% percent stake share shares majority interest control".split())
-# A part of a company stands for it: "own the Fiat unit", "bought Fiat's finance arm".
-_PARTS = frozenset("unit arm division subsidiary business operation stake share".split())
-# Acting on someone's proposal with these is acting on its author.
-_ON_PROPOSALS = frozenset(
-    {
-        "kg:backed",
-        "kg:rejected",
-        "kg:criticised",
-        "kg:praised",
-        "kg:investigated",
-        "kg:urged",
-        INTERACTS,
-    }
-)
-# Verbs that describe their object: with an evaluation, a criticism or praise.
-_DESCRIBING = known("describe call brand label dub".split())
 # Every verb that can state an interaction here or in `idioms` / `reported`.
 _STATING = frozenset(
-    {*INTERACTION_VERBS, *LIGHT_VERBS, *SYMMETRIC_VERBS, *SYMMETRIC_LIGHT, *_DESCRIBING}
+    {*INTERACTION_VERBS, *LIGHT_VERBS, *SYMMETRIC_VERBS, *SYMMETRIC_LIGHT, *DESCRIBING}
     | {*REPORTING, *IDIOM_VERBS}
 )
 # Writings that "In a ... to X" puts in the hands of the clause's subject.
 _WRITTEN = frozenset("letter email".split())
 # Adverbs that are a phrasal verb's particle when right after it ("hit back at").
 _PARTICLES = frozenset("back out up down over off".split())
+# Verbs whose bare second object is who receives the money: "paid the SEC $250m".
+_PAYING = known("pay lend loan".split())
+# Prepositions that name a recipient only after a sum: "paid $2m to X", not "paid tribute to".
+_AFTER_AMOUNT = frozenset({("pay", "to")})
+_AMOUNTS = frozenset("MONEY PERCENT QUANTITY CARDINAL".split())
 # Predicates whose denial is still a position taken towards the other party.
 _STANCES = frozenset({"kg:backed"})
 
@@ -132,28 +119,10 @@ def _verb_facts(verb: Token, r: Resolver) -> list[Fact]:
     if lemma(verb) not in _STATING:
         return []  # most verbs state no interaction: skip the work of finding an actor
     senses = _senses(verb)
-    agent = passive_agent(verb)
-    if agent is not None:
-        patient = passive_subject(verb)
-        if patient is None and verb.dep_ == "acl":
-            patient = verb.head  # "a shell company, bought by Rosneft"
-        facts = []
-        for sense in senses:
-            if sense.dobj:
-                # The statement reads agent -> patient, so its label is the active verb:
-                # "X was sued by Y" is Y "sued" X.
-                facts += make_interaction(
-                    r,
-                    agent,
-                    patient,
-                    sense.predicate,
-                    verb,
-                    [*verb_words(verb), *_by(verb)],
-                    "interaction:passive",
-                    phrase=verb.text,
-                    objects=(PERSON,) if sense.people_only else AGENTS,
-                )
-        return facts
+    if (moved := in_a_move(verb, senses, r)) is not None:
+        return moved
+    if is_passive(verb):
+        return passive_facts(verb, senses, r)
     subject = r.actor(clause_subject(verb))
     if subject is None:
         return []
@@ -211,7 +180,7 @@ def _together(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
 
 def _described(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
     """ "described Blair as arrogant" criticises him; "called him a hero" praises."""
-    if lemma(verb) not in _DESCRIBING:
+    if lemma(verb) not in DESCRIBING:
         return []
     target = next((c for c in verb.children if c.dep_ == "dobj"), None)
     judged = stance(target) if target is not None and r.entities(target) else None
@@ -245,9 +214,12 @@ def _sense_facts(verb: Token, sense: VerbSense, subject: Token, r: Resolver) -> 
                 "interaction:verb",
                 phrase=label(words),
             )
-    for child in verb.children:
+    amount = next((c for c in verb.children if c.dep_ == "dobj" and _is_amount(c)), None)
+    # "invest 2bn rupees in X": the parser often hangs the preposition on the amount.
+    children = [*verb.children, *(amount.children if amount is not None else ())]
+    for child in children:
         if child.dep_ == "dobj" and sense.dobj:
-            target = _holding(child, r) or child
+            target = holding(child, r) or child
             facts += make_interaction(
                 r,
                 subject,
@@ -259,21 +231,28 @@ def _sense_facts(verb: Token, sense: VerbSense, subject: Token, r: Resolver) -> 
                 objects=(PERSON,) if sense.people_only else AGENTS,
             )
             if not sense.people_only:
-                facts += _proposal(r, subject, child, sense.predicate, verb)
+                facts += on_proposal(r, subject, child, sense.predicate, verb)
+        if child.dep_ == "dative" and child.pos_ in ("NOUN", "PROPN") and lemma(verb) in _PAYING:
+            # "had to pay the SEC $250m", "lent Gazprom the money"
+            facts += make_interaction(
+                r, subject, child, sense.predicate, verb, words, "interaction:verb"
+            )
         if child.dep_ in ("prep", "dative"):
-            obj = pobj(child)
             predicate = dict(sense.preps).get(child.lower_)
+            obj = inquired(child) if predicate == "kg:investigated" else pobj(child)
+            if (lemma(verb), child.lower_) in _AFTER_AMOUNT and amount is None:
+                predicate = None  # "paid tribute to X", "paid a visit to X": no payment
             if obj is not None and predicate:
                 facts += make_interaction(
                     r,
                     subject,
-                    _holding(obj, r) or obj,
+                    holding(obj, r) or obj,
                     predicate,
                     verb,
                     [*words, child],
                     "interaction:verb-prep",
                 )
-                facts += _proposal(r, subject, obj, sense.predicate, verb, [child])
+                facts += on_proposal(r, subject, obj, sense.predicate, verb, [child])
                 if sense.predicate == "kg:soldTo":  # "sold Yugansk to Rosneft"
                     facts += _sold(verb, obj, r)
     return facts
@@ -294,21 +273,6 @@ def _sold(verb: Token, buyer: Token, r: Resolver) -> list[Fact]:
     )
 
 
-def _holding(noun: Token, r: Resolver) -> Token | None:
-    """ "51% of Yukos", "a stake in X", "the Fiat unit", "Fiat's finance arm" -> the
-    company held or whose part is held."""
-    word = noun_lemma(noun)
-    if noun.lower_ in _HOLDINGS or word in _HOLDINGS:
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "in") and pobj(prep) is not None:
-                return pobj(prep)
-    if word in _PARTS and not r.entities(noun):
-        for child in noun.children:
-            if child.dep_ in ("poss", "compound") and child.i < noun.i and r.entities(child):
-                return child
-    return None
-
-
 def _cue(r: Resolver, subject: Token, noun: Token, verb: Token, path: list[Token]) -> list[Fact]:
     """ "wrote ... in a letter to X", "held talks with X", "made an offer for X"."""
     cue = INTERACTION_NOUNS.get(noun_lemma(noun))
@@ -320,20 +284,22 @@ def _cue(r: Resolver, subject: Token, noun: Token, verb: Token, path: list[Token
         return []
     facts = []
     preps = list(noun.children)
-    if not path and not any(s.preps for s in _senses(verb)):
-        # "signed a deal with X", "made an offer for X": the parser often hangs the
-        # preposition on the verb.
-        preps += [c for c in verb.children if c.i > noun.i]
+    if not path:
+        # "signed a deal with X", "paid tribute to X": the parser often hangs the
+        # preposition on the verb; one the verb itself reads is the verb's.
+        own = {p for s in _senses(verb) for p, _ in s.preps}
+        own -= {p for v, p in _AFTER_AMOUNT if v == lemma(verb)}
+        preps += [c for c in verb.children if c.i > noun.i and c.lower_ not in own]
     for prep in preps:
-        obj = pobj(prep)
-        if prep.dep_ == "prep" and prep.lower_ in cue[1] and obj is not None:
+        obj = inquired(prep) if cue[0] == "kg:investigated" else pobj(prep)
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in cue[1] and obj is not None:
             words = [*verb_words(verb), *path, *det(noun), noun, prep]
             phrase = f"{label(verb_words(verb))} {label([*path, *det(noun), noun, prep])}"
             facts += make_interaction(
                 r, subject, obj, cue[0], verb, words, "interaction:noun", phrase=phrase
             )
             # "paid tribute to Kerry's campaign": to Kerry, through his campaign
-            facts += _proposal(r, subject, obj, cue[0], verb, [*path, *det(noun), noun, prep])
+            facts += on_proposal(r, subject, obj, cue[0], verb, [*path, *det(noun), noun, prep])
     if cue[0] == "kg:praised":  # "sent Mr Bush his congratulations"
         for dative in (c for c in verb.children if c.dep_ == "dative" and not c.children):
             facts += make_interaction(
@@ -342,33 +308,13 @@ def _cue(r: Resolver, subject: Token, noun: Token, verb: Token, path: list[Token
     return facts
 
 
-def _proposal(
-    r: Resolver,
-    subject: Token,
-    noun: Token,
-    predicate: str,
-    verb: Token,
-    path: Sequence[Token] = (),
-) -> list[Fact]:
-    """ "would not back the Home Secretary's plans" -> the plans' author."""
-    if predicate not in _ON_PROPOSALS or noun_lemma(noun) not in PROPOSALS:
-        return []
-    for child in noun.children:
-        author = child if child.dep_ in ("poss", "compound") and child.i < noun.i else None
-        if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
-            author = pobj(child)
-        if author is not None and r.entities(author):
-            words = [*verb_words(verb), *path, *det(noun), noun]
-            phrase = (
-                f"{label([*verb_words(verb), *path])} the {noun.text} of"
-                if child.dep_ in ("poss", "compound")
-                else label([*words, child])
-            )
-            return make_interaction(
-                r, subject, author, predicate, verb, words, "interaction:proposal", phrase=phrase
-            )
-    return []
-
-
-def _by(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ == "agent"]
+def _is_amount(noun: Token) -> bool:
+    """ "$250m", "2.47bn rupees": the noun is a sum, or a number or currency sign is on it
+    (not "a 10% stake", whose head is the stake)."""
+    return any(
+        t.ent_type_ in _AMOUNTS or t.like_num or t.tag_ in ("CD", "$")
+        for t in (
+            noun,
+            *(c for c in noun.children if c.dep_ in ("nummod", "quantmod", "compound", "nmod")),
+        )
+    ) and noun.lower_ not in ("stake", "%", "percent", "share", "shares")

@@ -76,7 +76,8 @@ INTERACTION_VERBS = _verbs(
     replace,succeed kg:replaced dobj -
     fund,finance,bankroll,sponsor,subsidise,subsidize kg:funded dobj -
     invest kg:investedIn - in
-    pay kg:paid dobj for:acquired
+    pay kg:paid dobj for:acquired,to
+    lend,loan kg:funded - to
     back,support,endorse,champion,promote,accept,prefer,favour,favor,defend kg:backed dobj -
     reject,rebuff,snub,overrule kg:rejected dobj -
     turn kg:rejected dobj - particle=down
@@ -165,6 +166,9 @@ INTERACTION_NOUNS: dict[str, tuple[str, frozenset[str]]] = {
     "charge": ("kg:accused", frozenset({"against"})),
     "sanction": (INTERACTS, frozenset({"against"})),
     "settlement": ("kg:signedDealWith", frozenset({"with"})),
+    "pact": ("kg:signedDealWith", frozenset({"with"})),
+    "accord": ("kg:signedDealWith", frozenset({"with"})),
+    "venture": ("kg:partneredWith", frozenset({"with"})),
     "question": (INTERACTS, frozenset({"to"})),
 }
 # Nouns whose "from X" names their author: "a question from X", "a complaint from X".

@@ -64,6 +64,12 @@ def _predicated(verb: Token, deps: tuple[str, ...]) -> tuple[str, Token] | None:
     return None
 
 
+def judged(tokens: list[Token]) -> tuple[str, Token] | None:
+    """(FOR or AGAINST, the word) for the first evaluative word among `tokens`, none when
+    they hold a negation: "branded a humiliating retreat"."""
+    return _words(tokens)
+
+
 def _words(tokens: list[Token]) -> tuple[str, Token] | None:
     for tok in tokens:
         if tok.dep_ == "neg":

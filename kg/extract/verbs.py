@@ -123,6 +123,8 @@ def noun_lemma(tok: Token) -> str:
         return tok.lemma_.lower()
     word = tok.lower_
     if tok.tag_ in ("NNS", "NNPS") and word.endswith("s") and not word.endswith("ss"):
+        if word.endswith("ies") and len(word) > 4:
+            return word[:-3] + "y"  # "policies", "inquiries", "companies"
         return word[:-2] if word.endswith(("ches", "shes", "sses", "xes")) else word[:-1]
     return word
 
@@ -165,6 +167,9 @@ _SUBJECTS = ("nsubj", "csubj")
 # Gerunds of speech acts that tell how the clause's subject acted, even when the parser
 # hangs them on the object: "wrote to the watchdog accusing Labour of ...".
 _MANNER = known("accuse urge call warn demand ask claim say criticise criticize blame".split())
+# Verbs that describe their object: with an evaluation, a criticism or praise ("branded
+# the plan a shambles", "described Blair as arrogant").
+DESCRIBING = known("describe call brand label dub".split())
 # Verbs whose object does what the infinitive after them says.
 _OBJECT_CONTROL = known(
     """ask urge call press force persuade tell order instruct allow encourage invite help
