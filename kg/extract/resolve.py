@@ -19,6 +19,7 @@ from kg.extract.lexicon import PLACE_SUFFIXES
 from kg.extract.names import PEERAGE, ROYAL_TITLES, clean_surface, fold, name_key
 from kg.extract.org_forms import generic_acronyms, merge_acronyms, merge_short_forms
 from kg.extract.people import merge_person_parts, split_by_title_gender, title_gender
+from kg.extract.renamed import merge_renamed
 from kg.extract.retype import NOT_AN_ENTITY, doc_evidence, settle_type
 from kg.extract.spans import Candidate
 from kg.model import ORGANIZATION, PERSON, PLACE, Entity, Mention
@@ -66,6 +67,7 @@ def resolve_entities(doc: Doc, candidates: list[Candidate]) -> list[Entity]:
     split_by_title_gender(groups, order)
     merge_acronyms(groups, order, surfaces)
     merge_short_forms(groups, order, surfaces)
+    merge_renamed(doc, groups, order)
     merge_person_parts(doc, groups, order, surfaces)
     _merge_place_short_forms(groups, order, surfaces)
 
