@@ -24,6 +24,7 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.echoes import with_echoes
 from kg.extract.idioms import IDIOM_VERBS, STATES, asked_of, career, in_state, received, to_court
 from kg.extract.nominals import det, make_interaction, noun_facts, pobj, to_infinitive
 from kg.extract.passives import in_a_move, is_passive, passive_facts
@@ -75,6 +76,8 @@ _STANCES = frozenset({"kg:backed"})
 
 def find_interactions(doc: Doc, entities: Sequence[Entity]) -> list[Fact]:
     """Interactions between people and organisations, from the dependency parse."""
+    # A name the tagger missed here is still the entity the article names so elsewhere.
+    entities = with_echoes(doc, entities)
     resolver = Resolver(doc, entities, EntityIndex(doc, entities))
     found: dict[tuple[str, str, str], Fact] = {}
     for tok in doc:
