@@ -42,3 +42,47 @@ def test_a_name_inside_a_longer_name_is_not_the_entity(blank_vocab):
     )
     ents = [first_only(entity(doc, ORGANIZATION, "Zenco")), entity(doc, ORGANIZATION, "Acme")]
     assert find_interactions(doc, ents) == []
+
+
+CARRIED = (
+    "Acme/PROPN/NNP/nsubjpass/2 is/AUX/VBZ/auxpass/2 involved/VERB/VBN/ROOT/2 ./PUNCT/./punct/2 "
+    "It/PRON/PRP/nsubj/6 had/AUX/VBD/aux/6 sued/VERB/VBN/ROOT/6 Zenco/PROPN/NNP/dobj/6 "
+    "./PUNCT/./punct/6"
+)
+# The same with "The company" for "It" (one token more).
+COMPANY = (
+    "Acme/PROPN/NNP/nsubjpass/2 is/AUX/VBZ/auxpass/2 involved/VERB/VBN/ROOT/2 ./PUNCT/./punct/2 "
+    "The/DET/DT/det/5 company/NOUN/NN/nsubj/7 had/AUX/VBD/aux/7 sued/VERB/VBN/ROOT/7 "
+    "Zenco/PROPN/NNP/dobj/7 ./PUNCT/./punct/7"
+)
+
+
+def test_it_opening_a_sentence_is_the_company_the_last_one_was_about(blank_vocab):
+    doc = parsed_doc(blank_vocab, CARRIED)
+    ents = [entity(doc, ORGANIZATION, "Acme"), entity(doc, ORGANIZATION, "Zenco")]
+    assert triples(find_interactions(doc, ents)) == {("acme", "kg:sued", "zenco")}
+
+
+def test_the_company_opening_a_sentence_is_the_one_the_last_was_about(blank_vocab):
+    doc = parsed_doc(blank_vocab, COMPANY)
+    ents = [entity(doc, ORGANIZATION, "Acme"), entity(doc, ORGANIZATION, "Zenco")]
+    assert triples(find_interactions(doc, ents)) == {("acme", "kg:sued", "zenco")}
+
+
+def test_it_after_a_sentence_about_something_else_is_unresolved(blank_vocab):
+    # "The sale is involved. It had sued Zenco.": "it" may be the sale; nothing is said.
+    doc = parsed_doc(blank_vocab, CARRIED.replace("Acme/PROPN/NNP", "sale/NOUN/NN"))
+    ents = [entity(doc, ORGANIZATION, "Zenco")]
+    assert find_interactions(doc, ents) == []
+
+
+def test_it_inside_a_later_clause_is_not_carried_over(blank_vocab):
+    # "Acme is involved. Zenco said it had sued": "it" is Zenco's clause, not the sentence's.
+    spec = (
+        "Acme/PROPN/NNP/nsubjpass/2 is/AUX/VBZ/auxpass/2 involved/VERB/VBN/ROOT/2 "
+        "./PUNCT/./punct/2 Zenco/PROPN/NNP/nsubj/5 said/VERB/VBD/ROOT/5 it/PRON/PRP/nsubj/8 "
+        "had/AUX/VBD/aux/8 sued/VERB/VBN/ccomp/5 Bolt/PROPN/NNP/dobj/8 ./PUNCT/./punct/5"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, ORGANIZATION, n) for n in ("Acme", "Zenco", "Bolt")]
+    assert triples(find_interactions(doc, ents)) == {("zenco", "kg:sued", "bolt")}

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.antecedents import generic_org, opens_main_clause, previous_subject
 from kg.extract.lexicon import ORG_NOUNS
 from kg.extract.names import HONORIFICS, fold
 from kg.extract.verbs import noun_lemma
@@ -141,12 +142,15 @@ class Resolver:
             beside = [c for c in beside if c.head == tok.head or c.head.head == tok.head]
             return self.entity(beside[-1]) if beside else None
         if tok.pos_ in ("NOUN", "PROPN"):
-            return (
+            found = (
                 self._title(tok)
                 or self._description(tok)
                 or self._principal(tok)
                 or self._kind_named(tok)
             )
+            if found is None and generic_org(tok) and opens_main_clause(tok):
+                return previous_subject(tok, self.entity)  # "The company said ..."
+            return found
         return None
 
     def _kind_named(self, tok: Token) -> Entity | None:
@@ -291,6 +295,13 @@ class Resolver:
         organisation the enclosing clause is about."""
         if _expletive(tok):
             return None
+        found = self._its_clause(tok)
+        if found is None and opens_main_clause(tok):
+            # "Deutsche Bank is involved. It had agreed to ...": the company carried on.
+            return previous_subject(tok, self.entity)
+        return found
+
+    def _its_clause(self, tok: Token) -> Entity | None:
         for anc in tok.ancestors:
             if anc.pos_ not in ("VERB", "AUX"):
                 continue
@@ -299,6 +310,9 @@ class Resolver:
                 continue  # "it is itself being sued": the pronoun's own clause
             if subject is not None and subject != tok and not tok.is_ancestor(subject):
                 ref = self.index.at(subject.i)
+                if ref is None and generic_org(subject):  # "The firm said it would ..."
+                    named = self.entity(subject)
+                    return named if named is not None and named.type == ORGANIZATION else None
                 if ref is None and subject.pos_ == "NOUN":
                     # "A Yili spokesman said it would ...": the body the speaker speaks for.
                     principal = self._principal(subject)
