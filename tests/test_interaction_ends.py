@@ -8,7 +8,7 @@ from dataclasses import replace
 from conftest import entity, parsed_doc
 
 from kg.extract.interactions import find_interactions
-from kg.model import ORGANIZATION
+from kg.model import ORGANIZATION, PERSON
 
 
 def triples(facts) -> set[tuple[str, str, str]]:
@@ -86,3 +86,26 @@ def test_it_inside_a_later_clause_is_not_carried_over(blank_vocab):
     doc = parsed_doc(blank_vocab, spec)
     ents = [entity(doc, ORGANIZATION, n) for n in ("Acme", "Zenco", "Bolt")]
     assert triples(find_interactions(doc, ents)) == {("zenco", "kg:sued", "bolt")}
+
+
+def test_a_speech_criticising_x_is_the_speakers_act(blank_vocab):
+    # "Smith opened proceedings with a speech criticising Jones": "with" hangs on the noun.
+    doc = parsed_doc(
+        blank_vocab,
+        "Smith/PROPN/NNP/nsubj/1 opened/VERB/VBD/ROOT/1 proceedings/NOUN/NNS/dobj/1 "
+        "with/ADP/IN/prep/2 a/DET/DT/det/5 speech/NOUN/NN/pobj/3 "
+        "criticising/VERB/VBG/acl/5 Jones/PROPN/NNP/dobj/6 ./PUNCT/./punct/1",
+    )
+    ents = [entity(doc, PERSON, "Smith"), entity(doc, PERSON, "Jones")]
+    assert triples(find_interactions(doc, ents)) == {("smith", "kg:criticised", "jones")}
+
+
+def test_a_conjunct_passive_sold_to_a_dative_buyer(blank_vocab):
+    # "Acme failed and was sold to Zenco": the parser's "to" is a dative.
+    doc = parsed_doc(
+        blank_vocab,
+        "Acme/PROPN/NNP/nsubj/1 failed/VERB/VBD/ROOT/1 and/CCONJ/CC/cc/1 was/AUX/VBD/auxpass/4 "
+        "sold/VERB/VBN/conj/1 to/ADP/IN/dative/4 Zenco/PROPN/NNP/pobj/5 ./PUNCT/./punct/1",
+    )
+    ents = [entity(doc, ORGANIZATION, "Acme"), entity(doc, ORGANIZATION, "Zenco")]
+    assert triples(find_interactions(doc, ents)) == {("zenco", "kg:acquired", "acme")}

@@ -122,7 +122,8 @@ def _agentless(verb: Token, senses: Sequence[VerbSense], patient: Token, r: Reso
     """ "X will be merged with Y"; "X was sold to Y" -> Y acquired X."""
     facts: list[Fact] = []
     for sense in senses:
-        for prep in (c for c in verb.children if c.dep_ == "prep"):
+        # "was sold to X": the parser reads "to" as a dative as often as a preposition
+        for prep in (c for c in verb.children if c.dep_ in ("prep", "dative")):
             other = pobj(prep)
             predicate = dict(sense.preps).get(prep.lower_)
             if other is None or predicate is None:

@@ -272,8 +272,12 @@ def clause_subject(verb: Token) -> Token | None:
             and lemma(tok) in _MANNER
             and (tok.head.dep_ in ("dobj", "pobj") and tok.head.head.pos_ in ("VERB", "ADP"))
         ):
-            # "wrote to the watchdog accusing Labour": the writer accuses, not the watchdog
-            tok = tok.head.head if tok.head.dep_ == "dobj" else tok.head.head.head
+            # "wrote to the watchdog accusing Labour": the writer accuses, not the watchdog;
+            # "opened proceedings with a speech criticising X": the verb above the noun
+            verb_above = next((a for a in tok.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if verb_above is None:
+                return None
+            tok = verb_above
             continue
         if tok.dep_ == "acl" and tok.tag_ == "VBG":  # "the lawyer representing X"
             return tok.head
