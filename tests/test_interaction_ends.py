@@ -109,3 +109,15 @@ def test_a_conjunct_passive_sold_to_a_dative_buyer(blank_vocab):
     )
     ents = [entity(doc, ORGANIZATION, "Acme"), entity(doc, ORGANIZATION, "Zenco")]
     assert triples(find_interactions(doc, ents)) == {("zenco", "kg:acquired", "acme")}
+
+
+def test_a_nominalised_appointment_is_the_owners_act(blank_vocab):
+    # "Smith's appointment of Jones was criticised."
+    doc = parsed_doc(
+        blank_vocab,
+        "Smith/PROPN/NNP/poss/2 's/PART/POS/case/0 appointment/NOUN/NN/nsubjpass/6 "
+        "of/ADP/IN/prep/2 Jones/PROPN/NNP/pobj/3 was/AUX/VBD/auxpass/6 "
+        "criticised/VERB/VBN/ROOT/6 ./PUNCT/./punct/6",
+    )
+    ents = [entity(doc, PERSON, "Smith"), entity(doc, PERSON, "Jones")]
+    assert triples(find_interactions(doc, ents)) == {("smith", "kg:appointed", "jones")}

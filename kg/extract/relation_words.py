@@ -170,6 +170,16 @@ INTERACTION_NOUNS: dict[str, tuple[str, frozenset[str]]] = {
     "accord": ("kg:signedDealWith", frozenset({"with"})),
     "venture": ("kg:partneredWith", frozenset({"with"})),
     "question": (INTERACTS, frozenset({"to"})),
+    # Nominalisations of the verbs above: "X's appointment of Y", "the sacking of Y by X".
+    "appointment": ("kg:appointed", frozenset({"of"})),
+    "sacking": ("kg:dismissed", frozenset({"of"})),
+    "dismissal": ("kg:dismissed", frozenset({"of"})),
+    "rejection": ("kg:rejected", frozenset({"of"})),
+    "rebuff": ("kg:rejected", frozenset({"to"})),
+    "condemnation": ("kg:criticised", frozenset({"of"})),
+    "endorsement": ("kg:backed", frozenset({"of"})),
+    "defeat": ("kg:defeated", frozenset({"of"})),
+    "tie-up": ("kg:partneredWith", frozenset({"with"})),
 }
 # Nouns whose "from X" names their author: "a question from X", "a complaint from X".
 FROM_NOUNS = frozenset(
