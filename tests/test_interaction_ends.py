@@ -121,3 +121,29 @@ def test_a_nominalised_appointment_is_the_owners_act(blank_vocab):
     )
     ents = [entity(doc, PERSON, "Smith"), entity(doc, PERSON, "Jones")]
     assert triples(find_interactions(doc, ents)) == {("smith", "kg:appointed", "jones")}
+
+
+def test_a_plural_including_names_stands_for_them(blank_vocab):
+    # "Smith beat rivals including Jones and Brown."
+    spec = (
+        "Smith/PROPN/NNP/nsubj/1 beat/VERB/VBD/ROOT/1 rivals/NOUN/NNS/dobj/1 "
+        "including/VERB/VBG/prep/2 Jones/PROPN/NNP/pobj/3 and/CCONJ/CC/cc/4 "
+        "Brown/PROPN/NNP/conj/4 ./PUNCT/./punct/1"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, PERSON, n) for n in ("Smith", "Jones", "Brown")]
+    assert triples(find_interactions(doc, ents)) == {
+        ("smith", "kg:defeated", "jones"),
+        ("smith", "kg:defeated", "brown"),
+    }
+
+
+def test_a_plural_such_as_names_stands_for_them(blank_vocab):
+    # "Firms such as Acme sued Zenco."
+    spec = (
+        "Firms/NOUN/NNS/nsubj/4 such/ADJ/JJ/amod/2 as/ADP/IN/prep/0 Acme/PROPN/NNP/pobj/2 "
+        "sued/VERB/VBD/ROOT/4 Zenco/PROPN/NNP/dobj/4 ./PUNCT/./punct/4"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, ORGANIZATION, n) for n in ("Acme", "Zenco")]
+    assert triples(find_interactions(doc, ents)) == {("acme", "kg:sued", "zenco")}

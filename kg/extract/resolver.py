@@ -218,6 +218,10 @@ class Resolver:
         for _ in range(4):
             frontier = [c for t in frontier for c in t.children if c.dep_ in ("appos", "conj")]
             out += [t for t in frontier if t.pos_ == "PROPN"]
+        # "stars including X and Y", "playwrights such as X and Y": the examples named
+        for prep in (c for c in tok.children if c.dep_ == "prep" and _gives_examples(c)):
+            example = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            out += [example, *example.conjuncts] if example is not None else []
         return out
 
     def _principal(self, tok: Token) -> Entity | None:
@@ -509,6 +513,15 @@ def _listed(tok: Token) -> list[Token]:
         if child.dep_ in ("conj", "appos") and child.pos_ == "PROPN":
             out += _listed(child)
     return out
+
+
+def _gives_examples(prep: Token) -> bool:
+    """ "including", "such as" after a plural noun."""
+    if prep.lower_ == "including":
+        return True
+    return prep.lower_ == "as" and any(
+        c.lower_ == "such" for c in (*prep.children, *prep.head.children)
+    )
 
 
 def _group_noun(tok: Token) -> bool:
