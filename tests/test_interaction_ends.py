@@ -147,3 +147,25 @@ def test_a_plural_such_as_names_stands_for_them(blank_vocab):
     doc = parsed_doc(blank_vocab, spec)
     ents = [entity(doc, ORGANIZATION, n) for n in ("Acme", "Zenco")]
     assert triples(find_interactions(doc, ents)) == {("acme", "kg:sued", "zenco")}
+
+
+def test_after_talks_with_y_the_talks_are_the_subjects(blank_vocab):
+    # "After talks with Jones, Smith resigned."
+    spec = (
+        "After/ADP/IN/prep/6 talks/NOUN/NNS/pobj/0 with/ADP/IN/prep/1 Jones/PROPN/NNP/pobj/2 "
+        ",/PUNCT/,/punct/6 Smith/PROPN/NNP/nsubj/6 resigned/VERB/VBD/ROOT/6 ./PUNCT/./punct/6"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, PERSON, "Smith"), entity(doc, PERSON, "Jones")]
+    assert triples(find_interactions(doc, ents)) == {("smith", "kg:met", "jones")}
+
+
+def test_talks_about_y_in_a_time_phrase_say_nothing(blank_vocab):
+    # "After talks on Jones, Smith resigned.": no other party.
+    spec = (
+        "After/ADP/IN/prep/6 talks/NOUN/NNS/pobj/0 on/ADP/IN/prep/1 Jones/PROPN/NNP/pobj/2 "
+        ",/PUNCT/,/punct/6 Smith/PROPN/NNP/nsubj/6 resigned/VERB/VBD/ROOT/6 ./PUNCT/./punct/6"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, PERSON, "Smith"), entity(doc, PERSON, "Jones")]
+    assert find_interactions(doc, ents) == []
