@@ -169,3 +169,25 @@ def test_talks_about_y_in_a_time_phrase_say_nothing(blank_vocab):
     doc = parsed_doc(blank_vocab, spec)
     ents = [entity(doc, PERSON, "Smith"), entity(doc, PERSON, "Jones")]
     assert find_interactions(doc, ents) == []
+
+
+def test_attacking_the_tory_plans_criticises_the_party(blank_vocab):
+    # "Smith attacked the Tory plans": the adjective names the plans' author.
+    spec = (
+        "Smith/PROPN/NNP/nsubj/1 attacked/VERB/VBD/ROOT/1 the/DET/DT/det/4 Tory/ADJ/JJ/amod/4 "
+        "plans/NOUN/NNS/dobj/1 ./PUNCT/./punct/1"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, PERSON, "Smith"), entity(doc, ORGANIZATION, "Tory")]
+    assert triples(find_interactions(doc, ents)) == {("smith", "kg:criticised", "tory")}
+
+
+def test_a_title_before_the_name_is_the_named_person(blank_vocab):
+    # "Chief Secretary Smith attacked Jones": the parser heads the subject with the title.
+    spec = (
+        "Chief/PROPN/NNP/compound/1 Secretary/PROPN/NNP/nsubj/3 Smith/PROPN/NNP/appos/1 "
+        "attacked/VERB/VBD/ROOT/3 Jones/PROPN/NNP/dobj/3 ./PUNCT/./punct/3"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, PERSON, "Smith"), entity(doc, PERSON, "Jones")]
+    assert triples(find_interactions(doc, ents)) == {("smith", "kg:criticised", "jones")}

@@ -207,9 +207,10 @@ class Resolver:
         # listed beside a common noun; a plural heads a whole list of appositions and
         # conjuncts, a singular only its own apposition ("the regulator, Ofcom").
         out = [tok, *tok.conjuncts]
-        if self.index.at(tok.i) is not None or tok.pos_ != "NOUN":
+        if self.index.at(tok.i) is not None or tok.pos_ not in ("NOUN", "PROPN"):
             return out
         if tok.tag_ != "NNS":
+            # "the regulator, Ofcom"; "Chief Secretary to the Treasury Paul Boateng"
             for child in tok.children:
                 if child.dep_ == "appos" and child.pos_ == "PROPN":
                     out += [child, *child.conjuncts]

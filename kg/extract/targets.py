@@ -29,6 +29,7 @@ _ON_PROPOSALS = frozenset(
         "kg:praised",
         "kg:investigated",
         "kg:urged",
+        "kg:funded",  # "helped bankroll the party's campaign"
         INTERACTS,
     }
 )
@@ -68,16 +69,16 @@ def on_proposal(
     if predicate not in _ON_PROPOSALS or noun_lemma(noun) not in PROPOSALS:
         return []
     for child in noun.children:
-        author = child if child.dep_ in ("poss", "compound") and child.i < noun.i else None
+        # "the Home Secretary's plans", "Labour plans", "the Tory plans" (an adjective)
+        before = child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i
+        author = child if before else None
         if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
             author = pobj(child)
         if author is not None and r.entities(author):
             acted = [verb] if passive else verb_words(verb)
             words = [*acted, *path, *det(noun), noun]
             phrase = (
-                f"{label([*acted, *path])} the {noun.text} of"
-                if child.dep_ in ("poss", "compound")
-                else label([*words, child])
+                f"{label([*acted, *path])} the {noun.text} of" if before else label([*words, child])
             )
             return make_interaction(
                 r, subject, author, predicate, verb, words, "interaction:proposal", phrase=phrase
