@@ -191,3 +191,14 @@ def test_a_title_before_the_name_is_the_named_person(blank_vocab):
     doc = parsed_doc(blank_vocab, spec)
     ents = [entity(doc, PERSON, "Smith"), entity(doc, PERSON, "Jones")]
     assert triples(find_interactions(doc, ents)) == {("smith", "kg:criticised", "jones")}
+
+
+def test_a_battle_owned_by_one_side_is_with_the_other(blank_vocab):
+    # "Smith's battle with Jones ended."
+    spec = (
+        "Smith/PROPN/NNP/poss/2 's/PART/POS/case/0 battle/NOUN/NN/nsubj/5 with/ADP/IN/prep/2 "
+        "Jones/PROPN/NNP/pobj/3 ended/VERB/VBD/ROOT/5 ./PUNCT/./punct/5"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, PERSON, "Smith"), entity(doc, PERSON, "Jones")]
+    assert triples(find_interactions(doc, ents)) == {("smith", "kg:interactsWith", "jones")}

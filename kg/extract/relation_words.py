@@ -180,6 +180,11 @@ INTERACTION_NOUNS: dict[str, tuple[str, frozenset[str]]] = {
     "endorsement": ("kg:backed", frozenset({"of"})),
     "defeat": ("kg:defeated", frozenset({"of"})),
     "tie-up": ("kg:partneredWith", frozenset({"with"})),
+    # A conflict owned by one side: "X's battle with Y", "X's row with Y".
+    **{
+        noun: (INTERACTS, frozenset({"with"}))
+        for noun in "battle row dispute clash feud fight war rivalry spat confrontation".split()
+    },
 }
 # Nouns whose "from X" names their author: "a question from X", "a complaint from X".
 FROM_NOUNS = frozenset(
