@@ -202,3 +202,54 @@ def test_a_battle_owned_by_one_side_is_with_the_other(blank_vocab):
     doc = parsed_doc(blank_vocab, spec)
     ents = [entity(doc, PERSON, "Smith"), entity(doc, PERSON, "Jones")]
     assert triples(find_interactions(doc, ents)) == {("smith", "kg:interactsWith", "jones")}
+
+
+def test_calling_for_x_to_act_urges_x(blank_vocab):
+    # "Acme called for Zenco to resign" ("for" a preposition, the infinitive the verb's).
+    spec = (
+        "Acme/PROPN/NNP/nsubj/1 called/VERB/VBD/ROOT/1 for/ADP/IN/prep/1 Zenco/PROPN/NNP/pobj/2 "
+        "to/PART/TO/aux/5 resign/VERB/VB/advcl/1 ./PUNCT/./punct/1"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, ORGANIZATION, n) for n in ("Acme", "Zenco")]
+    assert triples(find_interactions(doc, ents)) == {("acme", "kg:urged", "zenco")}
+    # the same with "for" the infinitive's marker and Zenco its subject
+    spec = spec.replace("for/ADP/IN/prep/1", "for/SCONJ/IN/mark/5").replace(
+        "Zenco/PROPN/NNP/pobj/2", "Zenco/PROPN/NNP/nsubj/5"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, ORGANIZATION, n) for n in ("Acme", "Zenco")]
+    assert triples(find_interactions(doc, ents)) == {("acme", "kg:urged", "zenco")}
+
+
+def test_calling_for_a_thing_urges_nobody(blank_vocab):
+    # "Acme called for Zenco shares to rise": no.  "Acme called for calm": no infinitive.
+    spec = (
+        "Acme/PROPN/NNP/nsubj/1 called/VERB/VBD/ROOT/1 for/ADP/IN/prep/1 Zenco/PROPN/NNP/pobj/2 "
+        "./PUNCT/./punct/1"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, ORGANIZATION, n) for n in ("Acme", "Zenco")]
+    assert find_interactions(doc, ents) == []
+
+
+def test_being_under_pressure_from_y(blank_vocab):
+    # "Acme is under pressure from Zenco."
+    spec = (
+        "Acme/PROPN/NNP/nsubj/1 is/AUX/VBZ/ROOT/1 under/ADP/IN/prep/1 pressure/NOUN/NN/pobj/2 "
+        "from/ADP/IN/prep/3 Zenco/PROPN/NNP/pobj/4 ./PUNCT/./punct/1"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, ORGANIZATION, n) for n in ("Acme", "Zenco")]
+    assert triples(find_interactions(doc, ents)) == {("zenco", "kg:urged", "acme")}
+
+
+def test_replacing_x_with_y(blank_vocab):
+    # "The board replaced Smith with Jones": Jones replaced Smith.
+    spec = (
+        "The/DET/DT/det/1 board/NOUN/NN/nsubj/2 replaced/VERB/VBD/ROOT/2 Smith/PROPN/NNP/dobj/2 "
+        "with/ADP/IN/prep/2 Jones/PROPN/NNP/pobj/4 ./PUNCT/./punct/2"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, PERSON, n) for n in ("Smith", "Jones")]
+    assert triples(find_interactions(doc, ents)) == {("jones", "kg:replaced", "smith")}

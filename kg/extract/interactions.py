@@ -25,7 +25,17 @@ from itertools import combinations
 from spacy.tokens import Doc, Token
 
 from kg.extract.echoes import with_echoes
-from kg.extract.idioms import IDIOM_VERBS, STATES, asked_of, career, in_state, received, to_court
+from kg.extract.idioms import (
+    IDIOM_VERBS,
+    STATES,
+    asked_of,
+    called_for,
+    career,
+    in_state,
+    received,
+    replaced_with,
+    to_court,
+)
 from kg.extract.nominals import det, make_interaction, noun_facts, pobj, to_infinitive
 from kg.extract.passives import in_a_move, is_passive, passive_facts
 from kg.extract.relation_words import (
@@ -143,6 +153,7 @@ def _verb_facts(verb: Token, r: Resolver) -> list[Fact]:
     if lemma(verb) == "take":
         facts += to_court(verb, subject, r)
     facts += asked_of(verb, subject, r) + career(verb, subject, r) + received(verb, subject, r)
+    facts += called_for(verb, subject, r) + replaced_with(verb, r)
     facts += _together(verb, subject, r) + _described(verb, subject, r)
     return facts + said_of(verb, subject, r)
 
