@@ -253,3 +253,31 @@ def test_replacing_x_with_y(blank_vocab):
     doc = parsed_doc(blank_vocab, spec)
     ents = [entity(doc, PERSON, n) for n in ("Smith", "Jones")]
     assert triples(find_interactions(doc, ents)) == {("jones", "kg:replaced", "smith")}
+
+
+def test_joining_forces_with_y_partners_y(blank_vocab):
+    # "Acme has joined forces with Zenco."
+    spec = (
+        "Acme/PROPN/NNP/nsubj/2 has/AUX/VBZ/aux/2 joined/VERB/VBN/ROOT/2 forces/NOUN/NNS/dobj/2 "
+        "with/ADP/IN/prep/2 Zenco/PROPN/NNP/pobj/4 ./PUNCT/./punct/2"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, ORGANIZATION, n) for n in ("Acme", "Zenco")]
+    assert triples(find_interactions(doc, ents)) == {("acme", "kg:partneredWith", "zenco")}
+
+
+def test_a_court_convicting_and_a_minister_reprimanding(blank_vocab):
+    # "The court convicted Smith." (a court acting on a person); "Jones reprimanded Smith."
+    spec = (
+        "Court/PROPN/NNP/nsubj/1 convicted/VERB/VBD/ROOT/1 Smith/PROPN/NNP/dobj/1 "
+        "./PUNCT/./punct/1 Jones/PROPN/NNP/nsubj/5 reprimanded/VERB/VBD/ROOT/5 "
+        "Smith/PROPN/NNP/dobj/5 ./PUNCT/./punct/5"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, ORGANIZATION, "Court")] + [
+        entity(doc, PERSON, n) for n in ("Smith", "Jones")
+    ]
+    assert triples(find_interactions(doc, ents)) == {
+        ("court", "kg:interactsWith", "smith"),
+        ("jones", "kg:criticised", "smith"),
+    }

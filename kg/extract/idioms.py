@@ -121,9 +121,10 @@ def received(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
             predicate = _UNDER.get(noun_lemma(noun)) if noun is not None else None
         elif child in objects and lemma(verb) != "come":
             noun = child
-            cue = INTERACTION_NOUNS.get(noun_lemma(noun))
             # "faces pressure from rivals" is competition, not urging: only "under pressure".
-            under = _UNDER.get(noun_lemma(noun)) if noun_lemma(noun) != "pressure" else None
+            competing = noun_lemma(noun) == "pressure"
+            cue = INTERACTION_NOUNS.get(noun_lemma(noun)) if not competing else None
+            under = _UNDER.get(noun_lemma(noun)) if not competing else None
             predicate = (cue[0] if cue is not None else None) or under
         if noun is None or predicate is None:
             continue

@@ -59,6 +59,8 @@ INTERACTION_VERBS = _verbs(
     speak kg:met - with
     criticise,criticize,condemn,attack,slam,blast,rebuke,censure,lambast kg:criticised dobj -
     ridicule,mock,deride,denounce,castigate,berate,savage,lash kg:criticised dobj -
+    reprimand,chide,scold,upbraid,admonish,insult,smear,vilify,disparage,taunt kg:criticised dobj -
+    salute kg:praised dobj -
     praise,hail,commend,applaud,laud,thank,congratulate kg:praised dobj -
     urge,press,lobby,implore kg:urged dobj -
     call kg:urged - on,upon
@@ -71,15 +73,18 @@ INTERACTION_VERBS = _verbs(
     fine kg:fined dobj -
     investigate,probe kg:investigated dobj -
     look kg:investigated - into
-    appoint,nominate,hire,recruit kg:appointed dobj -
+    appoint,nominate,hire,recruit,elect kg:appointed dobj -
+    poach kg:appointed dobj from:interactsWith
     sack,fire,oust,axe kg:dismissed dobj -
     replace,succeed kg:replaced dobj -
     fund,finance,bankroll,sponsor,subsidise,subsidize kg:funded dobj -
     invest kg:investedIn - in
     pay kg:paid dobj for:acquired,to
     lend,loan kg:funded - to
+    compensate,reimburse kg:paid dobj -
+    bail kg:funded dobj - particle=out
     back,support,endorse,champion,promote,accept,prefer,favour,favor,defend kg:backed dobj -
-    reject,rebuff,snub,overrule kg:rejected dobj -
+    reject,rebuff,snub,overrule,shun,boycott,veto kg:rejected dobj -
     turn kg:rejected dobj - particle=down
     buy,acquire,purchase kg:acquired dobj from:interactsWith
     order kg:interactsWith - from
@@ -94,11 +99,14 @@ INTERACTION_VERBS = _verbs(
     work kg:partneredWith - with
     negotiate kg:negotiatedWith - with
     represent kg:represented dobj -
-    beat,defeat,overcome kg:defeated dobj -
+    beat,defeat,overcome,outbid kg:defeated dobj -
+    settle kg:signedDealWith - with
     own,control kg:owns dobj -
     visit,phone,contact,invite,threaten,challenge,advise,consult,oppose kg:interactsWith dobj -
     arrest,charge,prosecute,interview,quiz,approach,court,woo kg:interactsWith dobj -
     portray,help,assist,mislead,dismiss,welcome kg:interactsWith dobj -
+    convict,acquit,jail,sentence,detain,extradite kg:interactsWith dobj -
+    deport,expel,suspend,summon,grill,defy kg:interactsWith dobj -
     tell,inform,brief kg:interactsWith dobj - +people
     clash,side,deal kg:interactsWith - with
     face kg:interactsWith dobj -
@@ -170,6 +178,8 @@ INTERACTION_NOUNS: dict[str, tuple[str, frozenset[str]]] = {
     "accord": ("kg:signedDealWith", frozenset({"with"})),
     "venture": ("kg:partneredWith", frozenset({"with"})),
     "question": (INTERACTS, frozenset({"to"})),
+    "pressure": ("kg:urged", frozenset({"on"})),  # "put pressure on X"
+    "force": ("kg:partneredWith", frozenset({"with"})),  # "joined forces with X"
     # Nominalisations of the verbs above: "X's appointment of Y", "the sacking of Y by X".
     "appointment": ("kg:appointed", frozenset({"of"})),
     "sacking": ("kg:dismissed", frozenset({"of"})),
@@ -225,7 +235,7 @@ LIGHT_VERBS = known(
     have hold make launch file bring start begin open table put submit lodge mount sign
     strike agree reach seal complete announce unveil enter conclude pursue continue resume
     write send issue place repeat renew lead take step seek pay express voice offer
-    deliver give publish win secure clinch finalise finalize
+    deliver give publish win secure clinch finalise finalize join pile increase
     """.split()
 )
 # A proposal or act of someone's: acting on it is acting on its author.
