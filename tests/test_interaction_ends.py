@@ -281,3 +281,14 @@ def test_a_court_convicting_and_a_minister_reprimanding(blank_vocab):
         ("court", "kg:interactsWith", "smith"),
         ("jones", "kg:criticised", "smith"),
     }
+
+
+def test_it_as_the_object_of_a_second_verb_is_the_first_verbs_object(blank_vocab):
+    # "Smith quit Acme and accused it of lying."
+    spec = (
+        "Smith/PROPN/NNP/nsubj/1 quit/VERB/VBD/ROOT/1 Acme/PROPN/NNP/dobj/1 and/CCONJ/CC/cc/1 "
+        "accused/VERB/VBD/conj/1 it/PRON/PRP/dobj/4 ./PUNCT/./punct/1"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, PERSON, "Smith"), entity(doc, ORGANIZATION, "Acme")]
+    assert triples(find_interactions(doc, ents)) == {("smith", "kg:accused", "acme")}

@@ -1,11 +1,14 @@
-"""What "it", "the company", "the firm" or "the group" opening a sentence's main clause
-stands for when its own sentence names nothing it could be: the organisation the sentence
-before was about. News carries a company's story on from sentence to sentence this way
-("Deutsche Bank is involved in the case. It had agreed to lend ...").
+"""What "it", "the company", "the firm" or "the group" stands for when its own clause
+names nothing it could be.
 
-Only what one organisation fits is resolved: the previous sentence's main subject must name
-exactly one organisation; a sentence about people is passed over (one more), since "it"
-is never a person; any other subject ("The sale went ahead") ends the search.
+- Opening a sentence's main clause: the organisation the sentence before was about. News
+  carries a company's story on from sentence to sentence this way ("Deutsche Bank is
+  involved in the case. It had agreed to lend ..."). Only what one organisation fits is
+  resolved: the previous sentence's main subject must name exactly one organisation; a
+  sentence about people is passed over (one more), since "it" is never a person; any other
+  subject ("The sale went ahead") ends the search.
+- "it" as the object of a coordinated verb: the organisation the first verb acted on ("X
+  quit the party and accused it of ...").
 """
 
 from __future__ import annotations
@@ -73,3 +76,14 @@ def previous_subject(tok: Token, entity_at: Callable[[Token], Entity | None]) ->
 def _main_subjects(root: Token) -> list[Token]:
     verbs = [root, *(c for c in root.children if c.dep_ in _MAIN and c.pos_ in ("VERB", "AUX"))]
     return [c for v in verbs for c in v.children if c.dep_ in _SUBJECTS]
+
+
+def shared_object(tok: Token, entity_at: Callable[[Token], Entity | None]) -> Entity | None:
+    """ "quit UKIP and accused it of ...": the organisation that is the object of the verb
+    the pronoun's verb is coordinated with."""
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.dep_ != "conj":
+        return None
+    first = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    named = entity_at(first) if first is not None else None
+    return named if named is not None and named.type == ORGANIZATION else None

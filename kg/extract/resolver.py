@@ -25,7 +25,12 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.antecedents import generic_org, opens_main_clause, previous_subject
+from kg.extract.antecedents import (
+    generic_org,
+    opens_main_clause,
+    previous_subject,
+    shared_object,
+)
 from kg.extract.lexicon import ORG_NOUNS
 from kg.extract.names import HONORIFICS, fold
 from kg.extract.verbs import noun_lemma
@@ -300,7 +305,7 @@ class Resolver:
         organisation the enclosing clause is about."""
         if _expletive(tok):
             return None
-        found = self._its_clause(tok)
+        found = shared_object(tok, self.entity) or self._its_clause(tok)
         if found is None and opens_main_clause(tok):
             # "Deutsche Bank is involved. It had agreed to ...": the company carried on.
             return previous_subject(tok, self.entity)
