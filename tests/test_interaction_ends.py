@@ -292,3 +292,38 @@ def test_it_as_the_object_of_a_second_verb_is_the_first_verbs_object(blank_vocab
     doc = parsed_doc(blank_vocab, spec)
     ents = [entity(doc, PERSON, "Smith"), entity(doc, ORGANIZATION, "Acme")]
     assert triples(find_interactions(doc, ents)) == {("smith", "kg:accused", "acme")}
+
+
+def test_in_the_process_of_merging_is_the_subjects_act(blank_vocab):
+    # "Acme is in the process of merging with Zenco."
+    spec = (
+        "Acme/PROPN/NNP/nsubj/1 is/AUX/VBZ/ROOT/1 in/ADP/IN/prep/1 the/DET/DT/det/4 "
+        "process/NOUN/NN/pobj/2 of/ADP/IN/prep/4 merging/VERB/VBG/pcomp/5 with/ADP/IN/prep/6 "
+        "Zenco/PROPN/NNP/pobj/7 ./PUNCT/./punct/1"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, ORGANIZATION, n) for n in ("Acme", "Zenco")]
+    assert triples(find_interactions(doc, ents)) == {("acme", "kg:mergedWith", "zenco")}
+
+
+def test_x_was_the_buyer_of_y(blank_vocab):
+    # "Acme was the buyer of Zenco."
+    spec = (
+        "Acme/PROPN/NNP/nsubj/1 was/AUX/VBD/ROOT/1 the/DET/DT/det/3 buyer/NOUN/NN/attr/1 "
+        "of/ADP/IN/prep/3 Zenco/PROPN/NNP/pobj/4 ./PUNCT/./punct/1"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, ORGANIZATION, n) for n in ("Acme", "Zenco")]
+    assert triples(find_interactions(doc, ents)) == {("acme", "kg:acquired", "zenco")}
+
+
+def test_bosses_of_x_and_y_tagged_as_a_proper_plural_met(blank_vocab):
+    # "Bosses of Acme and Zenco are to meet." ("Bosses" opening a sentence reads as NNPS)
+    spec = (
+        "Bosses/PROPN/NNPS/nsubj/5 of/ADP/IN/prep/0 Acme/PROPN/NNP/pobj/1 and/CCONJ/CC/cc/2 "
+        "Zenco/PROPN/NNP/conj/2 are/AUX/VBP/ROOT/5 to/PART/TO/aux/7 meet/VERB/VB/xcomp/5 "
+        "./PUNCT/./punct/5"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, ORGANIZATION, n) for n in ("Acme", "Zenco")]
+    assert triples(find_interactions(doc, ents)) == {("acme", "kg:met", "zenco")}

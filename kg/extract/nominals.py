@@ -257,6 +257,9 @@ def _relational(noun: Token, r: Resolver) -> list[Fact]:
         others.append((poss, [noun]))
     rule = "interaction:agent" if predicate == "kg:represented" else "interaction:role"
     named = [noun.head] if noun.dep_ == "appos" else []
+    if noun.dep_ == "attr" and noun.head.pos_ in ("VERB", "AUX"):
+        # "X was the buyer of Y", "X is a critic of Y": the copula's subject
+        named += [c for c in noun.head.children if c.dep_ == "nsubj"]
     named += [c for c in noun.children if c.dep_ == "appos"] if poss is not None else []
     facts: list[Fact] = []
     for one in named:

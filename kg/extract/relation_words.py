@@ -263,6 +263,9 @@ RELATIONAL_NOUNS: dict[str, tuple[str, frozenset[str]]] = {
     "parent": ("kg:owns", _OF),
     "successor": ("kg:replaced", _OF),
     "suitor": ("kg:bidFor", _OF),
+    "buyer": ("kg:acquired", _OF),
+    "backer": ("kg:backed", _OF),
+    "funder": ("kg:funded", _OF),
 }
 # Verbs after which coordinated subjects act on each other: "X and Y met", "X and Y
 # signed a deal" (these need a cue noun: SYMMETRIC_OBJECTS).

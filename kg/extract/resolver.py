@@ -116,7 +116,7 @@ class Resolver:
     def _principals(self, tok: Token) -> list[Token]:
         """The names after "of", "for", "from" or "at" that a plural proxy noun stands for,
         when they are several ("bosses of Deutsche Boerse and the LSE")."""
-        if tok.tag_ != "NNS" or self.index.at(tok.i) is not None:
+        if tok.tag_ not in ("NNS", "NNPS") or self.index.at(tok.i) is not None:
             return []
         if noun_lemma(tok) not in _PROXIES:
             return []

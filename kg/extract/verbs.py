@@ -259,6 +259,10 @@ def clause_subject(verb: Token) -> Token | None:
                     return head.head if raised.lower_ in _RELATIVES else raised
             tok = head
             continue
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and _in_the_process(tok.head):
+            # "X is in the process of merging with Y", "on the verge of buying Y"
+            tok = tok.head.head.head.head
+            continue
         if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.head.pos_ in ("VERB", "AUX"):
             # "X resigned after criticising Y", "X was sacked for attacking Y"
             head = tok.head.head
@@ -285,6 +289,21 @@ def clause_subject(verb: Token) -> Token | None:
             return effort_owner(head)
         return None
     return None
+
+
+# Nouns of being under way: "in the process of buying", "on the verge of selling".
+_UNDER_WAY = frozenset("process verge brink cusp midst point course".split())
+
+
+def _in_the_process(prep: Token) -> bool:
+    """ "of" in "is in the process of V-ing": of -> process -> in -> a verb."""
+    noun = prep.head
+    return (
+        prep.lower_ == "of"
+        and noun.lower_ in _UNDER_WAY
+        and noun.dep_ == "pobj"
+        and noun.head.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _object_controller(verb: Token) -> Token | None:
