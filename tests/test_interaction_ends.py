@@ -327,3 +327,37 @@ def test_bosses_of_x_and_y_tagged_as_a_proper_plural_met(blank_vocab):
     doc = parsed_doc(blank_vocab, spec)
     ents = [entity(doc, ORGANIZATION, n) for n in ("Acme", "Zenco")]
     assert triples(find_interactions(doc, ents)) == {("acme", "kg:met", "zenco")}
+
+
+def test_buying_a_share_of_a_companys_division(blank_vocab):
+    # "Acme bought 20% of Zenco's division."
+    spec = (
+        "Acme/PROPN/NNP/nsubj/1 bought/VERB/VBD/ROOT/1 20/NUM/CD/nummod/3 %/NOUN/NN/dobj/1 "
+        "of/ADP/IN/prep/3 Zenco/PROPN/NNP/poss/7 's/PART/POS/case/5 division/NOUN/NN/pobj/4 "
+        "./PUNCT/./punct/1"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, ORGANIZATION, n) for n in ("Acme", "Zenco")]
+    assert triples(find_interactions(doc, ents)) == {("acme", "kg:acquired", "zenco")}
+
+
+def test_a_verbs_preposition_hung_on_its_object(blank_vocab):
+    # "Acme negotiated a settlement with Zenco": "with" on the object is the verb's.
+    spec = (
+        "Acme/PROPN/NNP/nsubj/1 negotiated/VERB/VBD/ROOT/1 a/DET/DT/det/3 "
+        "settlement/NOUN/NN/dobj/1 with/ADP/IN/prep/3 Zenco/PROPN/NNP/pobj/4 ./PUNCT/./punct/1"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, ORGANIZATION, n) for n in ("Acme", "Zenco")]
+    assert triples(find_interactions(doc, ents)) == {("acme", "kg:negotiatedWith", "zenco")}
+
+
+def test_paying_the_bills_for_x_buys_nothing(blank_vocab):
+    # "Smith paid the bills for Acme."
+    spec = (
+        "Smith/PROPN/NNP/nsubj/1 paid/VERB/VBD/ROOT/1 the/DET/DT/det/3 bills/NOUN/NNS/dobj/1 "
+        "for/ADP/IN/prep/3 Acme/PROPN/NNP/pobj/4 ./PUNCT/./punct/1"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, PERSON, "Smith"), entity(doc, ORGANIZATION, "Acme")]
+    assert find_interactions(doc, ents) == []

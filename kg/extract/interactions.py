@@ -77,6 +77,8 @@ _WRITTEN = frozenset("letter email".split())
 _PARTICLES = frozenset("back out up down over off".split())
 # Verbs whose bare second object is who receives the money: "paid the SEC $250m".
 _PAYING = known("pay lend loan".split())
+# Verbs whose preposition on the object counts only when the object is a sum.
+_MONEY_VERBS = _PAYING | known(["invest"])
 # Prepositions that name a recipient only after a sum: "paid $2m to X", not "paid tribute to".
 _AFTER_AMOUNT = frozenset({("pay", "to")})
 _AMOUNTS = frozenset("MONEY PERCENT QUANTITY CARDINAL".split())
@@ -229,8 +231,13 @@ def _sense_facts(verb: Token, sense: VerbSense, subject: Token, r: Resolver) -> 
                 phrase=label(words),
             )
     amount = next((c for c in verb.children if c.dep_ == "dobj" and _is_amount(c)), None)
-    # "invest 2bn rupees in X": the parser often hangs the preposition on the amount.
+    # "invest 2bn rupees in X": the parser often hangs the preposition on the amount; so it
+    # does on any object ("negotiate a settlement with X", "sold its stake to X"), but money
+    # is only read off a sum ("paid the bills for X" buys nothing, "invested time in X").
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c is not amount]
     children = [*verb.children, *(amount.children if amount is not None else ())]
+    if lemma(verb) not in _MONEY_VERBS:
+        children += [p for o in objects for p in o.children if p.dep_ == "prep" and p.i > o.i]
     for child in children:
         if child.dep_ == "dobj" and sense.dobj:
             target = holding(child, r) or child

@@ -87,6 +87,7 @@ INTERACTION_VERBS = _verbs(
     reject,rebuff,snub,overrule,shun,boycott,veto kg:rejected dobj -
     turn kg:rejected dobj - particle=down
     buy,acquire,purchase kg:acquired dobj from:interactsWith
+    buy kg:investedIn - into
     order kg:interactsWith - from
     take kg:acquired dobj - particle=over
     snap kg:acquired dobj - particle=up

@@ -42,7 +42,16 @@ def holding(noun: Token, r: Resolver) -> Token | None:
     if noun.lower_ in _HOLDINGS or word in _HOLDINGS:
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "in") and pobj(prep) is not None:
-                return pobj(prep)
+                held = pobj(prep)
+                # "20% of Fiat's auto division": the part held stands for its company
+                inner = _part_of(held, r) if held is not None and not r.entities(held) else None
+                return inner or held
+    return _part_of(noun, r)
+
+
+def _part_of(noun: Token, r: Resolver) -> Token | None:
+    """ "Fiat's finance arm", "the Fiat unit", "a unit of HBOS" -> the company."""
+    word = noun_lemma(noun)
     if word in _PARTS and not r.entities(noun):
         for child in noun.children:
             if child.dep_ in ("poss", "compound") and child.i < noun.i and r.entities(child):
