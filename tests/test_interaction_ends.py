@@ -361,3 +361,45 @@ def test_paying_the_bills_for_x_buys_nothing(blank_vocab):
     doc = parsed_doc(blank_vocab, spec)
     ents = [entity(doc, PERSON, "Smith"), entity(doc, ORGANIZATION, "Acme")]
     assert find_interactions(doc, ents) == []
+
+
+WORK = (
+    "Smith/PROPN/NNP/nsubj/1 worked/VERB/VBD/ROOT/1 with/ADP/IN/prep/1 Jones/PROPN/NNP/pobj/2 "
+    "./PUNCT/./punct/1"
+)
+
+
+def test_two_people_working_together_are_colleagues_two_companies_partners(blank_vocab):
+    doc = parsed_doc(blank_vocab, WORK)
+    assert find_interactions(doc, [entity(doc, PERSON, n) for n in ("Smith", "Jones")]) == []
+    doc = parsed_doc(blank_vocab, WORK)
+    ents = [entity(doc, ORGANIZATION, n) for n in ("Smith", "Jones")]
+    assert triples(find_interactions(doc, ents)) == {("smith", "kg:partneredWith", "jones")}
+
+
+def test_a_former_unit_is_no_longer_the_companys(blank_vocab):
+    # "Acme bought Zenco's former unit."
+    spec = (
+        "Acme/PROPN/NNP/nsubj/1 bought/VERB/VBD/ROOT/1 Zenco/PROPN/NNP/poss/5 "
+        "'s/PART/POS/case/2 former/ADJ/JJ/amod/5 unit/NOUN/NN/dobj/1 ./PUNCT/./punct/1"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, ORGANIZATION, n) for n in ("Acme", "Zenco")]
+    assert find_interactions(doc, ents) == []
+    doc = parsed_doc(blank_vocab, spec.replace("former/ADJ/JJ/amod/5", "main/ADJ/JJ/amod/5"))
+    ents = [entity(doc, ORGANIZATION, n) for n in ("Acme", "Zenco")]
+    assert triples(find_interactions(doc, ents)) == {("acme", "kg:acquired", "zenco")}
+
+
+def test_looking_to_buy_is_a_plan(blank_vocab):
+    # "Acme is looking to buy Zenco."
+    spec = (
+        "Acme/PROPN/NNP/nsubj/2 is/AUX/VBZ/aux/2 looking/VERB/VBG/ROOT/2 to/PART/TO/aux/4 "
+        "buy/VERB/VB/xcomp/2 Zenco/PROPN/NNP/dobj/4 ./PUNCT/./punct/2"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, ORGANIZATION, n) for n in ("Acme", "Zenco")]
+    facts = find_interactions(doc, ents)
+    assert {(f.subject, f.predicate, f.object, f.modality) for f in facts} == {
+        ("acme", "kg:acquired", "zenco", "hedged")
+    }

@@ -63,7 +63,7 @@ from kg.extract.verbs import (
     noun_lemma,
     verb_words,
 )
-from kg.model import AGENTS, PERSON, Entity, Fact
+from kg.model import AGENTS, ORGANIZATION, PERSON, Entity, Fact
 from kg.nlp.tokens import EntityIndex
 
 # Every verb that can state an interaction here or in `idioms` / `reported`.
@@ -209,6 +209,8 @@ def _described(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
 
 def _sense_facts(verb: Token, sense: VerbSense, subject: Token, r: Resolver) -> list[Fact]:
     facts: list[Fact] = []
+    if sense.organisations_only and not r.entities(subject, (ORGANIZATION,)):
+        return facts
     words = verb_words(verb)
     if sense.needs_infinitive:
         # "asked Rosneft to repay", "want the commissioner to investigate"

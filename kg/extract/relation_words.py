@@ -24,11 +24,13 @@ class VerbSense:
     particle: str = ""  # the verb means this only with it ("over": take over)
     needs_infinitive: bool = False
     people_only: bool = False  # "told Mr Blair", never "told the BBC"
+    # "Sony will work with Philips"; two people working together are colleagues.
+    organisations_only: bool = False
 
 
 def _verbs(spec: str) -> dict[str, list[VerbSense]]:
-    """ "lemma,lemma predicate dobj|- prep[:predicate],...|- [particle=x] [+to] [+people]"
-    lines."""
+    """ "lemma,lemma predicate dobj|- prep[:predicate],...|- [particle=x] [+to] [+people]
+    [+organisations]" lines."""
     table: dict[str, list[VerbSense]] = {}
     for line in spec.strip().splitlines():
         lemmas, predicate, dobj, preps, *flags = line.split()
@@ -39,7 +41,13 @@ def _verbs(spec: str) -> dict[str, list[VerbSense]]:
         )
         particle = next((f.split("=")[1] for f in flags if f.startswith("particle=")), "")
         sense = VerbSense(
-            predicate, dobj == "dobj", pairs, particle, "+to" in flags, "+people" in flags
+            predicate,
+            dobj == "dobj",
+            pairs,
+            particle,
+            "+to" in flags,
+            "+people" in flags,
+            "+organisations" in flags,
         )
         for word in known(lemmas.split(",")):
             table.setdefault(word, []).append(sense)
@@ -97,7 +105,7 @@ INTERACTION_VERBS = _verbs(
     supply kg:supplied dobj to
     partner,ally,collaborate,cooperate,co-operate kg:partneredWith - with
     team,partner kg:partneredWith - with particle=up
-    work kg:partneredWith - with
+    work kg:partneredWith - with +organisations
     negotiate kg:negotiatedWith - with
     represent kg:represented dobj -
     beat,defeat,overcome,outbid kg:defeated dobj -

@@ -52,6 +52,8 @@ def holding(noun: Token, r: Resolver) -> Token | None:
 def _part_of(noun: Token, r: Resolver) -> Token | None:
     """ "Fiat's finance arm", "the Fiat unit", "a unit of HBOS" -> the company."""
     word = noun_lemma(noun)
+    if any(c.lower_ in ("former", "ex") for c in noun.children):
+        return None  # "Yukos' former production unit" is no longer Yukos's
     if word in _PARTS and not r.entities(noun):
         for child in noun.children:
             if child.dep_ in ("poss", "compound") and child.i < noun.i and r.entities(child):

@@ -155,7 +155,7 @@ HEDGE_MODALS = frozenset("could may might would should can".split())
 HEDGE_GOVERNORS = known(
     """
     plan want expect hope intend seek aim consider threaten try propose promise wish
-    prepare likely able set
+    prepare likely able set look
     """.split()
 )
 # A governing verb that denies the clause it governs ("refused to meet").
