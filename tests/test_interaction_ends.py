@@ -8,7 +8,7 @@ from dataclasses import replace
 from conftest import entity, parsed_doc
 
 from kg.extract.interactions import find_interactions
-from kg.model import ORGANIZATION, PERSON
+from kg.model import ORGANIZATION, PERSON, Quote
 
 
 def triples(facts) -> set[tuple[str, str, str]]:
@@ -403,3 +403,34 @@ def test_looking_to_buy_is_a_plan(blank_vocab):
     assert {(f.subject, f.predicate, f.object, f.modality) for f in facts} == {
         ("acme", "kg:acquired", "zenco", "hedged")
     }
+
+
+def _quote(doc, start_word: str, speaker):
+    start = doc.text.index(start_word)
+    return Quote(start, len(doc.text), doc.text[start:], speaker.key, speaker.type, "test", 0.9)
+
+
+def test_i_in_a_quotation_is_its_speaker(blank_vocab):
+    # 'Smith said: "I congratulate Jones."' with the quotation's speaker known.
+    spec = (
+        "Smith/PROPN/NNP/nsubj/1 said/VERB/VBD/ROOT/1 :/PUNCT/:/punct/1 "
+        "I/PRON/PRP/nsubj/4 congratulate/VERB/VBP/ccomp/1 Jones/PROPN/NNP/dobj/4 ./PUNCT/./punct/1"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    smith, jones = entity(doc, PERSON, "Smith"), entity(doc, PERSON, "Jones")
+    quote = _quote(doc, "I congratulate", smith)
+    assert find_interactions(doc, [smith, jones]) == []
+    assert triples(find_interactions(doc, [smith, jones], [quote])) == {
+        ("smith", "kg:praised", "jones")
+    }
+
+
+def test_we_in_a_politicians_quotation_is_not_the_politician(blank_vocab):
+    spec = (
+        "Smith/PROPN/NNP/nsubj/1 said/VERB/VBD/ROOT/1 :/PUNCT/:/punct/1 "
+        "We/PRON/PRP/nsubj/4 attack/VERB/VBP/ccomp/1 Jones/PROPN/NNP/dobj/4 ./PUNCT/./punct/1"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    smith, jones = entity(doc, PERSON, "Smith"), entity(doc, PERSON, "Jones")
+    quote = _quote(doc, "We attack", smith)
+    assert find_interactions(doc, [smith, jones], [quote]) == []

@@ -63,7 +63,7 @@ from kg.extract.verbs import (
     noun_lemma,
     verb_words,
 )
-from kg.model import AGENTS, ORGANIZATION, PERSON, Entity, Fact
+from kg.model import AGENTS, ORGANIZATION, PERSON, Entity, Fact, Quote
 from kg.nlp.tokens import EntityIndex
 
 # Every verb that can state an interaction here or in `idioms` / `reported`.
@@ -86,11 +86,14 @@ _AMOUNTS = frozenset("MONEY PERCENT QUANTITY CARDINAL".split())
 _STANCES = frozenset({"kg:backed"})
 
 
-def find_interactions(doc: Doc, entities: Sequence[Entity]) -> list[Fact]:
-    """Interactions between people and organisations, from the dependency parse."""
+def find_interactions(
+    doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote] = ()
+) -> list[Fact]:
+    """Interactions between people and organisations, from the dependency parse; `quotes`
+    say who "I" and "we" are inside them."""
     # A name the tagger missed here is still the entity the article names so elsewhere.
     entities = with_echoes(doc, entities)
-    resolver = Resolver(doc, entities, EntityIndex(doc, entities))
+    resolver = Resolver(doc, entities, EntityIndex(doc, entities), quotes)
     found: dict[tuple[str, str, str], Fact] = {}
     for tok in doc:
         facts = _verb_facts(tok, resolver) if _is_verb(tok) else noun_facts(tok, resolver)

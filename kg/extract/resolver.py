@@ -15,6 +15,8 @@ relation is better than one the text does not state:
 - someone acting for another: "a Home Office spokesman", "Mr Trotter's companies", "lawyers
   for the men", "a delegation from the CBI" stand for the Home Office, Mr Trotter, the men,
   the CBI ("bosses of X and Y" for both);
+- "I", "me", "my" in a quotation: its speaker; "we", "us", "our": its speaker when that is
+  an organisation (`speakers`);
 - an emphatic "itself" ("it is itself being sued") is the subject beside it;
 - a common noun listing entities beside it: "four companies - Gazprom, Rosneft and ...".
 """
@@ -33,8 +35,9 @@ from kg.extract.antecedents import (
 )
 from kg.extract.lexicon import ORG_NOUNS
 from kg.extract.names import HONORIFICS, fold
+from kg.extract.speakers import FIRST_PERSON, Speakers
 from kg.extract.verbs import noun_lemma
-from kg.model import AGENTS, ORGANIZATION, PERSON, Entity, Fact
+from kg.model import AGENTS, ORGANIZATION, PERSON, Entity, Fact, Quote
 from kg.nlp.tokens import EntityIndex, MentionRef
 
 _PERSON_PRONOUNS = frozenset("he she him her his".split())
@@ -71,9 +74,16 @@ _EXTRAPOSING = frozenset(
 class Resolver:
     """Which Person/Organization entity a noun-phrase head names (see the module docstring)."""
 
-    def __init__(self, doc: Doc, entities: Sequence[Entity], index: EntityIndex | None = None):
+    def __init__(
+        self,
+        doc: Doc,
+        entities: Sequence[Entity],
+        index: EntityIndex | None = None,
+        quotes: Sequence[Quote] = (),
+    ):
         self.doc = doc
         self.index = index or EntityIndex(doc, entities)
+        self._speakers = Speakers(quotes, entities)
         self._titles = self._person_titles()
         self._resolved: dict[int, Entity | None] = {}
         self._named: dict[tuple[int, tuple[str, ...]], list[tuple[Entity, Token]]] = {}
@@ -137,6 +147,8 @@ class Resolver:
         return self._resolved[tok.i]
 
     def _resolve(self, tok: Token) -> Entity | None:
+        if tok.lower_ in FIRST_PERSON:  # "I", "we" in a quotation: its speaker
+            return self._speakers.speaker(tok)
         if tok.lower_ in _PERSON_PRONOUNS:
             return self._pronoun(tok)
         if tok.lower_ in ("it", "its"):
