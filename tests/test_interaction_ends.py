@@ -434,3 +434,14 @@ def test_we_in_a_politicians_quotation_is_not_the_politician(blank_vocab):
     smith, jones = entity(doc, PERSON, "Smith"), entity(doc, PERSON, "Jones")
     quote = _quote(doc, "We attack", smith)
     assert find_interactions(doc, [smith, jones], [quote]) == []
+
+
+def test_the_name_before_a_hyphened_participle_acts_on_the_noun(blank_vocab):
+    # "The Acme-owned Zenco grew."
+    spec = (
+        "The/DET/DT/det/4 Acme/PROPN/NNP/npadvmod/3 -/PUNCT/HYPH/punct/3 owned/VERB/VBN/amod/4 "
+        "Zenco/PROPN/NNP/nsubj/5 grew/VERB/VBD/ROOT/5 ./PUNCT/./punct/5"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, ORGANIZATION, n) for n in ("Acme", "Zenco")]
+    assert triples(find_interactions(doc, ents)) == {("acme", "kg:owns", "zenco")}

@@ -37,7 +37,7 @@ from kg.extract.idioms import (
     to_court,
 )
 from kg.extract.nominals import det, make_interaction, noun_facts, pobj, to_infinitive
-from kg.extract.passives import in_a_move, is_passive, passive_facts
+from kg.extract.passives import hyphenated, in_a_move, is_passive, passive_facts
 from kg.extract.relation_words import (
     INTERACTION_NOUNS,
     INTERACTION_VERBS,
@@ -139,6 +139,8 @@ def _verb_facts(verb: Token, r: Resolver) -> list[Fact]:
     senses = _senses(verb)
     if (moved := in_a_move(verb, senses, r)) is not None:
         return moved
+    if (described := hyphenated(verb, senses, r)) is not None:
+        return described
     if is_passive(verb):
         return passive_facts(verb, senses, r)
     subject = r.actor(clause_subject(verb))

@@ -145,3 +145,33 @@ def _agentless(verb: Token, senses: Sequence[VerbSense], patient: Token, r: Reso
                     phrase=f"bought from the seller ({label(words)})",
                 )
     return facts
+
+
+def hyphenated(verb: Token, senses: Sequence[VerbSense], r: Resolver) -> list[Fact] | None:
+    """ "the Murdoch-owned BSkyB", "the Gazprom-backed firm Rosneft": the name before the
+    hyphen acts on the noun the participle describes. None when `verb` is no such
+    participle."""
+    if verb.dep_ != "amod" or verb.tag_ != "VBN" or verb.i == 0:
+        return None
+    if verb.doc[verb.i - 1].tag_ != "HYPH":
+        return None
+    agent = next(
+        (c for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < verb.i),
+        None,
+    )
+    patient = verb.head
+    while patient.dep_ in ("amod", "compound") and patient.head.i > patient.i:
+        patient = patient.head  # "the Gazprom-backed firm Rosneft": the noun phrase's head
+    facts: list[Fact] = []
+    for sense in (s for s in senses if s.dobj and not s.people_only):
+        facts += make_interaction(
+            r,
+            agent,
+            holding(patient, r) or patient,
+            sense.predicate,
+            verb,
+            [verb],
+            "interaction:passive",
+            phrase=verb.text,
+        )
+    return facts
