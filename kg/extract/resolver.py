@@ -34,8 +34,9 @@ from kg.extract.antecedents import (
     shared_object,
 )
 from kg.extract.lexicon import ORG_NOUNS
-from kg.extract.names import HONORIFICS, fold
+from kg.extract.names import fold
 from kg.extract.speakers import FIRST_PERSON, Speakers
+from kg.extract.titles import PersonTitles
 from kg.extract.verbs import noun_lemma
 from kg.model import AGENTS, ORGANIZATION, PERSON, Entity, Fact, Quote
 from kg.nlp.tokens import EntityIndex, MentionRef
@@ -84,7 +85,7 @@ class Resolver:
         self.doc = doc
         self.index = index or EntityIndex(doc, entities)
         self._speakers = Speakers(quotes, entities)
-        self._titles = self._person_titles()
+        self._titles = PersonTitles(doc, self.index)
         self._resolved: dict[int, Entity | None] = {}
         self._named: dict[tuple[int, tuple[str, ...]], list[tuple[Entity, Token]]] = {}
 
@@ -160,7 +161,7 @@ class Resolver:
             return self.entity(beside[-1]) if beside else None
         if tok.pos_ in ("NOUN", "PROPN"):
             found = (
-                self._title(tok)
+                self._titles.person(tok)
                 or self._description(tok)
                 or self._principal(tok)
                 or self._kind_named(tok)
@@ -278,7 +279,7 @@ class Resolver:
                     if _gender(ref.entity) == _OTHER_GENDER.get(tok.lower_):
                         continue  # "Mr Howard said she ..." is someone else
                     return ref.entity
-                titled = self._title(subject) if ref is None else None
+                titled = self._titles.person(subject) if ref is None else None
                 if titled is not None:  # "The home secretary admitted he was wrong"
                     return titled
                 if ref is None and subject.pos_ != "PRON" and subject.dep_ == "nsubj":
@@ -401,65 +402,6 @@ class Resolver:
             and _head_word(r.entity.name) == head
         }
         return next(iter(fits.values())) if len(fits) == 1 else None
-
-    def _title(self, tok: Token) -> Entity | None:
-        """ "the Home Secretary" / "his minister" -> the one person given that title."""
-        words = [c for c in tok.lefts if c.dep_ in ("compound", "amod")] + [tok]
-        if not any(c.dep_ in ("det", "poss") for c in tok.children) and tok.pos_ != "PROPN":
-            return None
-        phrase = tuple(fold(w.text) for w in sorted(words, key=lambda w: w.i))
-        fits = {
-            key
-            for key, titles in self._titles.items()
-            if any(t[-len(phrase) :] == phrase for t in titles)
-        }
-        if len(fits) > 1:
-            # "the chancellor" is the Chancellor, not the shadow chancellor
-            fits = {key for key in fits if phrase in self._titles[key]}
-        if len(fits) != 1:
-            return None
-        return self.index.by_key(fits.pop())
-
-    def _person_titles(self) -> dict[str, list[tuple[str, ...]]]:
-        """Role words given with each person's name: before it ("Home Secretary Charles
-        Clarke") or beside it ("Greg Abbott, Texas attorney general")."""
-        titles: dict[str, list[tuple[str, ...]]] = {}
-        for ref in self.index.refs:
-            if ref.entity.type != PERSON:
-                continue
-            found = [ref.mention.title.split() if ref.mention.title else self._title_before(ref)]
-            found.append(self._title_beside(ref))
-            for words in found:
-                words = [w for w in words if fold(w).rstrip(".") not in HONORIFICS]
-                if words:
-                    titles.setdefault(ref.entity.key, []).append(tuple(fold(w) for w in words))
-        return titles
-
-    def _title_before(self, ref: MentionRef) -> list[str]:
-        words: list[str] = []
-        i = ref.start - 1
-        while i >= 0:
-            tok = self.doc[i]
-            if tok.dep_ not in ("compound", "amod") or not i < tok.head.i < ref.end:
-                break
-            if not tok.is_alpha or self.index.at(i) is not None:
-                break
-            words.insert(0, tok.text)
-            i -= 1
-        return words
-
-    def _title_beside(self, ref: MentionRef) -> list[str]:
-        root = self.doc[ref.start : ref.end].root
-        nouns = [c for c in root.children if c.dep_ == "appos"]
-        if root.dep_ == "appos":
-            nouns.append(root.head)
-        for noun in nouns:
-            if noun.pos_ != "NOUN" or self.index.at(noun.i) is not None:
-                continue
-            words = [c for c in noun.lefts if c.dep_ in ("compound", "amod")] + [noun]
-            words = [w for w in words if w.is_alpha and self.index.at(w.i) is None]
-            return [w.text for w in sorted(words, key=lambda w: w.i)]
-        return []
 
 
 def evidence(r: Resolver, named: Iterable[Token], words: Iterable[Token]) -> tuple[int, int]:
