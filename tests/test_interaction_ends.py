@@ -445,3 +445,21 @@ def test_the_name_before_a_hyphened_participle_acts_on_the_noun(blank_vocab):
     doc = parsed_doc(blank_vocab, spec)
     ents = [entity(doc, ORGANIZATION, n) for n in ("Acme", "Zenco")]
     assert triples(find_interactions(doc, ents)) == {("acme", "kg:owns", "zenco")}
+
+
+def test_an_organisation_named_by_the_one_distinctive_word_of_its_name(blank_vocab):
+    # "Group Zenco grew. Zenco sued Acme." ("Group" says what kind; "Zenco" which one)
+    spec = (
+        "Group/PROPN/NNP/compound/1 Zenco/PROPN/NNP/nsubj/2 grew/VERB/VBD/ROOT/2 "
+        "./PUNCT/./punct/2 Zenco/PROPN/NNP/nsubj/5 sued/VERB/VBD/ROOT/5 Acme/PROPN/NNP/dobj/5 "
+        "./PUNCT/./punct/5"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [first_only(entity(doc, ORGANIZATION, "Group Zenco")), entity(doc, ORGANIZATION, "Acme")]
+    assert triples(find_interactions(doc, ents)) == {("group zenco", "kg:sued", "acme")}
+    # "Group" alone is no name
+    doc = parsed_doc(
+        blank_vocab, spec.replace("Zenco/PROPN/NNP/nsubj/5", "Group/PROPN/NNP/nsubj/5")
+    )
+    ents = [first_only(entity(doc, ORGANIZATION, "Group Zenco")), entity(doc, ORGANIZATION, "Acme")]
+    assert find_interactions(doc, ents) == []

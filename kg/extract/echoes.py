@@ -1,7 +1,9 @@
 """Names written again where no mention was kept: "MCI's directors have backed Verizon" when
 the tagger read this "Verizon" as a nationality. For the relation finders, a proper noun
 spelling exactly the name of one person or organisation the article already has is that
-entity (the entity list kg outputs is unchanged)."""
+entity (the entity list kg outputs is unchanged). An organisation is also named by the one
+distinctive word of its name ("Menatep" for "Group Menatep"), never by a word for a kind
+of body ("Group", "Bank", "National") or one another entity's name holds too."""
 
 from __future__ import annotations
 
@@ -10,9 +12,23 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.model import AGENTS, Entity, Mention
+from kg.extract.lexicon import INDUSTRY_WORDS, ORG_HEADS, ORG_SUFFIXES
+from kg.model import AGENTS, ORGANIZATION, Entity, Mention
 
 _RULE = "echo"
+# Words of a name that say what kind of body it is, not which one.
+_KIND_WORDS = (
+    ORG_HEADS
+    | ORG_SUFFIXES
+    | INDUSTRY_WORDS
+    | frozenset(
+        """National Royal United General International European British American New First
+        World Global Financial Stock Exchange Times News Home Foreign Trade Industry Affairs
+        Select Central State Federal Press Herald Post Daily Sunday Evening Morning North
+        South East West Northern Southern Eastern Western Great Grand Standard Public Private
+        Democratic Liberal Labour Conservative Social Green People Peoples Citizens Free""".split()
+    )
+)
 _CONFIDENCE = 0.6
 
 
@@ -43,7 +59,16 @@ def with_echoes(doc: Doc, entities: Sequence[Entity]) -> list[Entity]:
 
 
 def _forms(entity: Entity) -> set[str]:
-    return {entity.name, *entity.aliases, *(m.text for m in entity.mentions)}
+    forms = {entity.name, *entity.aliases, *(m.text for m in entity.mentions)}
+    if entity.type == ORGANIZATION:
+        words = [w for w in entity.name.split() if _distinctive(w)]
+        if len(words) == 1 and len(entity.name.split()) > 1:
+            forms.add(words[0])
+    return forms
+
+
+def _distinctive(word: str) -> bool:
+    return len(word) >= 4 and word[0].isupper() and word.isalpha() and word not in _KIND_WORDS
 
 
 def _covered(doc: Doc, entities: Sequence[Entity]) -> set[int]:
@@ -77,4 +102,7 @@ def _spellings(doc: Doc, form: str, covered: set[int]) -> list[Span]:
 
 
 def _proper(tok: Token) -> bool:
-    return tok.pos_ == "PROPN" or tok.tag_ in ("NNP", "NNPS")
+    # A capitalised word the tagger read as a noun is a name where the recogniser saw one
+    # ("Menatep has asked ..."), or anywhere but at the start of a sentence.
+    named = tok.text[:1].isupper() and (bool(tok.ent_type_) or not tok.is_sent_start)
+    return tok.pos_ == "PROPN" or tok.tag_ in ("NNP", "NNPS") or (tok.pos_ == "NOUN" and named)
