@@ -463,3 +463,27 @@ def test_an_organisation_named_by_the_one_distinctive_word_of_its_name(blank_voc
     )
     ents = [first_only(entity(doc, ORGANIZATION, "Group Zenco")), entity(doc, ORGANIZATION, "Acme")]
     assert find_interactions(doc, ents) == []
+
+
+def test_after_a_paper_reporting_on_another_the_group_is_unresolved(blank_vocab):
+    # "The Times reported that Acme grew. The group owns Zenco.": Acme or the Times.
+    spec = (
+        "Times/PROPN/NNP/nsubj/1 reported/VERB/VBD/ROOT/1 that/SCONJ/IN/mark/4 "
+        "Acme/PROPN/NNP/nsubj/4 grew/VERB/VBD/ccomp/1 ./PUNCT/./punct/1 "
+        "The/DET/DT/det/7 group/NOUN/NN/nsubj/8 owns/VERB/VBZ/ROOT/8 Zenco/PROPN/NNP/dobj/8 "
+        "./PUNCT/./punct/8"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, ORGANIZATION, n) for n in ("Times", "Acme", "Zenco")]
+    assert find_interactions(doc, ents) == []
+
+
+def test_a_hyphened_participle_on_no_name_says_nothing(blank_vocab):
+    # "Acme and Zenco-backed formats compete": what Zenco backs is no named party.
+    spec = (
+        "Acme/PROPN/NNP/nsubj/6 and/CCONJ/CC/cc/0 Zenco/PROPN/NNP/npadvmod/4 -/PUNCT/HYPH/punct/4 "
+        "backed/VERB/VBN/amod/5 formats/NOUN/NNS/conj/0 compete/VERB/VBP/ROOT/6 ./PUNCT/./punct/6"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, ORGANIZATION, n) for n in ("Acme", "Zenco")]
+    assert find_interactions(doc, ents) == []

@@ -75,6 +75,10 @@ def previous_subject(tok: Token, entity_at: Callable[[Token], Entity | None]) ->
 
 def _main_subjects(root: Token) -> list[Token]:
     verbs = [root, *(c for c in root.children if c.dep_ in _MAIN and c.pos_ in ("VERB", "AUX"))]
+    # "The Sunday Times reported that TCI had ...": the sentence is about TCI as much as
+    # about the paper, so both are candidates (and, being two, resolve nothing); a report
+    # put after its words ("..., the LSE said") is the topic's own.
+    verbs += [c for v in verbs for c in v.children if c.dep_ == "ccomp" and c.i > v.i]
     return [c for v in verbs for c in v.children if c.dep_ in _SUBJECTS]
 
 

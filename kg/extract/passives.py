@@ -162,6 +162,12 @@ def hyphenated(verb: Token, senses: Sequence[VerbSense], r: Resolver) -> list[Fa
     patient = verb.head
     while patient.dep_ in ("amod", "compound") and patient.head.i > patient.i:
         patient = patient.head  # "the Gazprom-backed firm Rosneft": the noun phrase's head
+    if (
+        patient.i < verb.i
+        or r.index.at(patient.i) is None
+        and not any(c.dep_ == "appos" and r.index.at(c.i) is not None for c in patient.children)
+    ):
+        return []  # "Toshiba and NEC-backed HD-DVD": what is backed is no name
     facts: list[Fact] = []
     for sense in (s for s in senses if s.dobj and not s.people_only):
         facts += make_interaction(
