@@ -487,3 +487,17 @@ def test_a_hyphened_participle_on_no_name_says_nothing(blank_vocab):
     doc = parsed_doc(blank_vocab, spec)
     ents = [entity(doc, ORGANIZATION, n) for n in ("Acme", "Zenco")]
     assert find_interactions(doc, ents) == []
+
+
+def test_coordinated_verbs_share_the_object_after_them(blank_vocab):
+    # "Smith criticised and sued Jones."
+    spec = (
+        "Smith/PROPN/NNP/nsubj/1 criticised/VERB/VBD/ROOT/1 and/CCONJ/CC/cc/1 "
+        "sued/VERB/VBD/conj/1 Jones/PROPN/NNP/dobj/3 ./PUNCT/./punct/1"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, PERSON, n) for n in ("Smith", "Jones")]
+    assert triples(find_interactions(doc, ents)) == {
+        ("smith", "kg:criticised", "jones"),
+        ("smith", "kg:sued", "jones"),
+    }

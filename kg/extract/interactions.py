@@ -56,6 +56,7 @@ from kg.extract.targets import holding, inquired, on_proposal
 from kg.extract.verbs import (
     DESCRIBING,
     clause_subject,
+    coordinated_object,
     known,
     label,
     lemma,
@@ -243,6 +244,7 @@ def _sense_facts(verb: Token, sense: VerbSense, subject: Token, r: Resolver) -> 
     # is only read off a sum ("paid the bills for X" buys nothing, "invested time in X").
     objects = [c for c in verb.children if c.dep_ == "dobj" and c is not amount]
     children = [*verb.children, *(amount.children if amount is not None else ())]
+    children += [shared] if (shared := coordinated_object(verb)) is not None else []
     if lemma(verb) not in _MONEY_VERBS:
         children += [p for o in objects for p in o.children if p.dep_ == "prep" and p.i > o.i]
     for child in children:

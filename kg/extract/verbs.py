@@ -244,3 +244,17 @@ def verb_words(verb: Token) -> list[Token]:
         if tok.dep_ != "xcomp" and tok.dep_ != "acomp":
             break
     return [w for w in words if w.i <= verb.i or w.dep_ == "prt"]
+
+
+def coordinated_object(verb: Token) -> Token | None:
+    """ "criticised and sued Jones": the object the parser hangs on the second verb is the
+    first's too, when the first has none and the second no subject of its own."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    for other in (c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+        if any(c.dep_ in (*_SUBJECTS, "nsubjpass") for c in other.children):
+            continue
+        obj = next((c for c in other.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj
+    return None
