@@ -501,3 +501,36 @@ def test_coordinated_verbs_share_the_object_after_them(blank_vocab):
         ("smith", "kg:criticised", "jones"),
         ("smith", "kg:sued", "jones"),
     }
+
+
+def test_saying_y_will_need_to_act_is_a_forecast_not_urging(blank_vocab):
+    # "Acme said Smith needs to act." urges; "Acme said Smith will need to act." forecasts.
+    spec = (
+        "Acme/PROPN/NNP/nsubj/1 said/VERB/VBD/ROOT/1 Smith/PROPN/NNP/nsubj/3 "
+        "needs/VERB/VBZ/ccomp/1 to/PART/TO/aux/5 act/VERB/VB/xcomp/3 ./PUNCT/./punct/1"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, ORGANIZATION, "Acme"), entity(doc, PERSON, "Smith")]
+    assert triples(find_interactions(doc, ents)) == {("acme", "kg:urged", "smith")}
+    spec = (
+        "Acme/PROPN/NNP/nsubj/1 said/VERB/VBD/ROOT/1 Smith/PROPN/NNP/nsubj/4 "
+        "will/AUX/MD/aux/4 need/VERB/VB/ccomp/1 to/PART/TO/aux/6 act/VERB/VB/xcomp/4 "
+        "./PUNCT/./punct/1"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, ORGANIZATION, "Acme"), entity(doc, PERSON, "Smith")]
+    assert find_interactions(doc, ents) == []
+
+
+def test_a_pronoun_a_quotations_i_talks_about_is_left_alone(blank_vocab):
+    # 'Smith said: "I think he needs to act."' with Jones named before: "he" is not read.
+    spec = (
+        "Jones/PROPN/NNP/nsubj/1 spoke/VERB/VBD/ROOT/1 ./PUNCT/./punct/1 "
+        "Smith/PROPN/NNP/nsubj/4 said/VERB/VBD/ROOT/4 :/PUNCT/:/punct/4 I/PRON/PRP/nsubj/7 "
+        "think/VERB/VBP/ccomp/4 he/PRON/PRP/nsubj/9 needs/VERB/VBZ/ccomp/7 to/PART/TO/aux/11 "
+        "act/VERB/VB/xcomp/9 ./PUNCT/./punct/4"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    smith, jones = entity(doc, PERSON, "Smith"), entity(doc, PERSON, "Jones")
+    quote = _quote(doc, "I think", smith)
+    assert find_interactions(doc, [smith, jones], [quote]) == []
