@@ -42,10 +42,10 @@ def extract(doc: Doc, article: Article) -> ArticleExtraction:
     starts = [s.start for s in sentences]
     entities = [_place_mentions(e, starts) for e in entities]
     facts = _title_facts(entities) + _part_of_facts(entities, legal)
-    facts += find_interactions(doc, entities)
+    quotes = find_quotes(doc, entities, excluded=excluded)
+    facts += find_interactions(doc, entities, quotes)
     facts += find_legal_links(doc, entities)
     facts += find_locations(doc, entities)
-    quotes = find_quotes(doc, entities, excluded=excluded)
     affiliations = find_affiliations(doc, entities)
     return ArticleExtraction(
         article=article,

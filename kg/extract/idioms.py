@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.nominals import det, make_interaction, pobj
+from kg.extract.nominals import det, make_interaction, pobj, to_infinitive
 from kg.extract.relation_words import INTERACTION_NOUNS, INTERACTS
 from kg.extract.resolver import Resolver
 from kg.extract.verbs import clause_subject, known, label, lemma, noun_lemma, verb_words
@@ -45,8 +45,10 @@ _STATE_NOUNS = {
     "contact": INTERACTS,
     "competition": INTERACTS,
 }
+# "called for X to act", "pressed for X to resign": asking that X act urges X.
+_CALLING_FOR = known("call press push appeal".split())
 # Every verb these phrasings start from.
-IDIOM_VERBS = _ASKING | _CAREER_VERBS | _RECEIVING | known(["take"])
+IDIOM_VERBS = _ASKING | _CAREER_VERBS | _RECEIVING | _CALLING_FOR | known(["take", "replace"])
 
 
 def asked_of(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
@@ -119,9 +121,10 @@ def received(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
             predicate = _UNDER.get(noun_lemma(noun)) if noun is not None else None
         elif child in objects and lemma(verb) != "come":
             noun = child
-            cue = INTERACTION_NOUNS.get(noun_lemma(noun))
             # "faces pressure from rivals" is competition, not urging: only "under pressure".
-            under = _UNDER.get(noun_lemma(noun)) if noun_lemma(noun) != "pressure" else None
+            competing = noun_lemma(noun) == "pressure"
+            cue = INTERACTION_NOUNS.get(noun_lemma(noun)) if not competing else None
+            under = _UNDER.get(noun_lemma(noun)) if not competing else None
             predicate = (cue[0] if cue is not None else None) or under
         if noun is None or predicate is None:
             continue
@@ -137,8 +140,9 @@ def received(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
 
 def in_state(verb: Token, r: Resolver) -> list[Fact]:
     """ "Microsoft is in talks with Yahoo", "remains in dispute with X": a state named by a
-    cue noun after "in" is the subject's interaction with the other party."""
-    facts: list[Fact] = []
+    cue noun after "in" is the subject's interaction with the other party; "X is under
+    pressure from Y" (Y urged X), "under fire from Y", "under investigation by Y"."""
+    facts: list[Fact] = _under(verb, r)
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
         noun = pobj(prep)
         if noun is None or noun_lemma(noun) not in _STATE_NOUNS:
@@ -151,5 +155,64 @@ def in_state(verb: Token, r: Resolver) -> list[Fact]:
             words = [*verb_words(verb), prep, noun, other]
             facts += make_interaction(
                 r, subject, pobj(other), predicate, verb, words, "interaction:noun"
+            )
+    return facts
+
+
+def called_for(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
+    """ "called for X to hold a meeting" (X after "for", or the infinitive's subject with
+    "for" as its marker): asking that X act urges X."""
+    if lemma(verb) not in _CALLING_FOR:
+        return []
+    acts = [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "ccomp") and to_infinitive(c)]
+    facts = []
+    for act in acts:
+        asked = None
+        if any(c.dep_ == "mark" and c.lower_ == "for" for c in act.children):
+            asked = next((c for c in act.children if c.dep_ == "nsubj"), None)
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
+            if (obj := pobj(prep)) is not None and prep.i < act.i:
+                asked = obj
+        if asked is not None:
+            words = [*verb_words(verb), *(t for t in verb.children if t.lower_ == "for")]
+            words += [t for t in act.children if t.lower_ == "for"]
+            facts += make_interaction(
+                r, subject, asked, "kg:urged", verb, words, "interaction:verb-prep"
+            )
+    return facts
+
+
+def replaced_with(verb: Token, r: Resolver) -> list[Fact]:
+    """ "replaced X with Y": Y replaced X, whoever made the change."""
+    if lemma(verb) != "replace":
+        return []
+    old = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+        words = [*verb_words(verb), prep]
+        return make_interaction(
+            r,
+            pobj(prep),
+            old,
+            "kg:replaced",
+            verb,
+            words,
+            "interaction:verb-prep",
+            phrase="replaced",
+        )
+    return []
+
+
+def _under(verb: Token, r: Resolver) -> list[Fact]:
+    facts: list[Fact] = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"):
+        noun = pobj(prep)
+        predicate = _UNDER.get(noun_lemma(noun)) if noun is not None else None
+        if noun is None or predicate is None:
+            continue
+        subject = r.actor(clause_subject(verb))
+        for by in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")):
+            words = [*verb_words(verb), prep, noun, by]
+            facts += make_interaction(
+                r, pobj(by), subject, predicate, verb, words, "interaction:noun-received"
             )
     return facts

@@ -24,9 +24,20 @@ from itertools import combinations
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.idioms import IDIOM_VERBS, STATES, asked_of, career, in_state, received, to_court
+from kg.extract.echoes import with_echoes
+from kg.extract.idioms import (
+    IDIOM_VERBS,
+    STATES,
+    asked_of,
+    called_for,
+    career,
+    in_state,
+    received,
+    replaced_with,
+    to_court,
+)
 from kg.extract.nominals import det, make_interaction, noun_facts, pobj, to_infinitive
-from kg.extract.passives import in_a_move, is_passive, passive_facts
+from kg.extract.passives import hyphenated, in_a_move, is_passive, passive_facts
 from kg.extract.relation_words import (
     INTERACTION_NOUNS,
     INTERACTION_VERBS,
@@ -45,6 +56,7 @@ from kg.extract.targets import holding, inquired, on_proposal
 from kg.extract.verbs import (
     DESCRIBING,
     clause_subject,
+    coordinated_object,
     known,
     label,
     lemma,
@@ -52,7 +64,7 @@ from kg.extract.verbs import (
     noun_lemma,
     verb_words,
 )
-from kg.model import AGENTS, PERSON, Entity, Fact
+from kg.model import AGENTS, ORGANIZATION, PERSON, Entity, Fact, Quote
 from kg.nlp.tokens import EntityIndex
 
 # Every verb that can state an interaction here or in `idioms` / `reported`.
@@ -66,6 +78,8 @@ _WRITTEN = frozenset("letter email".split())
 _PARTICLES = frozenset("back out up down over off".split())
 # Verbs whose bare second object is who receives the money: "paid the SEC $250m".
 _PAYING = known("pay lend loan".split())
+# Verbs whose preposition on the object counts only when the object is a sum.
+_MONEY_VERBS = _PAYING | known(["invest"])
 # Prepositions that name a recipient only after a sum: "paid $2m to X", not "paid tribute to".
 _AFTER_AMOUNT = frozenset({("pay", "to")})
 _AMOUNTS = frozenset("MONEY PERCENT QUANTITY CARDINAL".split())
@@ -73,9 +87,14 @@ _AMOUNTS = frozenset("MONEY PERCENT QUANTITY CARDINAL".split())
 _STANCES = frozenset({"kg:backed"})
 
 
-def find_interactions(doc: Doc, entities: Sequence[Entity]) -> list[Fact]:
-    """Interactions between people and organisations, from the dependency parse."""
-    resolver = Resolver(doc, entities, EntityIndex(doc, entities))
+def find_interactions(
+    doc: Doc, entities: Sequence[Entity], quotes: Sequence[Quote] = ()
+) -> list[Fact]:
+    """Interactions between people and organisations, from the dependency parse; `quotes`
+    say who "I" and "we" are inside them."""
+    # A name the tagger missed here is still the entity the article names so elsewhere.
+    entities = with_echoes(doc, entities)
+    resolver = Resolver(doc, entities, EntityIndex(doc, entities), quotes)
     found: dict[tuple[str, str, str], Fact] = {}
     for tok in doc:
         facts = _verb_facts(tok, resolver) if _is_verb(tok) else noun_facts(tok, resolver)
@@ -121,6 +140,8 @@ def _verb_facts(verb: Token, r: Resolver) -> list[Fact]:
     senses = _senses(verb)
     if (moved := in_a_move(verb, senses, r)) is not None:
         return moved
+    if (described := hyphenated(verb, senses, r)) is not None:
+        return described
     if is_passive(verb):
         return passive_facts(verb, senses, r)
     subject = r.actor(clause_subject(verb))
@@ -140,6 +161,7 @@ def _verb_facts(verb: Token, r: Resolver) -> list[Fact]:
     if lemma(verb) == "take":
         facts += to_court(verb, subject, r)
     facts += asked_of(verb, subject, r) + career(verb, subject, r) + received(verb, subject, r)
+    facts += called_for(verb, subject, r) + replaced_with(verb, r)
     facts += _together(verb, subject, r) + _described(verb, subject, r)
     return facts + said_of(verb, subject, r)
 
@@ -193,6 +215,8 @@ def _described(verb: Token, subject: Token, r: Resolver) -> list[Fact]:
 
 def _sense_facts(verb: Token, sense: VerbSense, subject: Token, r: Resolver) -> list[Fact]:
     facts: list[Fact] = []
+    if sense.organisations_only and not r.entities(subject, (ORGANIZATION,)):
+        return facts
     words = verb_words(verb)
     if sense.needs_infinitive:
         # "asked Rosneft to repay", "want the commissioner to investigate"
@@ -215,8 +239,14 @@ def _sense_facts(verb: Token, sense: VerbSense, subject: Token, r: Resolver) -> 
                 phrase=label(words),
             )
     amount = next((c for c in verb.children if c.dep_ == "dobj" and _is_amount(c)), None)
-    # "invest 2bn rupees in X": the parser often hangs the preposition on the amount.
+    # "invest 2bn rupees in X": the parser often hangs the preposition on the amount; so it
+    # does on any object ("negotiate a settlement with X", "sold its stake to X"), but money
+    # is only read off a sum ("paid the bills for X" buys nothing, "invested time in X").
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c is not amount]
     children = [*verb.children, *(amount.children if amount is not None else ())]
+    children += [shared] if (shared := coordinated_object(verb)) is not None else []
+    if lemma(verb) not in _MONEY_VERBS:
+        children += [p for o in objects for p in o.children if p.dep_ == "prep" and p.i > o.i]
     for child in children:
         if child.dep_ == "dobj" and sense.dobj:
             target = holding(child, r) or child

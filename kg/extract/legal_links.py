@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.legal_facts import make_legal
 from kg.extract.legal_subjects import as_agent, as_subject
-from kg.extract.relation_words import (
+from kg.extract.legal_words import (
     CHARGE_VERBS,
     LEGAL,
     LEGAL_EMPTY,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.legal_facts import make_legal
-from kg.extract.relation_words import (
+from kg.extract.legal_words import (
     COVERING,
     COVERING_PREPS,
     LEGAL,

@@ -29,7 +29,7 @@ from kg.extract.relation_words import (
 from kg.extract.resolver import Resolver, facts_between
 from kg.extract.speech import reporter
 from kg.extract.stance import AGAINST, FOR, stance
-from kg.extract.verbs import clause_subject, label, modality, noun_lemma
+from kg.extract.verbs import clause_subject, label, lemma, modality, noun_lemma
 from kg.model import AGENTS, Fact
 
 _CONFIDENCE = {
@@ -53,6 +53,8 @@ _REPLIES = frozenset("answer response reply".split())
 _OF_ONLY = frozenset({"critic"})
 # Talks reported by one side are that side's own.
 _TWO_SIDED = frozenset("talk negotiation meeting discussion".split())
+# Prepositions that place a clause in time around talks: "after talks with Y, X said".
+_WHEN = frozenset("after following before during at since".split())
 
 
 def make_interaction(
@@ -162,11 +164,24 @@ def _owned(noun: Token, word: str, r: Resolver) -> list[Fact]:
     if owner is None and word in _TWO_SIDED and noun.dep_ in ("nsubj", "nsubjpass"):
         said = reporter(noun, r)
         owner, rule = (said[1], "interaction:reported") if said else (None, rule)
+    mood = noun
+    if owner is None and word in _TWO_SIDED and (verb := _framing_verb(noun)) is not None:
+        # "After talks with Y, X said ...": the talks are the clause's subject's.
+        owner, rule, mood = r.actor(clause_subject(verb)), "interaction:noun", verb
     facts = []
     for prep, target in targets:
         words = [noun, prep]
-        facts += make_interaction(r, owner, target, predicate, noun, words, rule)
+        facts += make_interaction(r, owner, target, predicate, mood, words, rule)
     return facts
+
+
+def _framing_verb(noun: Token) -> Token | None:
+    """The verb a time phrase around `noun` hangs on: "after / during talks with Y"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _WHEN or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    # "X is after talks with Y" wants them; only what X did around the talks says they met.
+    return None if lemma(prep.head) == "be" else prep.head
 
 
 def _owner(noun: Token, word: str, r: Resolver) -> Token | None:
@@ -242,6 +257,9 @@ def _relational(noun: Token, r: Resolver) -> list[Fact]:
         others.append((poss, [noun]))
     rule = "interaction:agent" if predicate == "kg:represented" else "interaction:role"
     named = [noun.head] if noun.dep_ == "appos" else []
+    if noun.dep_ == "attr" and noun.head.pos_ in ("VERB", "AUX"):
+        # "X was the buyer of Y", "X is a critic of Y": the copula's subject
+        named += [c for c in noun.head.children if c.dep_ == "nsubj"]
     named += [c for c in noun.children if c.dep_ == "appos"] if poss is not None else []
     facts: list[Fact] = []
     for one in named:

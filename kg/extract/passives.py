@@ -122,7 +122,8 @@ def _agentless(verb: Token, senses: Sequence[VerbSense], patient: Token, r: Reso
     """ "X will be merged with Y"; "X was sold to Y" -> Y acquired X."""
     facts: list[Fact] = []
     for sense in senses:
-        for prep in (c for c in verb.children if c.dep_ == "prep"):
+        # "was sold to X": the parser reads "to" as a dative as often as a preposition
+        for prep in (c for c in verb.children if c.dep_ in ("prep", "dative")):
             other = pobj(prep)
             predicate = dict(sense.preps).get(prep.lower_)
             if other is None or predicate is None:
@@ -143,4 +144,40 @@ def _agentless(verb: Token, senses: Sequence[VerbSense], patient: Token, r: Reso
                     "interaction:passive",
                     phrase=f"bought from the seller ({label(words)})",
                 )
+    return facts
+
+
+def hyphenated(verb: Token, senses: Sequence[VerbSense], r: Resolver) -> list[Fact] | None:
+    """ "the Murdoch-owned BSkyB", "the Gazprom-backed firm Rosneft": the name before the
+    hyphen acts on the noun the participle describes. None when `verb` is no such
+    participle."""
+    if verb.dep_ != "amod" or verb.tag_ != "VBN" or verb.i == 0:
+        return None
+    if verb.doc[verb.i - 1].tag_ != "HYPH":
+        return None
+    agent = next(
+        (c for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < verb.i),
+        None,
+    )
+    patient = verb.head
+    while patient.dep_ in ("amod", "compound") and patient.head.i > patient.i:
+        patient = patient.head  # "the Gazprom-backed firm Rosneft": the noun phrase's head
+    if (
+        patient.i < verb.i
+        or r.index.at(patient.i) is None
+        and not any(c.dep_ == "appos" and r.index.at(c.i) is not None for c in patient.children)
+    ):
+        return []  # "Toshiba and NEC-backed HD-DVD": what is backed is no name
+    facts: list[Fact] = []
+    for sense in (s for s in senses if s.dobj and not s.people_only):
+        facts += make_interaction(
+            r,
+            agent,
+            holding(patient, r) or patient,
+            sense.predicate,
+            verb,
+            [verb],
+            "interaction:passive",
+            phrase=verb.text,
+        )
     return facts

@@ -1,5 +1,5 @@
-"""The words that state a relation: verbs and nouns for interactions and legal links, and
-the evaluative words that give a stated opinion its stance.
+"""The words that state an interaction: verbs and nouns (the legal-link words are
+`legal_words`').
 
 Each table maps a lemma (inflections are registered with `verbs.known`, since kg's pipeline
 runs without a lemmatizer) to the predicate it states. A word that is not here says nothing.
@@ -24,11 +24,13 @@ class VerbSense:
     particle: str = ""  # the verb means this only with it ("over": take over)
     needs_infinitive: bool = False
     people_only: bool = False  # "told Mr Blair", never "told the BBC"
+    # "Sony will work with Philips"; two people working together are colleagues.
+    organisations_only: bool = False
 
 
 def _verbs(spec: str) -> dict[str, list[VerbSense]]:
-    """ "lemma,lemma predicate dobj|- prep[:predicate],...|- [particle=x] [+to] [+people]"
-    lines."""
+    """ "lemma,lemma predicate dobj|- prep[:predicate],...|- [particle=x] [+to] [+people]
+    [+organisations]" lines."""
     table: dict[str, list[VerbSense]] = {}
     for line in spec.strip().splitlines():
         lemmas, predicate, dobj, preps, *flags = line.split()
@@ -39,7 +41,13 @@ def _verbs(spec: str) -> dict[str, list[VerbSense]]:
         )
         particle = next((f.split("=")[1] for f in flags if f.startswith("particle=")), "")
         sense = VerbSense(
-            predicate, dobj == "dobj", pairs, particle, "+to" in flags, "+people" in flags
+            predicate,
+            dobj == "dobj",
+            pairs,
+            particle,
+            "+to" in flags,
+            "+people" in flags,
+            "+organisations" in flags,
         )
         for word in known(lemmas.split(",")):
             table.setdefault(word, []).append(sense)
@@ -59,6 +67,8 @@ INTERACTION_VERBS = _verbs(
     speak kg:met - with
     criticise,criticize,condemn,attack,slam,blast,rebuke,censure,lambast kg:criticised dobj -
     ridicule,mock,deride,denounce,castigate,berate,savage,lash kg:criticised dobj -
+    reprimand,chide,scold,upbraid,admonish,insult,smear,vilify,disparage,taunt kg:criticised dobj -
+    salute kg:praised dobj -
     praise,hail,commend,applaud,laud,thank,congratulate kg:praised dobj -
     urge,press,lobby,implore kg:urged dobj -
     call kg:urged - on,upon
@@ -71,17 +81,21 @@ INTERACTION_VERBS = _verbs(
     fine kg:fined dobj -
     investigate,probe kg:investigated dobj -
     look kg:investigated - into
-    appoint,nominate,hire,recruit kg:appointed dobj -
+    appoint,nominate,hire,recruit,elect kg:appointed dobj -
+    poach kg:appointed dobj from:interactsWith
     sack,fire,oust,axe kg:dismissed dobj -
     replace,succeed kg:replaced dobj -
     fund,finance,bankroll,sponsor,subsidise,subsidize kg:funded dobj -
     invest kg:investedIn - in
     pay kg:paid dobj for:acquired,to
     lend,loan kg:funded - to
+    compensate,reimburse kg:paid dobj -
+    bail kg:funded dobj - particle=out
     back,support,endorse,champion,promote,accept,prefer,favour,favor,defend kg:backed dobj -
-    reject,rebuff,snub,overrule kg:rejected dobj -
+    reject,rebuff,snub,overrule,shun,boycott,veto kg:rejected dobj -
     turn kg:rejected dobj - particle=down
     buy,acquire,purchase kg:acquired dobj from:interactsWith
+    buy kg:investedIn - into
     order kg:interactsWith - from
     take kg:acquired dobj - particle=over
     snap kg:acquired dobj - particle=up
@@ -91,14 +105,17 @@ INTERACTION_VERBS = _verbs(
     supply kg:supplied dobj to
     partner,ally,collaborate,cooperate,co-operate kg:partneredWith - with
     team,partner kg:partneredWith - with particle=up
-    work kg:partneredWith - with
+    work kg:partneredWith - with +organisations
     negotiate kg:negotiatedWith - with
     represent kg:represented dobj -
-    beat,defeat,overcome kg:defeated dobj -
+    beat,defeat,overcome,outbid kg:defeated dobj -
+    settle kg:signedDealWith - with
     own,control kg:owns dobj -
     visit,phone,contact,invite,threaten,challenge,advise,consult,oppose kg:interactsWith dobj -
     arrest,charge,prosecute,interview,quiz,approach,court,woo kg:interactsWith dobj -
     portray,help,assist,mislead,dismiss,welcome kg:interactsWith dobj -
+    convict,acquit,jail,sentence,detain,extradite kg:interactsWith dobj -
+    deport,expel,suspend,summon,grill,defy kg:interactsWith dobj -
     tell,inform,brief kg:interactsWith dobj - +people
     clash,side,deal kg:interactsWith - with
     face kg:interactsWith dobj -
@@ -170,6 +187,23 @@ INTERACTION_NOUNS: dict[str, tuple[str, frozenset[str]]] = {
     "accord": ("kg:signedDealWith", frozenset({"with"})),
     "venture": ("kg:partneredWith", frozenset({"with"})),
     "question": (INTERACTS, frozenset({"to"})),
+    "pressure": ("kg:urged", frozenset({"on"})),  # "put pressure on X"
+    "force": ("kg:partneredWith", frozenset({"with"})),  # "joined forces with X"
+    # Nominalisations of the verbs above: "X's appointment of Y", "the sacking of Y by X".
+    "appointment": ("kg:appointed", frozenset({"of"})),
+    "sacking": ("kg:dismissed", frozenset({"of"})),
+    "dismissal": ("kg:dismissed", frozenset({"of"})),
+    "rejection": ("kg:rejected", frozenset({"of"})),
+    "rebuff": ("kg:rejected", frozenset({"to"})),
+    "condemnation": ("kg:criticised", frozenset({"of"})),
+    "endorsement": ("kg:backed", frozenset({"of"})),
+    "defeat": ("kg:defeated", frozenset({"of"})),
+    "tie-up": ("kg:partneredWith", frozenset({"with"})),
+    # A conflict owned by one side: "X's battle with Y", "X's row with Y".
+    **{
+        noun: (INTERACTS, frozenset({"with"}))
+        for noun in "battle row dispute clash feud fight war rivalry spat confrontation".split()
+    },
 }
 # Nouns whose "from X" names their author: "a question from X", "a complaint from X".
 FROM_NOUNS = frozenset(
@@ -210,7 +244,7 @@ LIGHT_VERBS = known(
     have hold make launch file bring start begin open table put submit lodge mount sign
     strike agree reach seal complete announce unveil enter conclude pursue continue resume
     write send issue place repeat renew lead take step seek pay express voice offer
-    deliver give publish win secure clinch finalise finalize
+    deliver give publish win secure clinch finalise finalize join pile increase
     """.split()
 )
 # A proposal or act of someone's: acting on it is acting on its author.
@@ -238,6 +272,9 @@ RELATIONAL_NOUNS: dict[str, tuple[str, frozenset[str]]] = {
     "parent": ("kg:owns", _OF),
     "successor": ("kg:replaced", _OF),
     "suitor": ("kg:bidFor", _OF),
+    "buyer": ("kg:acquired", _OF),
+    "backer": ("kg:backed", _OF),
+    "funder": ("kg:funded", _OF),
 }
 # Verbs after which coordinated subjects act on each other: "X and Y met", "X and Y
 # signed a deal" (these need a cue noun: SYMMETRIC_OBJECTS).
@@ -260,102 +297,3 @@ SYMMETRIC_OBJECTS = {
     "talk": "kg:met",
     "meeting": "kg:met",
 }
-
-# --- legal links ---------------------------------------------------------------------------
-LEGAL = "kg:legalRelation"
-
-
-def _legal(spec: str) -> dict[str, str]:
-    table = {}
-    for line in spec.strip().splitlines():
-        predicate, words = line.split(None, 1)
-        for word in known(words.split()):
-            table[word] = predicate
-    return table
-
-
-# Verbs whose object (or prepositional object) is the instrument.
-LEGAL_VERBS = _legal(
-    """
-    kg:introduced introduce unveil table publish draft propose launch
-    kg:passed pass approve enact clear ratify
-    kg:opposes oppose reject fight resist block defeat criticise criticize condemn attack scrap
-    kg:opposes repeal abolish scrap axe slam
-    kg:supports support back welcome endorse defend adopt champion favour favor praise
-    kg:enforces enforce implement apply administer police
-    kg:challenged challenge contest test
-    kg:amended amend rewrite revise tighten dilute
-    kg:invokes invoke cite
-    kg:breaches break breach violate flout defy contravene infringe
-    kg:compliesWith obey observe
-    kg:ruledOn uphold quash
-    kg:opposes overturn
-    kg:legalRelation sign
-    """
-)
-# Verbs that say nothing about the instrument however it is attached.
-LEGAL_EMPTY = known("be have do get include mean say tell see make take give".split())
-# "arrested under Section 41": the person held is charged under it.
-CHARGE_VERBS = known("charge arrest detain hold prosecute convict jail sentence try".split())
-# A verb and a preposition that between them name the relation ("vote against the Bill").
-LEGAL_VERB_PREPS = {
-    ("vote", "against"): "kg:opposes",
-    ("vote", "for"): "kg:supports",
-    ("campaign", "against"): "kg:opposes",
-    ("campaign", "for"): "kg:supports",
-    ("rebel", "against"): "kg:opposes",
-    ("rebel", "over"): "kg:opposes",
-    ("comply", "with"): "kg:compliesWith",
-    ("abide", "by"): "kg:compliesWith",
-    ("adhere", "to"): "kg:compliesWith",
-    ("vote", "on"): LEGAL,
-    ("debate", "on"): LEGAL,
-}
-known(w for w, _ in LEGAL_VERB_PREPS)
-# Nouns between the verb and the instrument that name the relation ("an amendment to").
-LEGAL_NOUNS = {
-    "amendment": "kg:amended",
-    "change": "kg:amended",
-    "concession": "kg:amended",
-    "favour": "kg:supports",
-    "support": "kg:supports",
-    "backing": "kg:supports",
-    "opposition": "kg:opposes",
-    "rebellion": "kg:opposes",
-    "campaign": "kg:opposes",
-    "challenge": "kg:challenged",
-    "introduction": "kg:introduced",
-    "breach": "kg:breaches",
-    "violation": "kg:breaches",
-    "compliance": "kg:compliesWith",
-    "concern": LEGAL,
-    "misgiving": LEGAL,
-    "doubt": LEGAL,
-    "reservation": LEGAL,
-    "fear": LEGAL,
-    "worry": LEGAL,
-    "objection": LEGAL,
-    "criticism": LEGAL,
-    "reading": LEGAL,
-    "debate": LEGAL,
-    "vote": LEGAL,
-}
-# Verbs after which a cue noun's act is the subject's own ("move an amendment").
-LEGAL_LIGHT = known(
-    """
-    move table make propose introduce offer announce put bring vote express voice lead
-    launch mount speak come seek promise win force push pass accept agree back support
-    have raise repeat renew step
-    """.split()
-)
-# "incompatible with the Human Rights Act": measuring something against it cites it.
-MEASURES = frozenset("incompatible compatible contrary consistent breach".split())
-# The instrument as subject moving through a body ("the bill goes to the Lords").
-MOTION = known("go pass move return proceed".split())
-# The instrument as subject covering what it applies to ("the Act will cover England").
-COVERING = known("cover affect govern".split())
-COVERING_PREPS = {("apply", "to"), ("extend", "to")}
-known(w for w, _ in COVERING_PREPS)
-# A court's verbs of judgment over a clause about the instrument ("ruled the Act lawful").
-RULING = known("rule find declare judge decide".split())
-known(["reserve", "become", "exempt"])

@@ -15,6 +15,8 @@ relation is better than one the text does not state:
 - someone acting for another: "a Home Office spokesman", "Mr Trotter's companies", "lawyers
   for the men", "a delegation from the CBI" stand for the Home Office, Mr Trotter, the men,
   the CBI ("bosses of X and Y" for both);
+- "I", "me", "my" in a quotation: its speaker; "we", "us", "our": its speaker when that is
+  an organisation (`speakers`);
 - an emphatic "itself" ("it is itself being sued") is the subject beside it;
 - a common noun listing entities beside it: "four companies - Gazprom, Rosneft and ...".
 """
@@ -25,10 +27,18 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.antecedents import (
+    generic_org,
+    opens_main_clause,
+    previous_subject,
+    shared_object,
+)
 from kg.extract.lexicon import ORG_NOUNS
-from kg.extract.names import HONORIFICS, fold
+from kg.extract.names import fold
+from kg.extract.speakers import FIRST_PERSON, Speakers
+from kg.extract.titles import PersonTitles
 from kg.extract.verbs import noun_lemma
-from kg.model import AGENTS, ORGANIZATION, PERSON, Entity, Fact
+from kg.model import AGENTS, ORGANIZATION, PERSON, Entity, Fact, Quote
 from kg.nlp.tokens import EntityIndex, MentionRef
 
 _PERSON_PRONOUNS = frozenset("he she him her his".split())
@@ -65,10 +75,17 @@ _EXTRAPOSING = frozenset(
 class Resolver:
     """Which Person/Organization entity a noun-phrase head names (see the module docstring)."""
 
-    def __init__(self, doc: Doc, entities: Sequence[Entity], index: EntityIndex | None = None):
+    def __init__(
+        self,
+        doc: Doc,
+        entities: Sequence[Entity],
+        index: EntityIndex | None = None,
+        quotes: Sequence[Quote] = (),
+    ):
         self.doc = doc
         self.index = index or EntityIndex(doc, entities)
-        self._titles = self._person_titles()
+        self._speakers = Speakers(quotes, entities)
+        self._titles = PersonTitles(doc, self.index)
         self._resolved: dict[int, Entity | None] = {}
         self._named: dict[tuple[int, tuple[str, ...]], list[tuple[Entity, Token]]] = {}
 
@@ -110,7 +127,7 @@ class Resolver:
     def _principals(self, tok: Token) -> list[Token]:
         """The names after "of", "for", "from" or "at" that a plural proxy noun stands for,
         when they are several ("bosses of Deutsche Boerse and the LSE")."""
-        if tok.tag_ != "NNS" or self.index.at(tok.i) is not None:
+        if tok.tag_ not in ("NNS", "NNPS") or self.index.at(tok.i) is not None:
             return []
         if noun_lemma(tok) not in _PROXIES:
             return []
@@ -131,6 +148,8 @@ class Resolver:
         return self._resolved[tok.i]
 
     def _resolve(self, tok: Token) -> Entity | None:
+        if tok.lower_ in FIRST_PERSON:  # "I", "we" in a quotation: its speaker
+            return self._speakers.speaker(tok)
         if tok.lower_ in _PERSON_PRONOUNS:
             return self._pronoun(tok)
         if tok.lower_ in ("it", "its"):
@@ -141,12 +160,15 @@ class Resolver:
             beside = [c for c in beside if c.head == tok.head or c.head.head == tok.head]
             return self.entity(beside[-1]) if beside else None
         if tok.pos_ in ("NOUN", "PROPN"):
-            return (
-                self._title(tok)
+            found = (
+                self._titles.person(tok)
                 or self._description(tok)
                 or self._principal(tok)
                 or self._kind_named(tok)
             )
+            if found is None and generic_org(tok) and opens_main_clause(tok):
+                return previous_subject(tok, self.entity)  # "The company said ..."
+            return found
         return None
 
     def _kind_named(self, tok: Token) -> Entity | None:
@@ -203,9 +225,10 @@ class Resolver:
         # listed beside a common noun; a plural heads a whole list of appositions and
         # conjuncts, a singular only its own apposition ("the regulator, Ofcom").
         out = [tok, *tok.conjuncts]
-        if self.index.at(tok.i) is not None or tok.pos_ != "NOUN":
+        if self.index.at(tok.i) is not None or tok.pos_ not in ("NOUN", "PROPN"):
             return out
         if tok.tag_ != "NNS":
+            # "the regulator, Ofcom"; "Chief Secretary to the Treasury Paul Boateng"
             for child in tok.children:
                 if child.dep_ == "appos" and child.pos_ == "PROPN":
                     out += [child, *child.conjuncts]
@@ -214,6 +237,10 @@ class Resolver:
         for _ in range(4):
             frontier = [c for t in frontier for c in t.children if c.dep_ in ("appos", "conj")]
             out += [t for t in frontier if t.pos_ == "PROPN"]
+        # "stars including X and Y", "playwrights such as X and Y": the examples named
+        for prep in (c for c in tok.children if c.dep_ == "prep" and _gives_examples(c)):
+            example = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            out += [example, *example.conjuncts] if example is not None else []
         return out
 
     def _principal(self, tok: Token) -> Entity | None:
@@ -252,7 +279,7 @@ class Resolver:
                     if _gender(ref.entity) == _OTHER_GENDER.get(tok.lower_):
                         continue  # "Mr Howard said she ..." is someone else
                     return ref.entity
-                titled = self._title(subject) if ref is None else None
+                titled = self._titles.person(subject) if ref is None else None
                 if titled is not None:  # "The home secretary admitted he was wrong"
                     return titled
                 if ref is None and subject.pos_ != "PRON" and subject.dep_ == "nsubj":
@@ -291,6 +318,13 @@ class Resolver:
         organisation the enclosing clause is about."""
         if _expletive(tok):
             return None
+        found = shared_object(tok, self.entity) or self._its_clause(tok)
+        if found is None and opens_main_clause(tok):
+            # "Deutsche Bank is involved. It had agreed to ...": the company carried on.
+            return previous_subject(tok, self.entity)
+        return found
+
+    def _its_clause(self, tok: Token) -> Entity | None:
         for anc in tok.ancestors:
             if anc.pos_ not in ("VERB", "AUX"):
                 continue
@@ -299,6 +333,9 @@ class Resolver:
                 continue  # "it is itself being sued": the pronoun's own clause
             if subject is not None and subject != tok and not tok.is_ancestor(subject):
                 ref = self.index.at(subject.i)
+                if ref is None and generic_org(subject):  # "The firm said it would ..."
+                    named = self.entity(subject)
+                    return named if named is not None and named.type == ORGANIZATION else None
                 if ref is None and subject.pos_ == "NOUN":
                     # "A Yili spokesman said it would ...": the body the speaker speaks for.
                     principal = self._principal(subject)
@@ -365,65 +402,6 @@ class Resolver:
             and _head_word(r.entity.name) == head
         }
         return next(iter(fits.values())) if len(fits) == 1 else None
-
-    def _title(self, tok: Token) -> Entity | None:
-        """ "the Home Secretary" / "his minister" -> the one person given that title."""
-        words = [c for c in tok.lefts if c.dep_ in ("compound", "amod")] + [tok]
-        if not any(c.dep_ in ("det", "poss") for c in tok.children) and tok.pos_ != "PROPN":
-            return None
-        phrase = tuple(fold(w.text) for w in sorted(words, key=lambda w: w.i))
-        fits = {
-            key
-            for key, titles in self._titles.items()
-            if any(t[-len(phrase) :] == phrase for t in titles)
-        }
-        if len(fits) > 1:
-            # "the chancellor" is the Chancellor, not the shadow chancellor
-            fits = {key for key in fits if phrase in self._titles[key]}
-        if len(fits) != 1:
-            return None
-        return self.index.by_key(fits.pop())
-
-    def _person_titles(self) -> dict[str, list[tuple[str, ...]]]:
-        """Role words given with each person's name: before it ("Home Secretary Charles
-        Clarke") or beside it ("Greg Abbott, Texas attorney general")."""
-        titles: dict[str, list[tuple[str, ...]]] = {}
-        for ref in self.index.refs:
-            if ref.entity.type != PERSON:
-                continue
-            found = [ref.mention.title.split() if ref.mention.title else self._title_before(ref)]
-            found.append(self._title_beside(ref))
-            for words in found:
-                words = [w for w in words if fold(w).rstrip(".") not in HONORIFICS]
-                if words:
-                    titles.setdefault(ref.entity.key, []).append(tuple(fold(w) for w in words))
-        return titles
-
-    def _title_before(self, ref: MentionRef) -> list[str]:
-        words: list[str] = []
-        i = ref.start - 1
-        while i >= 0:
-            tok = self.doc[i]
-            if tok.dep_ not in ("compound", "amod") or not i < tok.head.i < ref.end:
-                break
-            if not tok.is_alpha or self.index.at(i) is not None:
-                break
-            words.insert(0, tok.text)
-            i -= 1
-        return words
-
-    def _title_beside(self, ref: MentionRef) -> list[str]:
-        root = self.doc[ref.start : ref.end].root
-        nouns = [c for c in root.children if c.dep_ == "appos"]
-        if root.dep_ == "appos":
-            nouns.append(root.head)
-        for noun in nouns:
-            if noun.pos_ != "NOUN" or self.index.at(noun.i) is not None:
-                continue
-            words = [c for c in noun.lefts if c.dep_ in ("compound", "amod")] + [noun]
-            words = [w for w in words if w.is_alpha and self.index.at(w.i) is None]
-            return [w.text for w in sorted(words, key=lambda w: w.i)]
-        return []
 
 
 def evidence(r: Resolver, named: Iterable[Token], words: Iterable[Token]) -> tuple[int, int]:
@@ -495,6 +473,15 @@ def _listed(tok: Token) -> list[Token]:
         if child.dep_ in ("conj", "appos") and child.pos_ == "PROPN":
             out += _listed(child)
     return out
+
+
+def _gives_examples(prep: Token) -> bool:
+    """ "including", "such as" after a plural noun."""
+    if prep.lower_ == "including":
+        return True
+    return prep.lower_ == "as" and any(
+        c.lower_ == "such" for c in (*prep.children, *prep.head.children)
+    )
 
 
 def _group_noun(tok: Token) -> bool:

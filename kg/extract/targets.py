@@ -29,6 +29,7 @@ _ON_PROPOSALS = frozenset(
         "kg:praised",
         "kg:investigated",
         "kg:urged",
+        "kg:funded",  # "helped bankroll the party's campaign"
         INTERACTS,
     }
 )
@@ -41,7 +42,18 @@ def holding(noun: Token, r: Resolver) -> Token | None:
     if noun.lower_ in _HOLDINGS or word in _HOLDINGS:
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "in") and pobj(prep) is not None:
-                return pobj(prep)
+                held = pobj(prep)
+                # "20% of Fiat's auto division": the part held stands for its company
+                inner = _part_of(held, r) if held is not None and not r.entities(held) else None
+                return inner or held
+    return _part_of(noun, r)
+
+
+def _part_of(noun: Token, r: Resolver) -> Token | None:
+    """ "Fiat's finance arm", "the Fiat unit", "a unit of HBOS" -> the company."""
+    word = noun_lemma(noun)
+    if any(c.lower_ in ("former", "ex") for c in noun.children):
+        return None  # "Yukos' former production unit" is no longer Yukos's
     if word in _PARTS and not r.entities(noun):
         for child in noun.children:
             if child.dep_ in ("poss", "compound") and child.i < noun.i and r.entities(child):
@@ -68,16 +80,16 @@ def on_proposal(
     if predicate not in _ON_PROPOSALS or noun_lemma(noun) not in PROPOSALS:
         return []
     for child in noun.children:
-        author = child if child.dep_ in ("poss", "compound") and child.i < noun.i else None
+        # "the Home Secretary's plans", "Labour plans", "the Tory plans" (an adjective)
+        before = child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i
+        author = child if before else None
         if child.dep_ == "prep" and child.lower_ in ("of", "from", "by"):
             author = pobj(child)
         if author is not None and r.entities(author):
             acted = [verb] if passive else verb_words(verb)
             words = [*acted, *path, *det(noun), noun]
             phrase = (
-                f"{label([*acted, *path])} the {noun.text} of"
-                if child.dep_ in ("poss", "compound")
-                else label([*words, child])
+                f"{label([*acted, *path])} the {noun.text} of" if before else label([*words, child])
             )
             return make_interaction(
                 r, subject, author, predicate, verb, words, "interaction:proposal", phrase=phrase

@@ -4,7 +4,7 @@ Both finders read the same shape off the dependency parse: an acting entity (the
 subject, or the agent of a passive), a verb, and what it acts on. This module says which
 token is the actor of a clause (across open complements, raising verbs, purpose clauses
 and "a bid to block ..."), whether the clause is hedged or denied, and how to label it for a
-reader; `resolver` says which entity that token names.
+reader; `resolver` says which entity that token names. Lemmas are `lemmas`'.
 """
 
 from __future__ import annotations
@@ -13,134 +13,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-# The pipeline runs without a lemmatizer (kg.nlp.pipeline disables it), so the lexicons are matched
-# through their own inflections: every word a lexicon names is registered with `known`.
-_IRREGULAR = {
-    "is": "be",
-    "are": "be",
-    "was": "be",
-    "were": "be",
-    "been": "be",
-    "am": "be",
-    "has": "have",
-    "had": "have",
-    "does": "do",
-    "did": "do",
-    "done": "do",
-    "wrote": "write",
-    "written": "write",
-    "met": "meet",
-    "held": "hold",
-    "told": "tell",
-    "said": "say",
-    "thought": "think",
-    "took": "take",
-    "taken": "take",
-    "fought": "fight",
-    "became": "become",
-    "went": "go",
-    "gone": "go",
-    "brought": "bring",
-    "made": "make",
-    "beat": "beat",
-    "beaten": "beat",
-    "gave": "give",
-    "given": "give",
-    "put": "put",
-    "set": "set",
-    "won": "win",
-    "sent": "send",
-    "led": "lead",
-    "overrode": "override",
-    "overridden": "override",
-    "withdrew": "withdraw",
-    "withdrawn": "withdraw",
-    "spoke": "speak",
-    "spoken": "speak",
-    "struck": "strike",
-    "drew": "draw",
-    "drawn": "draw",
-    "sought": "seek",
-    "felt": "feel",
-    "got": "get",
-    "kept": "keep",
-    "left": "leave",
-    "ran": "run",
-    "underwent": "undergo",
-    "came": "come",
-    "bought": "buy",
-    "sold": "sell",
-    "paid": "pay",
-    "broke": "break",
-    "broken": "break",
-    "lent": "lend",
-    "bound": "bind",
-    "upheld": "uphold",
-    "overtook": "overtake",
-    "overtaken": "overtake",
-    "stood": "stand",
-    "chose": "choose",
-    "chosen": "choose",
-    "spent": "spend",
-    "hit": "hit",
-    "bid": "bid",
-    "caught": "catch",
-    "fell": "fall",
-    "threw": "throw",
-    "thrown": "throw",
-    "swore": "swear",
-    "sworn": "swear",
-    "misled": "mislead",
-    "forbade": "forbid",
-    "forbidden": "forbid",
-    "undertook": "undertake",
-    "undertaken": "undertake",
-    "shook": "shake",
-}
-_FORMS: dict[str, str] = {}
-
-
-def known(words: Iterable[str]) -> frozenset[str]:
-    """Register lexicon lemmas so that `lemma` maps their inflected forms back to them."""
-    words = frozenset(words)
-    for word in words:
-        for form in _inflections(word):
-            _FORMS.setdefault(form, word)
-    return words
-
-
-def lemma(tok: Token) -> str:
-    """The token's lemma: the parser's when it has one, else from the registered forms."""
-    if tok.lemma_:
-        return tok.lemma_.lower()
-    word = tok.lower_
-    return _IRREGULAR.get(word) or _FORMS.get(word, word)
-
-
-def noun_lemma(tok: Token) -> str:
-    """A noun's singular, by stripping a plural ending (enough for the cue-noun lexicons)."""
-    if tok.lemma_:
-        return tok.lemma_.lower()
-    word = tok.lower_
-    if tok.tag_ in ("NNS", "NNPS") and word.endswith("s") and not word.endswith("ss"):
-        if word.endswith("ies") and len(word) > 4:
-            return word[:-3] + "y"  # "policies", "inquiries", "companies"
-        return word[:-2] if word.endswith(("ches", "shes", "sses", "xes")) else word[:-1]
-    return word
-
-
-def _inflections(word: str) -> set[str]:
-    forms = {word, word + "s", word + "ed", word + "ing", word + "d"}
-    if word.endswith(("s", "sh", "ch", "x", "z", "o")):
-        forms |= {word + "es"}
-    if word.endswith("y") and word[-2:-1] not in "aeiou":
-        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
-    if word.endswith("e"):
-        forms |= {word[:-1] + "ing"}
-    if len(word) > 2 and word[-1] in "bdgmnprt" and word[-2] in "aeiou" and word[-3] not in "aeiou":
-        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
-    return forms
-
+# Re-exported: the finders take their lemmas from here with the clause helpers.
+from kg.extract.lemmas import known, lemma, noun_lemma
 
 # Verbs that report what someone said or thought: their subject owns the complement.
 SPEECH = known(
@@ -155,7 +29,7 @@ HEDGE_MODALS = frozenset("could may might would should can".split())
 HEDGE_GOVERNORS = known(
     """
     plan want expect hope intend seek aim consider threaten try propose promise wish
-    prepare likely able set
+    prepare likely able set look
     """.split()
 )
 # A governing verb that denies the clause it governs ("refused to meet").
@@ -259,6 +133,10 @@ def clause_subject(verb: Token) -> Token | None:
                     return head.head if raised.lower_ in _RELATIVES else raised
             tok = head
             continue
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and _in_the_process(tok.head):
+            # "X is in the process of merging with Y", "on the verge of buying Y"
+            tok = tok.head.head.head.head
+            continue
         if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.head.pos_ in ("VERB", "AUX"):
             # "X resigned after criticising Y", "X was sacked for attacking Y"
             head = tok.head.head
@@ -272,8 +150,12 @@ def clause_subject(verb: Token) -> Token | None:
             and lemma(tok) in _MANNER
             and (tok.head.dep_ in ("dobj", "pobj") and tok.head.head.pos_ in ("VERB", "ADP"))
         ):
-            # "wrote to the watchdog accusing Labour": the writer accuses, not the watchdog
-            tok = tok.head.head if tok.head.dep_ == "dobj" else tok.head.head.head
+            # "wrote to the watchdog accusing Labour": the writer accuses, not the watchdog;
+            # "opened proceedings with a speech criticising X": the verb above the noun
+            verb_above = next((a for a in tok.head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if verb_above is None:
+                return None
+            tok = verb_above
             continue
         if tok.dep_ == "acl" and tok.tag_ == "VBG":  # "the lawyer representing X"
             return tok.head
@@ -281,6 +163,21 @@ def clause_subject(verb: Token) -> Token | None:
             return effort_owner(head)
         return None
     return None
+
+
+# Nouns of being under way: "in the process of buying", "on the verge of selling".
+_UNDER_WAY = frozenset("process verge brink cusp midst point course".split())
+
+
+def _in_the_process(prep: Token) -> bool:
+    """ "of" in "is in the process of V-ing": of -> process -> in -> a verb."""
+    noun = prep.head
+    return (
+        prep.lower_ == "of"
+        and noun.lower_ in _UNDER_WAY
+        and noun.dep_ == "pobj"
+        and noun.head.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _object_controller(verb: Token) -> Token | None:
@@ -347,3 +244,17 @@ def verb_words(verb: Token) -> list[Token]:
         if tok.dep_ != "xcomp" and tok.dep_ != "acomp":
             break
     return [w for w in words if w.i <= verb.i or w.dep_ == "prt"]
+
+
+def coordinated_object(verb: Token) -> Token | None:
+    """ "criticised and sued Jones": the object the parser hangs on the second verb is the
+    first's too, when the first has none and the second no subject of its own."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    for other in (c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+        if any(c.dep_ in (*_SUBJECTS, "nsubjpass") for c in other.children):
+            continue
+        obj = next((c for c in other.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj
+    return None
