@@ -189,7 +189,8 @@ def _read(
     doc = index.doc
     start, end = noun.left_edge.i, noun.right_edge.i + 1
     # "one of the founders of Menatep": the post is "founders of Menatep".
-    if doc[start].lower_ == "one" and start + 1 < end and doc[start + 1].lower_ == "of":
+    one_of = doc[start].lower_ == "one" and start + 1 < end and doc[start + 1].lower_ == "of"
+    if one_of:
         start += 2
     while start < end and doc[start].lower_ in _LEADING:
         start += 1
@@ -209,6 +210,11 @@ def _read(
     lex = reader.lex
     if not post.orgs and _PREPS & set(words) and not _seat(lex, words):
         return None  # "advocate for the research": a description, not a post
+    last = post.text.rsplit(" ", 1)[-1]
+    if one_of and post.words and singular(last) != last:
+        # One of the founders is a founder.
+        text = post.text[: -len(last)] + singular(last)
+        post = replace(post, text=text, words=(*post.words[:-1], singular(post.words[-1])))
     return Found(ref, post, rule, 0.7)
 
 
