@@ -176,6 +176,36 @@ def test_object_before_a_comma_is_not_the_subjects_post(blank_vocab):
     assert found == []
 
 
+def test_post_opening_the_sentence_may_leave_out_the_closing_comma(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "The/DET chairman/NOUN of/ADP the/DET Zenda/PROPN Trust/PROPN ,/PUNCT Jo/PROPN "
+        "Bloggs/PROPN QC/PROPN has/AUX warned/VERB of/ADP risks/NOUN ./PUNCT",
+        {"Jo Bloggs": PERSON, "Zenda Trust": ORGANIZATION},
+    )
+    assert ("jo bloggs", "zenda trust", "chairman") in _pairs(doc, found)
+
+
+def test_a_post_after_other_words_needs_its_closing_comma(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "After/ADP talks/NOUN with/ADP the/DET chairman/NOUN of/ADP the/DET Zenda/PROPN "
+        "Trust/PROPN ,/PUNCT Jo/PROPN Bloggs/PROPN said/VERB no/DET ./PUNCT",
+        {"Jo Bloggs": PERSON, "Zenda Trust": ORGANIZATION},
+    )
+    assert _pairs(doc, found) == set()
+
+
+def test_post_then_rank_then_name_each_set_off_by_commas(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "The/DET head/NOUN of/ADP the/DET ZCU/PROPN ,/PUNCT Acting/PROPN Chief/PROPN "
+        "Superintendent/PROPN ,/PUNCT Jo/PROPN Bloggs/PROPN ,/PUNCT said/VERB no/DET ./PUNCT",
+        {"Jo Bloggs": PERSON, "ZCU": ORGANIZATION},
+    )
+    assert ("jo bloggs", "zcu", "head") in _pairs(doc, found)
+
+
 # ---------------------------------------------------------------- after the name
 
 

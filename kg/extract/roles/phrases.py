@@ -121,15 +121,24 @@ class PhraseReader:
         if k < sent_start:
             return None
         comma = doc[k].text == ","
+        # "The chairman of the Bar Council, Jo Bloggs QC has warned": the closing comma
+        # left out, which only a post opening the sentence may do.
+        unclosed = False
         if comma:
             if not (self._closes_after(ref.end) or self._of_org_after(ref)):
-                return None
+                if not self._verb_after(ref):
+                    return None
+                unclosed = True
             k -= 1
         end = k + 1
         left = self._left_extent(end, sent_start)
         for start in range(left, end):
             if self._valid(start, end):
                 if comma and not self._comma_lead(start, sent_start):
+                    return self._post_before_title(ref, start, sent_start)
+                if unclosed and not (
+                    start == sent_start + 1 and doc[sent_start].lower_ in _DETERMINERS
+                ):
                     return None
                 if not comma and self._describes_the_name(start, end):
                     return None
@@ -168,6 +177,32 @@ class PhraseReader:
     def _closes_after(self, i: int) -> bool:
         doc = self.doc
         return i >= len(doc) or doc[i].text in _CLOSERS or bool(doc[i].is_sent_start)
+
+    def _post_before_title(self, ref: MentionRef, title: int, sent_start: int) -> Found | None:
+        """ "The head of the NCIS, Acting Chief Superintendent, Jo Bloggs,": a post with its
+        organisation, then the person's rank, then the name, each set off by commas."""
+        doc = self.doc
+        end = title - 1
+        if end <= sent_start or doc[end].text != ",":
+            return None
+        for start in range(self._left_extent(end, sent_start), end):
+            if not self._valid(start, end):
+                continue
+            if not self._comma_lead(start, sent_start):
+                return None
+            post = self.post(start, end, sent_start=sent_start)
+            if post is None or not post.orgs:
+                return None
+            widened = _widen(post, doc[start].idx, _end_char(doc, ref.end - 1))
+            return Found(ref, widened, "role:title-comma-name", 0.8)
+        return None
+
+    def _verb_after(self, ref: MentionRef) -> bool:
+        """The name, with a post-nominal ("QC") it may carry, goes straight on to a verb."""
+        doc, k = self.doc, ref.end
+        if k < len(doc) and doc[k].text in self.lex.post_nominal:
+            k += 1
+        return k < len(doc) and doc[k].pos_ in ("VERB", "AUX") and not doc[k].is_sent_start
 
     def _of_org_after(self, ref: MentionRef) -> bool:
         """ "its Paris lawyer, Emmanuel Gaillard of Shearman and Sterling,": the name goes on
