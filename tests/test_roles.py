@@ -1074,3 +1074,33 @@ def test_real_parse_of_new_post_shapes(nlp):
     assert not any(a.person == "mikhail khodorkovsky" and a.organization for a in x.affiliations)
     assert {("philippe sands", "", "QC"), ("philippe sands", "matrix chambers", "member")} <= got
     assert {("martin lynch", "", "playwright"), ("gary mitchell", "", "playwright")} <= got
+
+
+# ---------------------------------------------------------------- "For Acme, X said"
+
+_FOR_OPENING = (
+    "For/ADP/IN/prep/7 the/DET/DT/det/3 Zenda/PROPN/NNP/compound/3 Party/PROPN/NNP/pobj/0 "
+    ",/PUNCT/,/punct/7 Jo/PROPN/NNP/compound/6 Bloggs/PROPN/NNP/nsubj/7 said/VERB/VBD/ROOT/7 "
+    "the/DET/DT/det/9 plan/NOUN/NN/nsubj/10 was/AUX/VBD/ccomp/7 flawed/ADJ/JJ/acomp/10 "
+    "./PUNCT/./punct/7"
+)
+
+
+def test_a_sentence_opened_by_for_and_an_organisation_speaks_for_it(blank_vocab):
+    doc = parsed_doc(blank_vocab, _FOR_OPENING)
+    ents = [entity(doc, PERSON, "Jo Bloggs"), entity(doc, ORGANIZATION, "Zenda Party")]
+    found = find_affiliations(doc, ents)
+    assert _pairs(doc, found) == {("jo bloggs", "zenda party", "")}
+    assert found[0].rule == "role:for-org-opening"
+
+
+def test_for_an_organisation_then_a_clause_of_its_own_is_no_spokesperson(blank_vocab):
+    spec = (
+        "For/ADP/IN/prep/11 the/DET/DT/det/3 Zenda/PROPN/NNP/compound/3 Party/PROPN/NNP/pobj/0 "
+        ",/PUNCT/,/punct/3 which/PRON/WDT/dobj/8 Jo/PROPN/NNP/compound/7 "
+        "Bloggs/PROPN/NNP/nsubj/8 founded/VERB/VBD/relcl/3 ,/PUNCT/,/punct/11 "
+        "it/PRON/PRP/nsubj/11 was/AUX/VBD/ROOT/11 over/ADV/RB/advmod/11 ./PUNCT/./punct/11"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, PERSON, "Jo Bloggs"), entity(doc, ORGANIZATION, "Zenda Party")]
+    assert not [a for a in find_affiliations(doc, ents) if a.rule == "role:for-org-opening"]

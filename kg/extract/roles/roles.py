@@ -66,7 +66,8 @@ def find_affiliations(doc: Doc, entities: Sequence[Entity]) -> list[Affiliation]
             or predicates.copular(reader, index, ref)
             or predicates.works_for(index, ref)
         )
-        for reading in (before, after, frames.post_nominal(lexicon, ref, doc)):
+        opening = frames.speaks_for_opening(index, ref)
+        for reading in (before, after, frames.post_nominal(lexicon, ref, doc), opening):
             if reading is not None:
                 found.append(reading)
         if not any(f.person is ref for f in found):
