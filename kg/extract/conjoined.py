@@ -1,0 +1,64 @@
+"""Two organisations read as one name: "IBM and Toshiba", "NTL and Telewest".
+
+The finders join capitalised words across "and" because many names hold it ("BBC Research
+and Development", "Ernst and Young"). Such a name is two when the article also names each
+half on its own: the part before "and" alone elsewhere, and the part after alone or
+opening with the same word ("BBC Broadcast and BBC Outside Broadcasts"). Names joined by
+"&" stay whole ("Marsh & McLennan"), as firms write them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from kg.extract.spans import Candidate
+from kg.model import ORGANIZATION
+
+
+def split_conjoined(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """`candidates` with each organisation name that is two names split in two."""
+    out: list[Candidate] = []
+    for cand in candidates:
+        halves = _halves(doc, cand) if cand.type == ORGANIZATION and not cand.canonical else None
+        out.extend(halves or [cand])
+    return out
+
+
+def _halves(doc: Doc, cand: Candidate) -> list[Candidate] | None:
+    ands = [i for i in range(cand.start + 1, cand.end - 1) if doc[i].lower_ == "and"]
+    if len(ands) != 1:
+        return None
+    k = ands[0]
+    first = [t.text for t in doc[cand.start : k]]
+    second = [t.text for t in doc[k + 1 : cand.end]]
+    if not second[0][:1].isupper():
+        return None
+    if not _alone_elsewhere(doc, first, cand):
+        return None
+    if second[0] != first[0] and not _alone_elsewhere(doc, second, cand):
+        return None
+    rule = cand.rule + ":split"
+    return [
+        replace(cand, end=k, rule=rule),
+        replace(cand, start=k + 1, rule=rule, titles=(), honorific="", title_start=-1),
+    ]
+
+
+def _alone_elsewhere(doc: Doc, words: list[str], cand: Candidate) -> bool:
+    """`words` written somewhere outside `cand`, not as part of a longer capitalised name."""
+    n = len(words)
+    for i in range(len(doc) - n + 1):
+        if cand.start <= i < cand.end:
+            continue
+        if [t.text for t in doc[i : i + n]] != words:
+            continue
+        before = doc[i - 1] if i > 0 else None
+        after = doc[i + n] if i + n < len(doc) else None
+        if before is not None and before.text[:1].isupper() and not before.is_sent_start:
+            continue
+        if after is not None and (after.text[:1].isupper() or after.lower_ in ("and", "&")):
+            continue
+        return True
+    return False

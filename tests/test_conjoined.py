@@ -1,0 +1,53 @@
+"""Two organisations read as one name (kg.extract.conjoined)."""
+
+from __future__ import annotations
+
+from conftest import make_doc
+
+from kg.extract.conjoined import split_conjoined
+from kg.extract.spans import Candidate
+from kg.model import ORGANIZATION
+
+
+def _names(doc, cands):
+    return [doc[c.start : c.end].text for c in cands]
+
+
+def _one(doc, words: str) -> Candidate:
+    n = len(words.split())
+    for i in range(len(doc) - n + 1):
+        if doc[i : i + n].text == words:
+            return Candidate(i, i + n, ORGANIZATION, "org:test", 0.8)
+    raise AssertionError(words)
+
+
+def test_a_name_whose_halves_the_article_names_alone_is_two(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "Zenda/PROPN and/CCONJ Quorva/PROPN agreed/VERB ./PUNCT Zenda/PROPN said/VERB so/ADV "
+        "./PUNCT Quorva/PROPN did/VERB not/PART ./PUNCT",
+    )
+    found = split_conjoined(doc, [_one(doc, "Zenda and Quorva")])
+    assert _names(doc, found) == ["Zenda", "Quorva"]
+    assert found[0].rule == "org:test:split"
+
+
+def test_the_second_half_may_open_with_the_first_halfs_word(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "Zenda/PROPN Radio/PROPN and/CCONJ Zenda/PROPN Outside/PROPN Events/PROPN met/VERB "
+        "./PUNCT Zenda/PROPN Radio/PROPN said/VERB so/ADV ./PUNCT",
+    )
+    found = split_conjoined(doc, [_one(doc, "Zenda Radio and Zenda Outside Events")])
+    assert _names(doc, found) == ["Zenda Radio", "Zenda Outside Events"]
+
+
+def test_a_name_holding_and_stays_whole(blank_vocab):
+    # "Zenda Research" is never named alone: "and" is part of the name.
+    doc = make_doc(
+        blank_vocab,
+        "Zenda/PROPN Research/PROPN and/CCONJ Development/PROPN met/VERB ./PUNCT "
+        "Development/PROPN was/AUX slow/ADJ ./PUNCT Zenda/PROPN said/VERB so/ADV ./PUNCT",
+    )
+    found = split_conjoined(doc, [_one(doc, "Zenda Research and Development")])
+    assert _names(doc, found) == ["Zenda Research and Development"]
