@@ -229,3 +229,20 @@ def test_letters_the_model_names_in_few_of_their_places_are_no_organisation(blan
         ents={"HD": "ORG", "BBC": "ORG"},
     )
     assert _types(doc) == {"BBC": ORGANIZATION}
+
+
+def test_a_given_name_and_a_surname_written_after_mr_name_a_person(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "Nicola/PROPN Quorvath/PROPN told/VERB investors/NOUN ./PUNCT "
+        "Ms/PROPN Quorvath/PROPN agreed/VERB ./PUNCT",
+        ents={"Nicola Quorvath": "ORG"},
+    )
+    assert _types(doc)["Nicola Quorvath"] == PERSON
+    # Without the honorific, the model's label stands.
+    doc = make_doc(
+        blank_vocab,
+        "Nicola/PROPN Quorvath/PROPN told/VERB investors/NOUN ./PUNCT",
+        ents={"Nicola Quorvath": "ORG"},
+    )
+    assert _types(doc) == {"Nicola Quorvath": ORGANIZATION}

@@ -59,6 +59,7 @@ _PRODUCTS = frozenset(
 _LOCATIVE = frozenset("in near outside from across around throughout".split())
 # "Chelsea have won", "Labour are": a collective noun takes a plural verb in British English.
 _PLURAL_VERBS = frozenset("have are were".split())
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss"})
 _SPEECH = frozenset("said says say told tells added announced warned argued".split())
 
 
@@ -112,6 +113,8 @@ def settle_type(
         return by_form
     if any(c.honorific for c in cands):
         return ""
+    if _named_with_honorific(doc, words, votes):
+        return PERSON
     cues = _cues(doc, cands)
     if len(words) == 1:
         return _lone_word(words[0], votes, cues, evidence, longest, cands)
@@ -142,6 +145,20 @@ def _by_form(words: list[str], votes: Counter[str]) -> str:
         if votes[PLACE] > votes[ORGANIZATION] or (votes[PERSON] and not personal):
             return ORGANIZATION
     return ""
+
+
+def _named_with_honorific(doc: Doc, words: list[str], votes: Counter[str]) -> bool:
+    """ "Lakshmi Mittal has told investors ... Mr Mittal said": a given name and a surname
+    the article also writes after "Mr" or "Ms" name a person, however the model read them."""
+    if not 2 <= len(words) <= 3 or votes[PERSON] or not is_given_name(words[0]):
+        return False
+    surname = words[-1]
+    if not surname[:1].isupper() or not surname.isalpha():
+        return False
+    return any(
+        t.text.rstrip(".") in _HONORIFICS and t.i + 1 < len(doc) and doc[t.i + 1].text == surname
+        for t in doc
+    )
 
 
 def _newspaper(doc: Doc, cands: Sequence[Candidate], words: list[str]) -> bool:
