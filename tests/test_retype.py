@@ -246,3 +246,27 @@ def test_a_given_name_and_a_surname_written_after_mr_name_a_person(blank_vocab):
         ents={"Nicola Quorvath": "ORG"},
     )
     assert _types(doc) == {"Nicola Quorvath": ORGANIZATION}
+
+
+def _city(blank_vocab, spec: str):
+    doc = parsed_doc(blank_vocab, spec)
+    start = next(t.i for t in doc if t.text == "City")
+    doc.set_ents(
+        [doc.char_span(doc[start].idx, doc[start + 2].idx + len(doc[start + 2]), label="GPE")]
+    )
+    return _types(doc)["City of Zendaville"]
+
+
+def test_the_city_of_x_doing_something_is_its_authority(blank_vocab):
+    acting = (
+        "Now/ADV/RB/advmod/5 the/DET/DT/det/2 City/PROPN/NNP/nsubj/5 of/ADP/IN/prep/2 "
+        "Zendaville/PROPN/NNP/pobj/3 wants/VERB/VBZ/ROOT/5 its/PRON/PRP$/poss/7 "
+        "plot/NOUN/NN/dobj/5 back/ADV/RB/prt/5 ./PUNCT/./punct/5"
+    )
+    assert _city(blank_vocab, acting) == ORGANIZATION
+    where = (
+        "He/PRON/PRP/nsubj/1 lives/VERB/VBZ/ROOT/1 in/ADP/IN/prep/1 the/DET/DT/det/4 "
+        "City/PROPN/NNP/pobj/2 of/ADP/IN/prep/4 Zendaville/PROPN/NNP/pobj/5 "
+        "now/ADV/RB/advmod/1 ./PUNCT/./punct/1"
+    )
+    assert _city(blank_vocab, where) == PLACE

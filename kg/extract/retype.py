@@ -60,6 +60,8 @@ _LOCATIVE = frozenset("in near outside from across around throughout".split())
 # "Chelsea have won", "Labour are": a collective noun takes a plural verb in British English.
 _PLURAL_VERBS = frozenset("have are were".split())
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss"})
+# "the City of Seattle", "the State of Texas": a place's name that also names its authority.
+_AUTHORITY_OPENERS = frozenset({"City", "State", "County", "Borough"})
 _SPEECH = frozenset("said says say told tells added announced warned argued".split())
 
 
@@ -115,6 +117,8 @@ def settle_type(
         return ""
     if _named_with_honorific(doc, words, votes):
         return PERSON
+    if _acting_authority(doc, cands, words):
+        return ORGANIZATION
     cues = _cues(doc, cands)
     if len(words) == 1:
         return _lone_word(words[0], votes, cues, evidence, longest, cands)
@@ -159,6 +163,19 @@ def _named_with_honorific(doc: Doc, words: list[str], votes: Counter[str]) -> bo
         t.text.rstrip(".") in _HONORIFICS and t.i + 1 < len(doc) and doc[t.i + 1].text == surname
         for t in doc
     )
+
+
+def _acting_authority(doc: Doc, cands: Sequence[Candidate], words: list[str]) -> bool:
+    """ "Now the City of Seattle wants its plot back": "the City of X" that does something
+    is the city's authority; "in the City of X", "the City of X is ..." stay the place."""
+    if len(words) < 3 or words[0] not in _AUTHORITY_OPENERS or words[1] != "of":
+        return False
+    for c in cands:
+        root = doc[c.start : c.end].root
+        after_the = c.start > 0 and doc[c.start - 1].lower_ == "the"
+        if after_the and root.dep_ == "nsubj" and root.head.pos_ == "VERB":
+            return True
+    return False
 
 
 def _newspaper(doc: Doc, cands: Sequence[Candidate], words: list[str]) -> bool:
