@@ -270,3 +270,15 @@ def test_the_city_of_x_doing_something_is_its_authority(blank_vocab):
         "now/ADV/RB/advmod/1 ./PUNCT/./punct/1"
     )
     assert _city(blank_vocab, where) == PLACE
+
+
+def test_a_post_written_in_capitals_is_no_organisation(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "Chief/PROPN Executive/PROPN Jo/PROPN Bloggs/PROPN said/VERB so/ADV ./PUNCT "
+        "The/DET Zenda/PROPN Executive/PROPN met/VERB ./PUNCT",
+        ents={"Chief Executive": "ORG", "Jo Bloggs": "PERSON", "Zenda Executive": "ORG"},
+    )
+    types = _types(doc)
+    assert "Chief Executive" not in types
+    assert types["Zenda Executive"] == ORGANIZATION
