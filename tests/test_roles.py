@@ -209,6 +209,24 @@ def test_post_then_rank_then_name_each_set_off_by_commas(blank_vocab):
 # ---------------------------------------------------------------- after the name
 
 
+def test_a_portfolio_holding_and_is_one_post(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "Jo/PROPN Bloggs/PROPN ,/PUNCT Zenda/PROPN shadow/ADJ work/NOUN and/CCONJ "
+        "pensions/NOUN secretary/NOUN ,/PUNCT said/VERB no/DET ./PUNCT",
+        {"Jo Bloggs": PERSON, "Zenda": ORGANIZATION},
+    )
+    assert _pairs(doc, found) == {("jo bloggs", "zenda", "shadow work and pensions secretary")}
+    # Two posts joined by "and" are still no one post.
+    doc, found = _find(
+        blank_vocab,
+        "Jo/PROPN Bloggs/PROPN ,/PUNCT a/DET lawyer/NOUN and/CCONJ an/DET MP/PROPN ,/PUNCT "
+        "said/VERB no/DET ./PUNCT",
+        {"Jo Bloggs": PERSON},
+    )
+    assert found == []
+
+
 def test_appositive_names_the_organisation_after_for(blank_vocab):
     doc, found = _find(
         blank_vocab,

@@ -362,6 +362,8 @@ class PhraseReader:
                 k += 1
             elif tok.lower_ in ("the", "and", "its", "their") and seen_prep:
                 k += 1  # "chief of its operations department"
+            elif tok.lower_ == "and" and self._portfolio_and(k):
+                k += 1  # "shadow work and pensions secretary": one portfolio
             elif self._word_ok(tok):
                 k += 1
             else:
@@ -436,7 +438,7 @@ class PhraseReader:
         last = split - 1
         if last < start or self.index.at(last) is not None:
             return False
-        if any(doc[i].lower_ == "and" for i in range(start, split)):
+        if any(doc[i].lower_ == "and" and not self._portfolio_and(i) for i in range(start, split)):
             return False  # "adviser and MEP": two posts, or two people
         if not self.lex.post_length(words_of(doc[start:split].text)):
             return False
@@ -444,6 +446,16 @@ class PhraseReader:
             r.entity.type == PERSON and self._owned_org(r) is None
             for r in self.index.in_span(doc[start:end])
         )
+
+    def _portfolio_and(self, i: int) -> bool:
+        """Is the "and" at `i` inside a portfolio's name ("work and pensions", "culture,
+        media and sport")? The lexicon keeps portfolios without their function words."""
+        doc = self.doc
+        if i == 0 or i + 1 >= len(doc):
+            return False
+        after = doc[i + 1].lower_
+        before = [t.lower_ for t in doc[max(0, i - 4) : i] if t.is_alpha]
+        return any((*before[-n:], after) in self.lex.portfolios for n in range(1, len(before) + 1))
 
     def post_in(self, start: int, end: int) -> Post | None:
         """The post tokens [start, end) state on their own ("chairman of the X"), if they
