@@ -1,12 +1,12 @@
-"""Two organisations read as one name (kg.extract.conjoined)."""
+"""Organisation names read too long (kg.extract.conjoined)."""
 
 from __future__ import annotations
 
 from conftest import make_doc
 
-from kg.extract.conjoined import split_conjoined
+from kg.extract.conjoined import cut_posts, split_conjoined
 from kg.extract.spans import Candidate
-from kg.model import ORGANIZATION
+from kg.model import ORGANIZATION, PERSON
 
 
 def _names(doc, cands):
@@ -51,3 +51,17 @@ def test_a_name_holding_and_stays_whole(blank_vocab):
     )
     found = split_conjoined(doc, [_one(doc, "Zenda Research and Development")])
     assert _names(doc, found) == ["Zenda Research and Development"]
+
+
+def test_post_words_ending_a_name_before_a_person_are_the_persons_title(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "Zenda/PROPN Council/PROPN Chief/PROPN Executive/PROPN Jo/PROPN Bloggs/PROPN "
+        "said/VERB so/ADV ./PUNCT Chief/PROPN Executive/PROPN Tim/PROPN Roe/PROPN agreed/VERB",
+    )
+    org = _one(doc, "Zenda Council Chief Executive")
+    person = Candidate(4, 6, PERSON, "ner:PERSON", 0.8)
+    post_only = Candidate(9, 11, ORGANIZATION, "ner:ORG", 0.8)
+    other = Candidate(11, 13, PERSON, "ner:PERSON", 0.8)
+    found = cut_posts(doc, [org, person, post_only, other])
+    assert _names(doc, found) == ["Zenda Council", "Jo Bloggs", "Chief Executive", "Tim Roe"]

@@ -1,4 +1,5 @@
-"""Two organisations read as one name: "IBM and Toshiba", "NTL and Telewest".
+"""Organisation names read too long: two names as one ("IBM and Toshiba"), or a name with
+the post of the person after it ("Refugee Council Chief Executive Jo Bloggs").
 
 The finders join capitalised words across "and" because many names hold it ("BBC Research
 and Development", "Ernst and Young"). Such a name is two when the article also names each
@@ -13,8 +14,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from kg.extract.lexicon import POST_WORDS
 from kg.extract.spans import Candidate
-from kg.model import ORGANIZATION
+from kg.model import ORGANIZATION, PERSON
 
 
 def split_conjoined(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
@@ -23,6 +25,27 @@ def split_conjoined(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     for cand in candidates:
         halves = _halves(doc, cand) if cand.type == ORGANIZATION and not cand.canonical else None
         out.extend(halves or [cand])
+    return out
+
+
+def cut_posts(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """ "Zenda Council Chief Executive Jo Bloggs": the post words ending an organisation's
+    name right before a person's are the person's title, not part of the name."""
+    starts = {c.start: c for c in candidates if c.type == PERSON}
+    out = []
+    for cand in candidates:
+        if cand.type == ORGANIZATION and not cand.canonical and cand.end in starts:
+            end = cand.end
+            while end > cand.start + 1 and doc[end - 1].lower_ in POST_WORDS:
+                end -= 1
+            rest = doc[cand.start : end]
+            if (
+                end < cand.end
+                and doc[cand.end - 1].text[:1].isupper()
+                and not all(t.lower_ in POST_WORDS for t in rest)
+            ):
+                cand = replace(cand, end=end, rule=cand.rule + ":post-cut")
+        out.append(cand)
     return out
 
 

@@ -32,7 +32,7 @@ from kg.extract.lexicon import (
     ORG_POSSESSIONS,
     ORG_SUFFIXES,
     PLACE_HEADS,
-    ROLE_TITLES,
+    POST_WORDS,
 )
 from kg.extract.names import clean_surface
 from kg.extract.spans import Candidate, apposition_names_org, is_cap
@@ -61,11 +61,6 @@ _LOCATIVE = frozenset("in near outside from across around throughout".split())
 # "Chelsea have won", "Labour are": a collective noun takes a plural verb in British English.
 _PLURAL_VERBS = frozenset("have are were".split())
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss"})
-# Words that together make only a post: "Chief Executive", "Deputy Finance Director".
-_POST_WORDS = ROLE_TITLES | frozenset(
-    """executive officer director deputy vice assistant head senior acting managing
-    finance financial operating""".split()
-)
 # "the City of Seattle", "the State of Texas": a place's name that also names its authority.
 _AUTHORITY_OPENERS = frozenset({"City", "State", "County", "Borough"})
 _SPEECH = frozenset("said says say told tells added announced warned argued".split())
@@ -116,7 +111,7 @@ def settle_type(
     votes = Counter(c.type for c in cands)
     if _newspaper(doc, cands, words):
         return ORGANIZATION
-    if len(words) >= 2 and all(w.casefold() in _POST_WORDS for w in words):
+    if len(words) >= 2 and all(w.casefold() in POST_WORDS for w in words):
         return NOT_AN_ENTITY  # "Chief Executive Jo Bloggs": a post in capitals, not a body
     by_form = _by_form(words, votes)
     if by_form:
