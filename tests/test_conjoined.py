@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import make_doc
 
-from kg.extract.conjoined import cut_posts, split_conjoined
+from kg.extract.conjoined import cut_leading_posts, cut_posts, split_conjoined
 from kg.extract.spans import Candidate
 from kg.model import ORGANIZATION, PERSON
 
@@ -65,3 +65,20 @@ def test_post_words_ending_a_name_before_a_person_are_the_persons_title(blank_vo
     other = Candidate(11, 13, PERSON, "ner:PERSON", 0.8)
     found = cut_posts(doc, [org, person, post_only, other])
     assert _names(doc, found) == ["Zenda Council", "Jo Bloggs", "Chief Executive", "Tim Roe"]
+
+
+def test_a_post_and_of_opening_an_organisations_name_are_the_persons(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "Jo/PROPN Bloggs/PROPN ,/PUNCT Chief/PROPN Executive/PROPN of/ADP the/DET Zenda/PROPN "
+        "Hospitals/PROPN Trust/PROPN ,/PUNCT said/VERB so/ADV ./PUNCT Secretary/PROPN of/ADP "
+        "State/PROPN Tim/PROPN Roe/PROPN agreed/VERB",
+    )
+    found = cut_leading_posts(
+        doc,
+        [
+            _one(doc, "Chief Executive of the Zenda Hospitals Trust"),
+            _one(doc, "Secretary of State"),
+        ],
+    )
+    assert _names(doc, found) == ["Zenda Hospitals Trust", "Secretary of State"]

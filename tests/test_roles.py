@@ -196,6 +196,16 @@ def test_a_post_after_other_words_needs_its_closing_comma(blank_vocab):
     assert _pairs(doc, found) == set()
 
 
+def test_post_comma_name_may_carry_a_post_nominal_before_the_closing_comma(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "The/DET Zenda/PROPN finance/NOUN spokesman/NOUN ,/PUNCT Jo/PROPN Bloggs/PROPN "
+        "MSP/PROPN ,/PUNCT said/VERB no/DET ./PUNCT",
+        {"Jo Bloggs": PERSON, "Zenda": ORGANIZATION},
+    )
+    assert ("jo bloggs", "zenda", "finance spokesman") in _pairs(doc, found)
+
+
 def test_post_then_rank_then_name_each_set_off_by_commas(blank_vocab):
     doc, found = _find(
         blank_vocab,

@@ -1,5 +1,6 @@
 """Organisation names read too long: two names as one ("IBM and Toshiba"), or a name with
-the post of the person after it ("Refugee Council Chief Executive Jo Bloggs").
+a person's post in it ("Refugee Council Chief Executive Jo Bloggs", "Chief Executive of
+Hereford Hospitals NHS Trust").
 
 The finders join capitalised words across "and" because many names hold it ("BBC Research
 and Development", "Ernst and Young"). Such a name is two when the article also names each
@@ -17,6 +18,9 @@ from spacy.tokens import Doc
 from kg.extract.lexicon import POST_WORDS
 from kg.extract.spans import Candidate
 from kg.model import ORGANIZATION, PERSON
+
+# "Secretary of State", "Chancellor of the Exchequer": offices, not posts in a body.
+_OFFICE_TAILS = frozenset({"State", "Exchequer", "Duchy"})
 
 
 def split_conjoined(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
@@ -45,6 +49,31 @@ def cut_posts(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
                 and not all(t.lower_ in POST_WORDS for t in rest)
             ):
                 cand = replace(cand, end=end, rule=cand.rule + ":post-cut")
+        out.append(cand)
+    return out
+
+
+def cut_leading_posts(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """ "Jo Bloggs, Chief Executive of Zenda Hospitals Trust, said": a post in capitals
+    and "of" before an organisation's name are the person's, not part of the name. Not
+    "Secretary of State" (an office), nor before one word the text does not capitalise
+    whole ("Director of Policy")."""
+    out = []
+    for cand in candidates:
+        if cand.type == ORGANIZATION and not cand.canonical:
+            k = cand.start
+            while k < cand.end and doc[k].lower_ in POST_WORDS:
+                k += 1
+            if k > cand.start and k < cand.end and doc[k].lower_ == "of":
+                j = k + 1 + (k + 1 < cand.end and doc[k + 1].lower_ == "the")
+                rest = doc[j : cand.end]
+                if (
+                    len(rest)
+                    and rest[0].text[:1].isupper()
+                    and rest[0].text not in _OFFICE_TAILS
+                    and (len(rest) >= 2 or rest[0].text.isupper())
+                ):
+                    cand = replace(cand, start=j, rule=cand.rule + ":post-cut")
         out.append(cand)
     return out
 

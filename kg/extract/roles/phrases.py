@@ -125,7 +125,10 @@ class PhraseReader:
         # left out, which only a post opening the sentence may do.
         unclosed = False
         if comma:
-            if not (self._closes_after(ref.end) or self._of_org_after(ref)):
+            after = ref.end
+            if after < len(doc) and doc[after].text in self.lex.post_nominal:
+                after += 1  # "The Tory finance spokesman, Jo Bloggs MSP, said"
+            if not (self._closes_after(after) or self._of_org_after(ref)):
                 if not self._verb_after(ref):
                     return None
                 unclosed = True
