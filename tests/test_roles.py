@@ -310,6 +310,22 @@ def test_of_organisation_without_a_post(blank_vocab):
     assert _pairs(doc, found) == {("rhian beynon", "joint council", "")}
 
 
+def test_of_organisation_after_a_places_possessive_or_before_its_kind(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "Jo/PROPN Bloggs/PROPN ,/PUNCT from/ADP the/DET UK/PROPN 's/PART Zenda/PROPN "
+        "Watch/PROPN ,/PUNCT said/VERB no/DET ./PUNCT",
+        {"Jo Bloggs": PERSON, "Zenda Watch": ORGANIZATION, "UK": PLACE},
+    )
+    assert _pairs(doc, found) == {("jo bloggs", "zenda watch", "")}
+    doc, found = _find(
+        blank_vocab,
+        "said/VERB Jo/PROPN Bloggs/PROPN of/ADP Zenda/PROPN bank/NOUN in/ADP Tokyo/PROPN ./PUNCT",
+        {"Jo Bloggs": PERSON, "Zenda": ORGANIZATION, "Tokyo": PLACE},
+    )
+    assert _pairs(doc, found) == {("jo bloggs", "zenda", "")}
+
+
 def test_of_organisation_going_on_as_a_noun_phrase_is_not_membership(blank_vocab):
     _, found = _find(
         blank_vocab,

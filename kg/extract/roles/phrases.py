@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from kg.extract.gazetteer import is_place, org_aliases
+from kg.extract.lexicon import ORG_NOUNS
 from kg.extract.names import HONORIFICS, name_key
 from kg.extract.roles.lexicon import RoleLexicon, words_of
 from kg.model import ORGANIZATION, PERSON, PLACE, Entity
@@ -282,10 +283,13 @@ class PhraseReader:
         j = k + 1
         if j < sent_end and self.doc[j].lower_ == "the":
             j += 1
+        j = self._place_possessive(j, sent_end)  # "Brad Adams, from the UK's Human Rights Watch"
         org = self.index.at(j)
         if org is None or org.entity.type != ORGANIZATION or org.start != j:
             return None
         after = org.end
+        if after < sent_end and self.doc[after].lower_ in ORG_NOUNS:
+            after += 1  # "Jo Bloggs of Zenda bank in Tokyo": what kind of body it is
         if not (
             after >= sent_end
             or self.doc[after].text in _CLOSERS
@@ -637,6 +641,16 @@ class PhraseReader:
             and len(words_of(r.entity.name)) > 1
         }
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _place_possessive(self, j: int, end: int) -> int:
+        """Where the name starts after a place's possessive ("the UK's", "Belfast's")."""
+        ref = self.index.at(j)
+        if ref is None or ref.entity.type != PLACE or ref.start != j:
+            return j
+        k = ref.end
+        if k + 1 < end and self.doc[k].text in _POSSESSIVE:
+            return k + 1
+        return j
 
     def _after_descriptor(self, j: int, end: int) -> int:
         """Where the name starts after words that describe an organisation: "Aids charity
