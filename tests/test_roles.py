@@ -1148,3 +1148,21 @@ def test_for_an_organisation_then_a_clause_of_its_own_is_no_spokesperson(blank_v
     doc = parsed_doc(blank_vocab, spec)
     ents = [entity(doc, PERSON, "Jo Bloggs"), entity(doc, ORGANIZATION, "Zenda Party")]
     assert not [a for a in find_affiliations(doc, ents) if a.rule == "role:for-org-opening"]
+
+
+def test_the_subject_of_set_up_through_a_relative_and_a_purpose_clause_founded_it(blank_vocab):
+    spec = (
+        "Jo/PROPN/NNP/compound/1 Bloggs/PROPN/NNP/nsubj/13 ,/PUNCT/,/punct/1 "
+        "who/PRON/WP/nsubj/4 moved/VERB/VBD/relcl/1 to/ADP/IN/prep/4 Spain/PROPN/NNP/pobj/5 "
+        "to/PART/TO/aux/8 set/VERB/VB/advcl/4 up/ADP/RP/prt/8 Zenda/PROPN/NNP/compound/11 "
+        "Holdings/PROPN/NNPS/dobj/8 ,/PUNCT/,/punct/11 left/VERB/VBD/ROOT/13 ./PUNCT/./punct/13"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [
+        entity(doc, PERSON, "Jo Bloggs"),
+        entity(doc, PLACE, "Spain"),
+        entity(doc, ORGANIZATION, "Zenda Holdings"),
+    ]
+    found = find_affiliations(doc, ents)
+    assert _pairs(doc, found) == {("jo bloggs", "zenda holdings", "")}
+    assert found[0].rule == "role:founded"

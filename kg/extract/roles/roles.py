@@ -74,6 +74,7 @@ def find_affiliations(doc: Doc, entities: Sequence[Entity]) -> list[Affiliation]
             found.extend(_org_possessive(doc, index, ref) + _stripped_title(ref, lexicon))
     found += frames.person_possessive(index) + predicates.as_post(reader, index)
     found += predicates.such_as(reader, index) + predicates.founded_by(index)
+    found += predicates.founded(index)
     headline = frames.headline_post(reader, index)
     found += [headline] if headline is not None else []
     starts = frames.token_starts(doc)
