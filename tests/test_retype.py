@@ -282,3 +282,16 @@ def test_a_post_written_in_capitals_is_no_organisation(blank_vocab):
     types = _types(doc)
     assert "Chief Executive" not in types
     assert types["Zenda Executive"] == ORGANIZATION
+
+
+def test_a_name_only_ever_before_a_word_for_equipment_names_no_organisation(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "Fit/VERB a/DET wireless/ADJ ZLAN/PROPN card/NOUN ./PUNCT "
+        "They/PRON lack/VERB ZVI/PROPN or/CCONJ ZDMI/PROPN connectors/NOUN ./PUNCT "
+        "The/DET firm/NOUN Zenda/PROPN cables/NOUN sold/VERB well/ADV ./PUNCT",
+        ents={"ZLAN": "ORG", "ZVI": "ORG", "Zenda": "ORG"},
+    )
+    types = _types(doc)
+    assert "ZLAN" not in types and "ZVI" not in types
+    assert types["Zenda"] == ORGANIZATION  # "the firm Zenda": a company's cables

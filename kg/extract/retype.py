@@ -57,6 +57,12 @@ _PRODUCTS = frozenset(
     film films album albums car cars model device devices browser player players
     """.split()
 )
+# Parts and kinds of equipment: a name before one, at every mention, names a standard or
+# a kind of thing ("a wireless LAN card", "DVI connectors", "Tablet computers").
+_COMPONENTS = frozenset(
+    """computer computers card cards connector connectors cable cables chip chips adaptor
+    adaptors adapter adapters port ports socket sockets""".split()
+)
 _LOCATIVE = frozenset("in near outside from across around throughout".split())
 # "Chelsea have won", "Labour are": a collective noun takes a plural verb in British English.
 _PLURAL_VERBS = frozenset("have are were".split())
@@ -76,6 +82,7 @@ class _Cues:
     product: int = 0  # named before a kind of product ("its Iressa drug")
     facility: int = 0  # named before a kind of building ("Gatwick airport")
     agent: int = 0  # subject of a speech verb
+    component: int = 0  # named before a kind of equipment ("DVI connectors")
 
 
 class DocEvidence:
@@ -204,6 +211,8 @@ def _lone_word(
         return NOT_AN_ENTITY  # "a QC", "0001 GMT"
     if cues.post == len(cands):
         return NOT_AN_ENTITY  # "State" of "Secretary of State"
+    if cues.component == len(cands) and not (cues.org or cues.agent or is_place(word)):
+        return NOT_AN_ENTITY  # "a wireless LAN card": a kind of thing
     # Only the model's own reading is overruled, not a cue's ("the IRA and the INLA").
     from_model = all(c.rule.startswith("ner:") for c in cands)
     if (
@@ -263,7 +272,7 @@ def _seldom_named(word: str, evidence: DocEvidence) -> bool:
 
 
 def _cues(doc: Doc, cands: Sequence[Candidate]) -> _Cues:
-    org = place = person = common = agent = post = product = facility = 0
+    org = place = person = common = agent = post = product = facility = component = 0
     for c in cands:
         prev = doc[c.start - 1] if c.start > 0 else None
         prev2 = doc[c.start - 2] if c.start > 1 else None
@@ -305,6 +314,8 @@ def _cues(doc: Doc, cands: Sequence[Candidate]) -> _Cues:
             post += 1
         if nxt is not None and nxt.text.islower() and n in _PRODUCTS:
             product += 1
+        if _component_after(doc, c.end):
+            component += 1
         if _plain_form(n) in PLACE_HEADS:
             facility += 1
         root = doc[c.end - 1]
@@ -318,8 +329,20 @@ def _cues(doc: Doc, cands: Sequence[Candidate]) -> _Cues:
         post=post,
         agent=agent,
         product=product,
+        component=component,
         facility=facility,
     )
+
+
+def _component_after(doc: Doc, k: int) -> bool:
+    """A word for equipment next, perhaps after other names joined by "or"/"and" ("DVI or
+    HDMI (High-Definition Multimedia Interface) connectors")."""
+    for tok in doc[k : k + 12]:
+        if tok.text.islower() and tok.lower_ not in ("or", "and"):
+            return tok.lower_ in _COMPONENTS
+        if tok.is_sent_start or tok.text in (",", ".", ";", ":", '"'):
+            return False
+    return False
 
 
 def _common_use(doc: Doc, c: Candidate, prev, nxt) -> bool:
