@@ -1,12 +1,12 @@
-"""Organisation names read too long: two names as one ("IBM and Toshiba"), or a name with
+"""Organisation names read too long: two names as one ("Zenda and Quorva"), or a name with
 a person's post in it ("Refugee Council Chief Executive Jo Bloggs", "Chief Executive of
 Hereford Hospitals NHS Trust").
 
-The finders join capitalised words across "and" because many names hold it ("BBC Research
-and Development", "Ernst and Young"). Such a name is two when the article also names each
-half on its own: the part before "and" alone elsewhere, and the part after alone or
-opening with the same word ("BBC Broadcast and BBC Outside Broadcasts"). Names joined by
-"&" stay whole ("Marsh & McLennan"), as firms write them.
+The finders join capitalised words across "and" because many names hold it ("Zenda
+Research and Development", the law firm "Smith and Jones"). Such a name is two when the
+article also names each half on its own: the part before "and" alone elsewhere, and the
+part after alone or opening with the same word ("Zenda Radio and Zenda Outside Events").
+Names joined by "&" stay whole ("Smith & Jones"), as firms write them.
 """
 
 from __future__ import annotations

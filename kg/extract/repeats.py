@@ -1,7 +1,7 @@
 """Repeats of an organisation's name that the model left unread.
 
-The model reads a name in one sentence and not in the next ("Group Menatep, the holding
-company, ... was one of the founders of Menatep"): once the article has named an
+The model reads a name in one sentence and not in the next ("Group Zenda, the holding
+company, ... was one of the founders of Zenda"): once the article has named an
 organisation, the same words written the same way elsewhere name it too. Each repeat must
 stand alone: not inside a longer capitalised name ("Acme" in "Acme Trust"), nor on words
 another mention holds.
@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from kg.extract.spans import DETERMINERS, is_cap
 from kg.model import ORGANIZATION, Entity, Mention
 
-# "Group Menatep" is "Menatep" for short: a word of kind written before the name.
+# "Group Zenda" is "Zenda" for short: a word of kind written before the name.
 _LEADING_KIND = frozenset({"Group", "Grupo", "Groupe"})
 _CONFIDENCE = 0.7
 

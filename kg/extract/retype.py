@@ -67,7 +67,7 @@ _LOCATIVE = frozenset("in near outside from across around throughout".split())
 # "Chelsea have won", "Labour are": a collective noun takes a plural verb in British English.
 _PLURAL_VERBS = frozenset("have are were".split())
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss"})
-# "the City of Seattle", "the State of Texas": a place's name that also names its authority.
+# "the City of Zendaville", "the State of X": a place's name that also names its authority.
 _AUTHORITY_OPENERS = frozenset({"City", "State", "County", "Borough"})
 _SPEECH = frozenset("said says say told tells added announced warned argued".split())
 
@@ -176,7 +176,7 @@ def _named_with_honorific(doc: Doc, words: list[str], votes: Counter[str]) -> bo
 
 
 def _acting_authority(doc: Doc, cands: Sequence[Candidate], words: list[str]) -> bool:
-    """ "Now the City of Seattle wants its plot back": "the City of X" that does something
+    """ "Now the City of Zendaville wants its plot back": "the City of X" that does something
     is the city's authority; "in the City of X", "the City of X is ..." stay the place."""
     if len(words) < 3 or words[0] not in _AUTHORITY_OPENERS or words[1] != "of":
         return False

@@ -51,7 +51,7 @@ def party_before_name(index: EntityIndex, lexicon: RoleLexicon, ref: MentionRef)
 
 
 def speaks_for_opening(index: EntityIndex, ref: MentionRef) -> Found | None:
-    """ "For the Liberal Democrats, Jo Bloggs said ...": a sentence opened by "For" and an
+    """ "For the Zenda Party, Jo Bloggs said ...": a sentence opened by "For" and an
     organisation speaks for it through its subject, the person named right after the comma
     (a post of their own may stand between: "For Acme, finance chief Jo Bloggs said")."""
     doc = index.doc
@@ -62,7 +62,7 @@ def speaks_for_opening(index: EntityIndex, ref: MentionRef) -> Found | None:
     if doc[j].lower_ == "the":
         j += 1
     if index.at(j) is None and doc[j].text[:1].isupper():
-        j += 1  # "For the Welsh Liberal Democrats": the party's branch
+        j += 1  # "For the Welsh Zenda Party": the party's branch
     org = index.at(j)
     if org is None or org.entity.type != ORGANIZATION or org.start != j:
         return None

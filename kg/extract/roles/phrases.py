@@ -643,7 +643,7 @@ class PhraseReader:
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _place_possessive(self, j: int, end: int) -> int:
-        """Where the name starts after a place's possessive ("the UK's", "Belfast's")."""
+        """Where the name starts after a place's possessive ("the UK's", "Zendaville's")."""
         ref = self.index.at(j)
         if ref is None or ref.entity.type != PLACE or ref.start != j:
             return j
