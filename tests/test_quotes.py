@@ -126,6 +126,23 @@ def test_scare_quotes_under_a_speech_verb_are_no_quotation(blank_vocab):
     assert quotes_in(blank_vocab, SCARE, SCARE_SPEC, (PERSON, "Hunter"))[1] == []
 
 
+NAMED_DAY = (
+    'The Zenda Trust is asking readers to dedicate their sites to the "Free Speech For All Day".'
+)
+NAMED_DAY_SPEC = """
+The/DET/DT/det/2 Zenda/PROPN/NNP/compound/2 Trust/PROPN/NNP/nsubj/4 is/AUX/VBZ/aux/4
+asking/VERB/VBG/ROOT/4 readers/NOUN/NNS/dobj/4 to/PART/TO/aux/7 dedicate/VERB/VB/xcomp/4
+their/PRON/PRP$/poss/9 sites/NOUN/NNS/dobj/7 to/ADP/IN/prep/7 the/DET/DT/det/14
+"/PUNCT/``/punct/14 Free/PROPN/NNP/amod/14 Speech/PROPN/NNP/pobj/10 For/ADP/IN/prep/7
+All/DET/DT/det/17 Day/NOUN/NN/pobj/15 "/PUNCT/''/punct/4 ./PUNCT/./punct/4
+"""
+
+
+def test_a_capitalised_name_in_quotation_marks_after_the_is_no_quotation(blank_vocab):
+    found = quotes_in(blank_vocab, NAMED_DAY, NAMED_DAY_SPEC, (ORGANIZATION, "Zenda Trust"))[1]
+    assert found == []
+
+
 # ---------------------------------------------------------------- "...," he said
 
 HE_SAID = 'Mr Smith spoke first. "The plan will cut drug deaths," he said.'

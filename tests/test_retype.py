@@ -229,3 +229,69 @@ def test_letters_the_model_names_in_few_of_their_places_are_no_organisation(blan
         ents={"HD": "ORG", "BBC": "ORG"},
     )
     assert _types(doc) == {"BBC": ORGANIZATION}
+
+
+def test_a_given_name_and_a_surname_written_after_mr_name_a_person(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "Nicola/PROPN Quorvath/PROPN told/VERB investors/NOUN ./PUNCT "
+        "Ms/PROPN Quorvath/PROPN agreed/VERB ./PUNCT",
+        ents={"Nicola Quorvath": "ORG"},
+    )
+    assert _types(doc)["Nicola Quorvath"] == PERSON
+    # Without the honorific, the model's label stands.
+    doc = make_doc(
+        blank_vocab,
+        "Nicola/PROPN Quorvath/PROPN told/VERB investors/NOUN ./PUNCT",
+        ents={"Nicola Quorvath": "ORG"},
+    )
+    assert _types(doc) == {"Nicola Quorvath": ORGANIZATION}
+
+
+def _city(blank_vocab, spec: str):
+    doc = parsed_doc(blank_vocab, spec)
+    start = next(t.i for t in doc if t.text == "City")
+    doc.set_ents(
+        [doc.char_span(doc[start].idx, doc[start + 2].idx + len(doc[start + 2]), label="GPE")]
+    )
+    return _types(doc)["City of Zendaville"]
+
+
+def test_the_city_of_x_doing_something_is_its_authority(blank_vocab):
+    acting = (
+        "Now/ADV/RB/advmod/5 the/DET/DT/det/2 City/PROPN/NNP/nsubj/5 of/ADP/IN/prep/2 "
+        "Zendaville/PROPN/NNP/pobj/3 wants/VERB/VBZ/ROOT/5 its/PRON/PRP$/poss/7 "
+        "plot/NOUN/NN/dobj/5 back/ADV/RB/prt/5 ./PUNCT/./punct/5"
+    )
+    assert _city(blank_vocab, acting) == ORGANIZATION
+    where = (
+        "He/PRON/PRP/nsubj/1 lives/VERB/VBZ/ROOT/1 in/ADP/IN/prep/1 the/DET/DT/det/4 "
+        "City/PROPN/NNP/pobj/2 of/ADP/IN/prep/4 Zendaville/PROPN/NNP/pobj/5 "
+        "now/ADV/RB/advmod/1 ./PUNCT/./punct/1"
+    )
+    assert _city(blank_vocab, where) == PLACE
+
+
+def test_a_post_written_in_capitals_is_no_organisation(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "Chief/PROPN Executive/PROPN Jo/PROPN Bloggs/PROPN said/VERB so/ADV ./PUNCT "
+        "The/DET Zenda/PROPN Executive/PROPN met/VERB ./PUNCT",
+        ents={"Chief Executive": "ORG", "Jo Bloggs": "PERSON", "Zenda Executive": "ORG"},
+    )
+    types = _types(doc)
+    assert "Chief Executive" not in types
+    assert types["Zenda Executive"] == ORGANIZATION
+
+
+def test_a_name_only_ever_before_a_word_for_equipment_names_no_organisation(blank_vocab):
+    doc = make_doc(
+        blank_vocab,
+        "Fit/VERB a/DET wireless/ADJ ZLAN/PROPN card/NOUN ./PUNCT "
+        "They/PRON lack/VERB ZVI/PROPN or/CCONJ ZDMI/PROPN connectors/NOUN ./PUNCT "
+        "The/DET firm/NOUN Zenda/PROPN cables/NOUN sold/VERB well/ADV ./PUNCT",
+        ents={"ZLAN": "ORG", "ZVI": "ORG", "Zenda": "ORG"},
+    )
+    types = _types(doc)
+    assert "ZLAN" not in types and "ZVI" not in types
+    assert types["Zenda"] == ORGANIZATION  # "the firm Zenda": a company's cables

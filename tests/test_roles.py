@@ -176,7 +176,65 @@ def test_object_before_a_comma_is_not_the_subjects_post(blank_vocab):
     assert found == []
 
 
+def test_post_opening_the_sentence_may_leave_out_the_closing_comma(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "The/DET chairman/NOUN of/ADP the/DET Zenda/PROPN Trust/PROPN ,/PUNCT Jo/PROPN "
+        "Bloggs/PROPN QC/PROPN has/AUX warned/VERB of/ADP risks/NOUN ./PUNCT",
+        {"Jo Bloggs": PERSON, "Zenda Trust": ORGANIZATION},
+    )
+    assert ("jo bloggs", "zenda trust", "chairman") in _pairs(doc, found)
+
+
+def test_a_post_after_other_words_needs_its_closing_comma(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "After/ADP talks/NOUN with/ADP the/DET chairman/NOUN of/ADP the/DET Zenda/PROPN "
+        "Trust/PROPN ,/PUNCT Jo/PROPN Bloggs/PROPN said/VERB no/DET ./PUNCT",
+        {"Jo Bloggs": PERSON, "Zenda Trust": ORGANIZATION},
+    )
+    assert _pairs(doc, found) == set()
+
+
+def test_post_comma_name_may_carry_a_post_nominal_before_the_closing_comma(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "The/DET Zenda/PROPN finance/NOUN spokesman/NOUN ,/PUNCT Jo/PROPN Bloggs/PROPN "
+        "MSP/PROPN ,/PUNCT said/VERB no/DET ./PUNCT",
+        {"Jo Bloggs": PERSON, "Zenda": ORGANIZATION},
+    )
+    assert ("jo bloggs", "zenda", "finance spokesman") in _pairs(doc, found)
+
+
+def test_post_then_rank_then_name_each_set_off_by_commas(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "The/DET head/NOUN of/ADP the/DET ZCU/PROPN ,/PUNCT Acting/PROPN Chief/PROPN "
+        "Superintendent/PROPN ,/PUNCT Jo/PROPN Bloggs/PROPN ,/PUNCT said/VERB no/DET ./PUNCT",
+        {"Jo Bloggs": PERSON, "ZCU": ORGANIZATION},
+    )
+    assert ("jo bloggs", "zcu", "head") in _pairs(doc, found)
+
+
 # ---------------------------------------------------------------- after the name
+
+
+def test_a_portfolio_holding_and_is_one_post(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "Jo/PROPN Bloggs/PROPN ,/PUNCT Zenda/PROPN shadow/ADJ work/NOUN and/CCONJ "
+        "pensions/NOUN secretary/NOUN ,/PUNCT said/VERB no/DET ./PUNCT",
+        {"Jo Bloggs": PERSON, "Zenda": ORGANIZATION},
+    )
+    assert _pairs(doc, found) == {("jo bloggs", "zenda", "shadow work and pensions secretary")}
+    # Two posts joined by "and" are still no one post.
+    doc, found = _find(
+        blank_vocab,
+        "Jo/PROPN Bloggs/PROPN ,/PUNCT a/DET lawyer/NOUN and/CCONJ an/DET MP/PROPN ,/PUNCT "
+        "said/VERB no/DET ./PUNCT",
+        {"Jo Bloggs": PERSON},
+    )
+    assert found == []
 
 
 def test_appositive_names_the_organisation_after_for(blank_vocab):
@@ -250,6 +308,22 @@ def test_of_organisation_without_a_post(blank_vocab):
         {"Rhian Beynon": PERSON, "Joint Council|JCWI": ORGANIZATION},
     )
     assert _pairs(doc, found) == {("rhian beynon", "joint council", "")}
+
+
+def test_of_organisation_after_a_places_possessive_or_before_its_kind(blank_vocab):
+    doc, found = _find(
+        blank_vocab,
+        "Jo/PROPN Bloggs/PROPN ,/PUNCT from/ADP the/DET UK/PROPN 's/PART Zenda/PROPN "
+        "Watch/PROPN ,/PUNCT said/VERB no/DET ./PUNCT",
+        {"Jo Bloggs": PERSON, "Zenda Watch": ORGANIZATION, "UK": PLACE},
+    )
+    assert _pairs(doc, found) == {("jo bloggs", "zenda watch", "")}
+    doc, found = _find(
+        blank_vocab,
+        "said/VERB Jo/PROPN Bloggs/PROPN of/ADP Zenda/PROPN bank/NOUN in/ADP Tokyo/PROPN ./PUNCT",
+        {"Jo Bloggs": PERSON, "Zenda": ORGANIZATION, "Tokyo": PLACE},
+    )
+    assert _pairs(doc, found) == {("jo bloggs", "zenda", "")}
 
 
 def test_of_organisation_going_on_as_a_noun_phrase_is_not_membership(blank_vocab):
@@ -729,7 +803,8 @@ def test_the_subject_of_be_holds_the_post_it_is(blank_vocab):
     doc = parsed_doc(blank_vocab, _FOUNDER)
     ents = [entity(doc, PERSON, "Khodorkovsky"), entity(doc, ORGANIZATION, "Menatep")]
     found = find_affiliations(doc, ents)
-    assert _pairs(doc, found) == {("khodorkovsky", "menatep", "founders")}
+    # One of the founders is a founder.
+    assert _pairs(doc, found) == {("khodorkovsky", "menatep", "founder")}
     assert found[0].rule == "role:is-post"
 
 
@@ -1043,3 +1118,51 @@ def test_real_parse_of_new_post_shapes(nlp):
     assert not any(a.person == "mikhail khodorkovsky" and a.organization for a in x.affiliations)
     assert {("philippe sands", "", "QC"), ("philippe sands", "matrix chambers", "member")} <= got
     assert {("martin lynch", "", "playwright"), ("gary mitchell", "", "playwright")} <= got
+
+
+# ---------------------------------------------------------------- "For Acme, X said"
+
+_FOR_OPENING = (
+    "For/ADP/IN/prep/7 the/DET/DT/det/3 Zenda/PROPN/NNP/compound/3 Party/PROPN/NNP/pobj/0 "
+    ",/PUNCT/,/punct/7 Jo/PROPN/NNP/compound/6 Bloggs/PROPN/NNP/nsubj/7 said/VERB/VBD/ROOT/7 "
+    "the/DET/DT/det/9 plan/NOUN/NN/nsubj/10 was/AUX/VBD/ccomp/7 flawed/ADJ/JJ/acomp/10 "
+    "./PUNCT/./punct/7"
+)
+
+
+def test_a_sentence_opened_by_for_and_an_organisation_speaks_for_it(blank_vocab):
+    doc = parsed_doc(blank_vocab, _FOR_OPENING)
+    ents = [entity(doc, PERSON, "Jo Bloggs"), entity(doc, ORGANIZATION, "Zenda Party")]
+    found = find_affiliations(doc, ents)
+    assert _pairs(doc, found) == {("jo bloggs", "zenda party", "")}
+    assert found[0].rule == "role:for-org-opening"
+
+
+def test_for_an_organisation_then_a_clause_of_its_own_is_no_spokesperson(blank_vocab):
+    spec = (
+        "For/ADP/IN/prep/11 the/DET/DT/det/3 Zenda/PROPN/NNP/compound/3 Party/PROPN/NNP/pobj/0 "
+        ",/PUNCT/,/punct/3 which/PRON/WDT/dobj/8 Jo/PROPN/NNP/compound/7 "
+        "Bloggs/PROPN/NNP/nsubj/8 founded/VERB/VBD/relcl/3 ,/PUNCT/,/punct/11 "
+        "it/PRON/PRP/nsubj/11 was/AUX/VBD/ROOT/11 over/ADV/RB/advmod/11 ./PUNCT/./punct/11"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [entity(doc, PERSON, "Jo Bloggs"), entity(doc, ORGANIZATION, "Zenda Party")]
+    assert not [a for a in find_affiliations(doc, ents) if a.rule == "role:for-org-opening"]
+
+
+def test_the_subject_of_set_up_through_a_relative_and_a_purpose_clause_founded_it(blank_vocab):
+    spec = (
+        "Jo/PROPN/NNP/compound/1 Bloggs/PROPN/NNP/nsubj/13 ,/PUNCT/,/punct/1 "
+        "who/PRON/WP/nsubj/4 moved/VERB/VBD/relcl/1 to/ADP/IN/prep/4 Spain/PROPN/NNP/pobj/5 "
+        "to/PART/TO/aux/8 set/VERB/VB/advcl/4 up/ADP/RP/prt/8 Zenda/PROPN/NNP/compound/11 "
+        "Holdings/PROPN/NNPS/dobj/8 ,/PUNCT/,/punct/11 left/VERB/VBD/ROOT/13 ./PUNCT/./punct/13"
+    )
+    doc = parsed_doc(blank_vocab, spec)
+    ents = [
+        entity(doc, PERSON, "Jo Bloggs"),
+        entity(doc, PLACE, "Spain"),
+        entity(doc, ORGANIZATION, "Zenda Holdings"),
+    ]
+    found = find_affiliations(doc, ents)
+    assert _pairs(doc, found) == {("jo bloggs", "zenda holdings", "")}
+    assert found[0].rule == "role:founded"

@@ -14,6 +14,7 @@ from kg.extract.located import find_locations
 from kg.extract.mentions import find_candidates
 from kg.extract.names import name_key, strip_leading_the
 from kg.extract.quotes.quotes import find_quotes
+from kg.extract.repeats import add_repeats
 from kg.extract.resolve import resolve_entities
 from kg.extract.roles.lexicon import COURTESY_TITLES
 from kg.extract.roles.roles import find_affiliations
@@ -38,7 +39,8 @@ def extract(doc: Doc, article: Article) -> ArticleExtraction:
     reserved = [_token_range(doc, start, end) for start, end in excluded]
     reserved += [_token_range(doc, m.start, m.end) for m in legal]
     candidates = find_candidates(doc, reserved=reserved)
-    entities = resolve_entities(doc, candidates) + _legislation_entities(legal)
+    entities = add_repeats(doc, resolve_entities(doc, candidates), reserved)
+    entities += _legislation_entities(legal)
     starts = [s.start for s in sentences]
     entities = [_place_mentions(e, starts) for e in entities]
     facts = _title_facts(entities) + _part_of_facts(entities, legal)

@@ -92,6 +92,11 @@ ROLE_TITLES = frozenset(
     maj capt brig adm gov sen rep
     """.split()
 )
+# Words that together make only a post: "Chief Executive", "Deputy Finance Director".
+POST_WORDS = ROLE_TITLES | frozenset(
+    """executive officer director deputy vice assistant head senior acting managing
+    finance financial operating""".split()
+)
 # Words for a trade that open a sentence before a full name ("Farmer Geoff Brooks said");
 # the model folds them into the name. Lower-case.
 OCCUPATIONS = frozenset(

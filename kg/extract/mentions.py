@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.conjoined import cut_leading_posts, cut_posts, split_conjoined
 from kg.extract.gazetteer import given_name_gender, org_aliases
 from kg.extract.lexicon import (
     ORG_AFTER,
@@ -83,6 +84,7 @@ def find_candidates(doc: Doc, *, reserved: Sequence[tuple[int, int]] = ()) -> li
             found.append(cand)
             for i in range(cand.start, cand.end):
                 taken[i] = True
+    found = cut_leading_posts(doc, cut_posts(doc, split_conjoined(doc, found)))
     return sorted(found, key=lambda c: c.start)
 
 

@@ -32,6 +32,7 @@ from kg.extract.lexicon import (
     ORG_POSSESSIONS,
     ORG_SUFFIXES,
     PLACE_HEADS,
+    POST_WORDS,
 )
 from kg.extract.names import clean_surface
 from kg.extract.spans import Candidate, apposition_names_org, is_cap
@@ -56,9 +57,18 @@ _PRODUCTS = frozenset(
     film films album albums car cars model device devices browser player players
     """.split()
 )
+# Parts and kinds of equipment: a name before one, at every mention, names a standard or
+# a kind of thing ("a wireless LAN card", "DVI connectors", "Tablet computers").
+_COMPONENTS = frozenset(
+    """computer computers card cards connector connectors cable cables chip chips adaptor
+    adaptors adapter adapters port ports socket sockets""".split()
+)
 _LOCATIVE = frozenset("in near outside from across around throughout".split())
 # "Chelsea have won", "Labour are": a collective noun takes a plural verb in British English.
 _PLURAL_VERBS = frozenset("have are were".split())
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss"})
+# "the City of Zendaville", "the State of X": a place's name that also names its authority.
+_AUTHORITY_OPENERS = frozenset({"City", "State", "County", "Borough"})
 _SPEECH = frozenset("said says say told tells added announced warned argued".split())
 
 
@@ -72,6 +82,7 @@ class _Cues:
     product: int = 0  # named before a kind of product ("its Iressa drug")
     facility: int = 0  # named before a kind of building ("Gatwick airport")
     agent: int = 0  # subject of a speech verb
+    component: int = 0  # named before a kind of equipment ("DVI connectors")
 
 
 class DocEvidence:
@@ -107,11 +118,17 @@ def settle_type(
     votes = Counter(c.type for c in cands)
     if _newspaper(doc, cands, words):
         return ORGANIZATION
+    if len(words) >= 2 and all(w.casefold() in POST_WORDS for w in words):
+        return NOT_AN_ENTITY  # "Chief Executive Jo Bloggs": a post in capitals, not a body
     by_form = _by_form(words, votes)
     if by_form:
         return by_form
     if any(c.honorific for c in cands):
         return ""
+    if _named_with_honorific(doc, words, votes):
+        return PERSON
+    if _acting_authority(doc, cands, words):
+        return ORGANIZATION
     cues = _cues(doc, cands)
     if len(words) == 1:
         return _lone_word(words[0], votes, cues, evidence, longest, cands)
@@ -144,6 +161,33 @@ def _by_form(words: list[str], votes: Counter[str]) -> str:
     return ""
 
 
+def _named_with_honorific(doc: Doc, words: list[str], votes: Counter[str]) -> bool:
+    """ "Lakshmi Mittal has told investors ... Mr Mittal said": a given name and a surname
+    the article also writes after "Mr" or "Ms" name a person, however the model read them."""
+    if not 2 <= len(words) <= 3 or votes[PERSON] or not is_given_name(words[0]):
+        return False
+    surname = words[-1]
+    if not surname[:1].isupper() or not surname.isalpha():
+        return False
+    return any(
+        t.text.rstrip(".") in _HONORIFICS and t.i + 1 < len(doc) and doc[t.i + 1].text == surname
+        for t in doc
+    )
+
+
+def _acting_authority(doc: Doc, cands: Sequence[Candidate], words: list[str]) -> bool:
+    """ "Now the City of Zendaville wants its plot back": "the City of X" that does something
+    is the city's authority; "in the City of X", "the City of X is ..." stay the place."""
+    if len(words) < 3 or words[0] not in _AUTHORITY_OPENERS or words[1] != "of":
+        return False
+    for c in cands:
+        root = doc[c.start : c.end].root
+        after_the = c.start > 0 and doc[c.start - 1].lower_ == "the"
+        if after_the and root.dep_ == "nsubj" and root.head.pos_ == "VERB":
+            return True
+    return False
+
+
 def _newspaper(doc: Doc, cands: Sequence[Candidate], words: list[str]) -> bool:
     """ "a report in the Telegraph", "The Mail on Sunday": a name ending in a newspaper's
     title word, written after "the", is the paper. A personal name takes no article."""
@@ -167,6 +211,8 @@ def _lone_word(
         return NOT_AN_ENTITY  # "a QC", "0001 GMT"
     if cues.post == len(cands):
         return NOT_AN_ENTITY  # "State" of "Secretary of State"
+    if cues.component == len(cands) and not (cues.org or cues.agent or is_place(word)):
+        return NOT_AN_ENTITY  # "a wireless LAN card": a kind of thing
     # Only the model's own reading is overruled, not a cue's ("the IRA and the INLA").
     from_model = all(c.rule.startswith("ner:") for c in cands)
     if (
@@ -226,7 +272,7 @@ def _seldom_named(word: str, evidence: DocEvidence) -> bool:
 
 
 def _cues(doc: Doc, cands: Sequence[Candidate]) -> _Cues:
-    org = place = person = common = agent = post = product = facility = 0
+    org = place = person = common = agent = post = product = facility = component = 0
     for c in cands:
         prev = doc[c.start - 1] if c.start > 0 else None
         prev2 = doc[c.start - 2] if c.start > 1 else None
@@ -268,6 +314,8 @@ def _cues(doc: Doc, cands: Sequence[Candidate]) -> _Cues:
             post += 1
         if nxt is not None and nxt.text.islower() and n in _PRODUCTS:
             product += 1
+        if _component_after(doc, c.end):
+            component += 1
         if _plain_form(n) in PLACE_HEADS:
             facility += 1
         root = doc[c.end - 1]
@@ -281,8 +329,20 @@ def _cues(doc: Doc, cands: Sequence[Candidate]) -> _Cues:
         post=post,
         agent=agent,
         product=product,
+        component=component,
         facility=facility,
     )
+
+
+def _component_after(doc: Doc, k: int) -> bool:
+    """A word for equipment next, perhaps after other names joined by "or"/"and" ("DVI or
+    HDMI (High-Definition Multimedia Interface) connectors")."""
+    for tok in doc[k : k + 12]:
+        if tok.text.islower() and tok.lower_ not in ("or", "and"):
+            return tok.lower_ in _COMPONENTS
+        if tok.is_sent_start or tok.text in (",", ".", ";", ":", '"'):
+            return False
+    return False
 
 
 def _common_use(doc: Doc, c: Candidate, prev, nxt) -> bool:

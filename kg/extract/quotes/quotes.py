@@ -57,6 +57,7 @@ _KIND_RULE = {
     "according": "quote:according-to",
 }
 _GAP = re.compile(r"[\s.,;:!?\"“”’)\]]*")  # what may stand between two parts of one quotation
+_NAME_JOINERS = frozenset({"and", "of", "the", "for", "to", "in", "on", "&"})
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s*$")
 
 
@@ -72,7 +73,11 @@ def find_quotes(
 ) -> list[Quote]:
     """Every direct quotation in `doc` attributed to a person or organisation entity."""
     text = doc.text  # Doc.text joins every token on each access: read it once
-    spans = [s for s in quoted_spans(text, excluded) if len(s.text.split()) >= MIN_WORDS]
+    spans = [
+        s
+        for s in quoted_spans(text, excluded)
+        if len(s.text.split()) >= MIN_WORDS and not _quoted_name(text, s)
+    ]
     if not spans:
         return []
     finder = SpeakerFinder(doc, EntityIndex(doc, entities), [(s.open_at, _frame(s)) for s in spans])
@@ -114,6 +119,16 @@ def find_quotes(
             )
         )
     return quotes
+
+
+def _quoted_name(text: str, span: QuotedSpan) -> bool:
+    """ "dedicate their sites to the "Free Acme and Zeta Day"": a name in quotation marks,
+    every word capitalised, right after "the": what it is called, not what anyone said."""
+    before = text[max(0, span.open_at - 5) : span.open_at].split()
+    if not before or before[-1].casefold() not in ("the", "a", "an"):
+        return False
+    words = [w for w in span.text.split() if w.casefold() not in _NAME_JOINERS]
+    return all(w[:1].isupper() for w in words) and not _SENTENCE_END.search(span.text)
 
 
 def _own_cue(doc: Doc, span: QuotedSpan, starts: list[int]) -> Cue | None:

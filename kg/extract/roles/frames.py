@@ -27,6 +27,8 @@ _POSSESSIVE = frozenset({"'s", "’s"})
 # Last words that make a name an organisation's, beside kg.extract.mentions' own list.
 _FIRM_HEADS = frozenset({"Chambers", "Partners", "Holdings", "Industries", "Enterprises", "LLC"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Words a post may take between "For Acme," and the name ("finance chief", "its spokesman").
+_MAX_OPENING_POST = 6
 _PREPS = frozenset({"of", "for", "at", "with", "from", "in", "on", "to"})
 # Words for posts that speak for, lead or founded the organisation an article is about.
 _TOPIC_POSTS = frozenset({"spokesman", "spokeswoman", "spokesperson", "founder", "co-founder"})
@@ -46,6 +48,36 @@ def party_before_name(index: EntityIndex, lexicon: RoleLexicon, ref: MentionRef)
     end = doc[ref.end - 1].idx + len(doc[ref.end - 1].text)
     post = Post("", doc[party.start].idx, end, orgs=(party.entity,))
     return Found(ref, post, "role:party-before-name", 0.75)
+
+
+def speaks_for_opening(index: EntityIndex, ref: MentionRef) -> Found | None:
+    """ "For the Zenda Party, Jo Bloggs said ...": a sentence opened by "For" and an
+    organisation speaks for it through its subject, the person named right after the comma
+    (a post of their own may stand between: "For Acme, finance chief Jo Bloggs said")."""
+    doc = index.doc
+    sent = doc[ref.start].sent
+    j = sent.start + 1
+    if doc[sent.start].lower_ != "for" or j >= ref.start:
+        return None
+    if doc[j].lower_ == "the":
+        j += 1
+    if index.at(j) is None and doc[j].text[:1].isupper():
+        j += 1  # "For the Welsh Zenda Party": the party's branch
+    org = index.at(j)
+    if org is None or org.entity.type != ORGANIZATION or org.start != j:
+        return None
+    comma = org.end
+    if comma >= ref.start or doc[comma].text != "," or ref.start - comma > _MAX_OPENING_POST:
+        return None
+    between = doc[comma + 1 : ref.start]
+    if any(t.is_punct or t.pos_ in ("VERB", "AUX") or index.at(t.i) for t in between):
+        return None
+    head = doc[ref.start : ref.end].root
+    if head.dep_ not in _SUBJECTS or head.head != sent.root:
+        return None  # "For Acme, which Jo Bloggs founded, ...": another clause's subject
+    end = doc[ref.end - 1].idx + len(doc[ref.end - 1].text)
+    post = Post("", doc[sent.start].idx, end, orgs=(org.entity,))
+    return Found(ref, post, "role:for-org-opening", 0.7)
 
 
 def person_possessive(index: EntityIndex) -> list[Found]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from kg.extract.gazetteer import is_place, org_aliases
+from kg.extract.lexicon import ORG_NOUNS
 from kg.extract.names import HONORIFICS, name_key
 from kg.extract.roles.lexicon import RoleLexicon, words_of
 from kg.model import ORGANIZATION, PERSON, PLACE, Entity
@@ -121,15 +122,27 @@ class PhraseReader:
         if k < sent_start:
             return None
         comma = doc[k].text == ","
+        # "The chairman of the Bar Council, Jo Bloggs QC has warned": the closing comma
+        # left out, which only a post opening the sentence may do.
+        unclosed = False
         if comma:
-            if not (self._closes_after(ref.end) or self._of_org_after(ref)):
-                return None
+            after = ref.end
+            if after < len(doc) and doc[after].text in self.lex.post_nominal:
+                after += 1  # "The Tory finance spokesman, Jo Bloggs MSP, said"
+            if not (self._closes_after(after) or self._of_org_after(ref)):
+                if not self._verb_after(ref):
+                    return None
+                unclosed = True
             k -= 1
         end = k + 1
         left = self._left_extent(end, sent_start)
         for start in range(left, end):
             if self._valid(start, end):
                 if comma and not self._comma_lead(start, sent_start):
+                    return self._post_before_title(ref, start, sent_start)
+                if unclosed and not (
+                    start == sent_start + 1 and doc[sent_start].lower_ in _DETERMINERS
+                ):
                     return None
                 if not comma and self._describes_the_name(start, end):
                     return None
@@ -168,6 +181,32 @@ class PhraseReader:
     def _closes_after(self, i: int) -> bool:
         doc = self.doc
         return i >= len(doc) or doc[i].text in _CLOSERS or bool(doc[i].is_sent_start)
+
+    def _post_before_title(self, ref: MentionRef, title: int, sent_start: int) -> Found | None:
+        """ "The head of the NCIS, Acting Chief Superintendent, Jo Bloggs,": a post with its
+        organisation, then the person's rank, then the name, each set off by commas."""
+        doc = self.doc
+        end = title - 1
+        if end <= sent_start or doc[end].text != ",":
+            return None
+        for start in range(self._left_extent(end, sent_start), end):
+            if not self._valid(start, end):
+                continue
+            if not self._comma_lead(start, sent_start):
+                return None
+            post = self.post(start, end, sent_start=sent_start)
+            if post is None or not post.orgs:
+                return None
+            widened = _widen(post, doc[start].idx, _end_char(doc, ref.end - 1))
+            return Found(ref, widened, "role:title-comma-name", 0.8)
+        return None
+
+    def _verb_after(self, ref: MentionRef) -> bool:
+        """The name, with a post-nominal ("QC") it may carry, goes straight on to a verb."""
+        doc, k = self.doc, ref.end
+        if k < len(doc) and doc[k].text in self.lex.post_nominal:
+            k += 1
+        return k < len(doc) and doc[k].pos_ in ("VERB", "AUX") and not doc[k].is_sent_start
 
     def _of_org_after(self, ref: MentionRef) -> bool:
         """ "its Paris lawyer, Emmanuel Gaillard of Shearman and Sterling,": the name goes on
@@ -244,10 +283,13 @@ class PhraseReader:
         j = k + 1
         if j < sent_end and self.doc[j].lower_ == "the":
             j += 1
+        j = self._place_possessive(j, sent_end)  # "Brad Adams, from the UK's Human Rights Watch"
         org = self.index.at(j)
         if org is None or org.entity.type != ORGANIZATION or org.start != j:
             return None
         after = org.end
+        if after < sent_end and self.doc[after].lower_ in ORG_NOUNS:
+            after += 1  # "Jo Bloggs of Zenda bank in Tokyo": what kind of body it is
         if not (
             after >= sent_end
             or self.doc[after].text in _CLOSERS
@@ -327,6 +369,8 @@ class PhraseReader:
                 k += 1
             elif tok.lower_ in ("the", "and", "its", "their") and seen_prep:
                 k += 1  # "chief of its operations department"
+            elif tok.lower_ == "and" and self._portfolio_and(k):
+                k += 1  # "shadow work and pensions secretary": one portfolio
             elif self._word_ok(tok):
                 k += 1
             else:
@@ -401,7 +445,7 @@ class PhraseReader:
         last = split - 1
         if last < start or self.index.at(last) is not None:
             return False
-        if any(doc[i].lower_ == "and" for i in range(start, split)):
+        if any(doc[i].lower_ == "and" and not self._portfolio_and(i) for i in range(start, split)):
             return False  # "adviser and MEP": two posts, or two people
         if not self.lex.post_length(words_of(doc[start:split].text)):
             return False
@@ -409,6 +453,16 @@ class PhraseReader:
             r.entity.type == PERSON and self._owned_org(r) is None
             for r in self.index.in_span(doc[start:end])
         )
+
+    def _portfolio_and(self, i: int) -> bool:
+        """Is the "and" at `i` inside a portfolio's name ("work and pensions", "culture,
+        media and sport")? The lexicon keeps portfolios without their function words."""
+        doc = self.doc
+        if i == 0 or i + 1 >= len(doc):
+            return False
+        after = doc[i + 1].lower_
+        before = [t.lower_ for t in doc[max(0, i - 4) : i] if t.is_alpha]
+        return any((*before[-n:], after) in self.lex.portfolios for n in range(1, len(before) + 1))
 
     def post_in(self, start: int, end: int) -> Post | None:
         """The post tokens [start, end) state on their own ("chairman of the X"), if they
@@ -587,6 +641,16 @@ class PhraseReader:
             and len(words_of(r.entity.name)) > 1
         }
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _place_possessive(self, j: int, end: int) -> int:
+        """Where the name starts after a place's possessive ("the UK's", "Zendaville's")."""
+        ref = self.index.at(j)
+        if ref is None or ref.entity.type != PLACE or ref.start != j:
+            return j
+        k = ref.end
+        if k + 1 < end and self.doc[k].text in _POSSESSIVE:
+            return k + 1
+        return j
 
     def _after_descriptor(self, j: int, end: int) -> int:
         """Where the name starts after words that describe an organisation: "Aids charity

@@ -138,6 +138,47 @@ def founded_by(index: EntityIndex) -> list[Found]:
     return out
 
 
+def founded(index: EntityIndex) -> list[Found]:
+    """ "Jo Bloggs founded Acme in 1990", "Jo Bloggs, who moved to the US to set up Acme
+    USA,": the founder of the organisation the verb takes, whoever the verb's subject is
+    through a purpose clause or a relative clause."""
+    doc = index.doc
+    out = []
+    for tok in doc:
+        if tok.lower_ not in _FOUNDING or tok.tag_ not in ("VBD", "VB", "VBN", "VBZ"):
+            continue
+        if tok.lower_ == "set" and not any(c.lower_ == "up" for c in tok.children):
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        org = index.at(obj.i) if obj is not None else None
+        if org is None or org.entity.type != ORGANIZATION:
+            continue
+        person = _doer(index, tok)
+        if person is None:
+            continue
+        start = min(doc[person.start].idx, tok.idx)
+        end = doc[org.end - 1].idx + len(doc[org.end - 1].text)
+        # No post as written, as in founded_by: the verb says what they did.
+        post = Post("", start, end, (org.entity,))
+        out.append(Found(person, post, "role:founded", 0.7))
+    return out
+
+
+def _doer(index: EntityIndex, verb: Token) -> MentionRef | None:
+    """The person who does `verb`: its subject, or for "to set up ..." the subject of the
+    verb it says the purpose of; for a relative clause's verb, the person it describes."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in ("who", "that"):
+            return _person_at(index, subject)
+        if verb.dep_ == "relcl":
+            return _person_at(index, verb.head)
+        if verb.dep_ not in ("advcl", "xcomp") or subject is not None:
+            return None
+        verb = verb.head
+    return None
+
+
 def works_for(index: EntityIndex, ref: MentionRef) -> Found | None:
     """ "Jo Bloggs works for Acme", "Lee Mitgang has covered education for the AP"."""
     head = _head(index, ref)
@@ -189,7 +230,8 @@ def _read(
     doc = index.doc
     start, end = noun.left_edge.i, noun.right_edge.i + 1
     # "one of the founders of Menatep": the post is "founders of Menatep".
-    if doc[start].lower_ == "one" and start + 1 < end and doc[start + 1].lower_ == "of":
+    one_of = doc[start].lower_ == "one" and start + 1 < end and doc[start + 1].lower_ == "of"
+    if one_of:
         start += 2
     while start < end and doc[start].lower_ in _LEADING:
         start += 1
@@ -209,6 +251,11 @@ def _read(
     lex = reader.lex
     if not post.orgs and _PREPS & set(words) and not _seat(lex, words):
         return None  # "advocate for the research": a description, not a post
+    last = post.text.rsplit(" ", 1)[-1]
+    if one_of and post.words and singular(last) != last:
+        # One of the founders is a founder.
+        text = post.text[: -len(last)] + singular(last)
+        post = replace(post, text=text, words=(*post.words[:-1], singular(post.words[-1])))
     return Found(ref, post, rule, 0.7)
 
 

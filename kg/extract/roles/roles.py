@@ -66,13 +66,15 @@ def find_affiliations(doc: Doc, entities: Sequence[Entity]) -> list[Affiliation]
             or predicates.copular(reader, index, ref)
             or predicates.works_for(index, ref)
         )
-        for reading in (before, after, frames.post_nominal(lexicon, ref, doc)):
+        opening = frames.speaks_for_opening(index, ref)
+        for reading in (before, after, frames.post_nominal(lexicon, ref, doc), opening):
             if reading is not None:
                 found.append(reading)
         if not any(f.person is ref for f in found):
             found.extend(_org_possessive(doc, index, ref) + _stripped_title(ref, lexicon))
     found += frames.person_possessive(index) + predicates.as_post(reader, index)
     found += predicates.such_as(reader, index) + predicates.founded_by(index)
+    found += predicates.founded(index)
     headline = frames.headline_post(reader, index)
     found += [headline] if headline is not None else []
     starts = frames.token_starts(doc)
