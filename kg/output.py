@@ -115,7 +115,7 @@ def build_outputs(
                 built.counts.quads, built.counts.graphs = merged.quads, merged.graphs
                 # The view reads an Oxigraph store, loaded from the merged file by Oxigraph.
                 store = ox.Store()
-                store.bulk_load(path=merged.nquads, format=ox.RdfFormat.N_QUADS)
+                store.load(path=merged.nquads, format=ox.RdfFormat.N_QUADS)
                 merged.nquads.unlink()
                 write_html(store, staging / "graph.html", title=title)
                 del store

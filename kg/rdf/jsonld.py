@@ -16,7 +16,7 @@ graphs and nodes in the order of kg.rdf.quads (sorted), one node per line.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import groupby
 from typing import TextIO
@@ -27,8 +27,9 @@ from kg.rdf.namespace import VOCABULARIES
 from kg.rdf.quads import GraphName
 
 # Each named graph with its statements sorted (kg.rdf.quads.Quads.sorted_graphs, or a stream
-# of them read back from a merged file, whose statements are quads: both have the terms).
-Graphs = Iterable[tuple[GraphName, Sequence[ox.Triple | ox.Quad]]]
+# of them read back from a merged file, whose statements are quads: both have the terms; a
+# graph's statements may be an iterator, read once, before the next graph's).
+Graphs = Iterable[tuple[GraphName, Iterable[ox.Triple | ox.Quad]]]
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -66,7 +67,7 @@ def write_jsonld(graphs: Graphs, out: TextIO, base: str) -> None:
     out.write("\n]}\n")
 
 
-def _nodes(triples: Sequence[ox.Triple | ox.Quad], compact) -> Iterator[dict]:
+def _nodes(triples: Iterable[ox.Triple | ox.Quad], compact) -> Iterator[dict]:
     # The triples are sorted by subject, then predicate: one node per subject.
     for subject, statements in groupby(triples, key=lambda t: t.subject):
         node: dict[str, object] = {"@id": _node_id(subject, compact), "@type": None}

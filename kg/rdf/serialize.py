@@ -99,8 +99,9 @@ def _parsed(path: Path) -> Iterator[ox.Quad]:
     )
 
 
-def _graphs(path: Path) -> Iterator[tuple[ox.NamedNode | ox.BlankNode, list[ox.Quad]]]:
-    """The named graphs of a sorted N-Quads file, one at a time."""
+def _graphs(path: Path) -> Iterator[tuple[ox.NamedNode | ox.BlankNode, Iterator[ox.Quad]]]:
+    """The named graphs of a sorted N-Quads file, one at a time, each read as it is written
+    (the entities graph alone may be large)."""
     for name, quads in groupby(_parsed(path), key=lambda q: q.graph_name):
         assert not isinstance(name, ox.DefaultGraph)
-        yield name, list(quads)
+        yield name, quads
