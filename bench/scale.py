@@ -120,8 +120,12 @@ def main() -> None:
         if args.only and args.only != ("streaming" if streaming else "memory"):
             continue
         out = args.work / f"out-{'stream' if streaming else 'memory'}"
-        print(f"building {n} articles, -p {args.processes}, "
-              f"{'streaming' if streaming else 'in memory'}...", file=sys.stderr, flush=True)
+        print(
+            f"building {n} articles, -p {args.processes}, "
+            f"{'streaming' if streaming else 'in memory'}...",
+            file=sys.stderr,
+            flush=True,
+        )
         run = measure(corpus, out, args.processes, streaming)
         run["articles_per_s"] = round(n / run["seconds"], 2)
         runs.append(run)
@@ -130,13 +134,17 @@ def main() -> None:
     print("|---|---|---|---|---|---|")
     for run in runs:
         workers = ", ".join(f"{w:,.0f}" for w in run["rss_workers_mib"]) or "-"
-        print(f"| {run['mode']} | {run['seconds']:.1f} | {run['articles_per_s']:.1f} | "
-              f"{run['rss_main_mib']:,.0f} MiB | {workers} MiB | "
-              f"{run['output_bytes'] / 2**20:,.0f} MiB |")
+        print(
+            f"| {run['mode']} | {run['seconds']:.1f} | {run['articles_per_s']:.1f} | "
+            f"{run['rss_main_mib']:,.0f} MiB | {workers} MiB | "
+            f"{run['output_bytes'] / 2**20:,.0f} MiB |"
+        )
     if len(runs) == 2:
         ratio = runs[1]["seconds"] / runs[0]["seconds"]
-        print(f"streaming/in memory time: {ratio:.3f}; main RSS: "
-              f"{runs[1]['rss_main_mib'] / runs[0]['rss_main_mib']:.2f}")
+        print(
+            f"streaming/in memory time: {ratio:.3f}; main RSS: "
+            f"{runs[1]['rss_main_mib'] / runs[0]['rss_main_mib']:.2f}"
+        )
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     record = {"articles": n, "processes": args.processes, "runs": runs}

@@ -23,6 +23,7 @@ import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -113,9 +114,7 @@ def build_outputs(
                     on_writing()
                 merged = write_merged_files(built.named_runs, built.union_runs, staging, scratch)
                 built.counts.quads, built.counts.graphs = merged.quads, merged.graphs
-                # The view reads an Oxigraph store, loaded from the merged file by Oxigraph.
-                store = ox.Store()
-                store.load(path=merged.nquads, format=ox.RdfFormat.N_QUADS)
+                store = _view_store(merged.nquads)
                 merged.nquads.unlink()
                 write_html(store, staging / "graph.html", title=title)
                 del store
@@ -125,6 +124,22 @@ def build_outputs(
         assert built is not None
         return built, []
     return built, [Path(out) / name for name in OUTPUT_FILES]
+
+
+def _view_store(nquads: Path, chunk: int = 50_000) -> ox.Store:
+    """The Oxigraph store the view reads, from a sorted N-Quads file: without the quads
+    it never reads (kg.graph.project.UNREAD), loaded a chunk of lines at a time. It is the
+    largest thing a streamed build holds, about a third of a KiB a quad."""
+    from kg.graph.project import UNREAD
+
+    unread = {f"<{iri}>" for iri in UNREAD}
+    store = ox.Store()
+    with open(nquads, encoding="utf-8") as lines:
+        # An N-Quads line of kg's starts "<subject> <predicate> ": IRIs hold no spaces.
+        read = (line for line in lines if line.split(" ", 2)[1] not in unread)
+        while block := list(islice(read, chunk)):
+            store.load(input="".join(block), format=ox.RdfFormat.N_QUADS)
+    return store
 
 
 def export_store(directory: Path, out: Path, *, force: bool = False) -> list[Path]:

@@ -40,7 +40,9 @@ def assert_same_files(expected: Path, got: Path) -> None:
         if a != b:
             lines = zip(a.splitlines(), b.splitlines(), strict=False)
             n, (x, y) = next((n, xy) for n, xy in enumerate(lines, 1) if xy[0] != xy[1])
-            pytest.fail(f"{name} differs from line {n}:\n  in memory: {x[:300]!r}\n  streamed: {y[:300]!r}")
+            pytest.fail(
+                f"{name} differs from line {n}:\n  in memory: {x[:300]!r}\n  streamed: {y[:300]!r}"
+            )
         assert len(a) == len(b)
 
 

@@ -47,7 +47,7 @@ from kg.version import __version__
 if TYPE_CHECKING:
     from spacy.language import Language
 
-BATCH = 500  # articles per run of quads: fewer, larger runs merge faster
+BATCH = 200  # articles per sorted run: what a batch holds is the memory a build needs
 
 
 @dataclass

@@ -94,7 +94,7 @@ def build(
             help="Articles per sorted run when building into OUT; 0 holds the whole graph "
             "in memory instead.",
         ),
-    ] = 500,
+    ] = 200,
 ) -> None:
     """Build the graph from articles (.txt .md .html .jsonl) and write it to OUT."""
     if store is not None and (dask or graph_store):
