@@ -14,6 +14,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from itertools import repeat
 from typing import TYPE_CHECKING, TypeVar
 
@@ -137,32 +138,44 @@ def _extract_parallel(
             yield from results
 
 
+@contextmanager
+def worker_pool(config: BuildConfig, articles: int) -> Iterator[ProcessPoolExecutor | None]:
+    """The pool of `config.processes` workers, each with the pipeline loaded, for a build of
+    `articles` articles (None for one process, or one article): kg.builder.stream runs both
+    its passes in it, so the workers load their pipelines once."""
+    if config.processes <= 1 or articles <= 1:
+        yield None
+        return
+    with ProcessPoolExecutor(
+        max_workers=config.processes, initializer=_init_worker, initargs=(config.model,)
+    ) as pool:
+        yield pool
+
+
 def extract_chunks(
     articles: Sequence[Article],
     config: BuildConfig,
     spill: Spill[T],
     *,
     size: int,
+    pool: ProcessPoolExecutor | None = None,
     nlp: Language | None = None,
     progress: Progress | None = None,
 ) -> Iterator[T]:
     """Extract `articles` in chunks of at most `size` and yield, in order, what `spill`
-    makes of each chunk's results. With processes, `spill` (picklable) runs in the worker,
-    so a chunk's extractions need never be sent back: kg.builder.stream writes them to disk
-    there and sends back only what linking needs."""
-    if config.processes > 1 and len(articles) > 1:
+    makes of each chunk's results. In a `pool` (`worker_pool`), `spill` (picklable) runs in
+    the worker, so a chunk's extractions need never be sent back: kg.builder.stream writes
+    them to disk there and sends back only what linking needs."""
+    if pool is not None:
         size = max(1, min(size, config.batch_size * 2, -(-len(articles) // (config.processes * 4))))
         chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
-        with ProcessPoolExecutor(
-            max_workers=config.processes, initializer=_init_worker, initargs=(config.model,)
-        ) as pool:
-            spills = pool.map(
-                _spill, range(len(chunks)), chunks, repeat(config.batch_size), repeat(spill)
-            )
-            for chunk, spilled in zip(chunks, spills, strict=True):
-                if progress:
-                    progress(len(chunk))
-                yield spilled
+        spills = pool.map(
+            _spill, range(len(chunks)), chunks, repeat(config.batch_size), repeat(spill)
+        )
+        for chunk, spilled in zip(chunks, spills, strict=True):
+            if progress:
+                progress(len(chunk))
+            yield spilled
         return
     nlp = nlp or load_nlp(config.model)
     for index, start in enumerate(range(0, len(articles), size)):

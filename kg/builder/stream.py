@@ -8,9 +8,11 @@ writers (kg.rdf.serialize.write_merged_files) to merge:
 1. extract, a chunk at a time (in the worker, with processes): each chunk's extractions
    are pickled to the scratch directory where they were made, and only their link records
    (kg.link.records: what cross-article linking reads) come back; the records make the plan.
-2. per batch of chunks, read the extractions back, apply the plan's joins, and write the
-   batch's article and meta graphs as sorted runs (kg.rdf.runs); tally the entities, whose
-   descriptions merge over every article, and write them, and the links graph, last.
+2. per batch of chunks (in the workers too: the batches are independent), read the
+   extractions back, apply the plan's joins, and write the batch's article and meta graphs
+   as sorted runs (kg.rdf.runs); only the tallies of its entities come back, whose
+   descriptions merge over every article: the main process writes them, and the links
+   graph, last.
 
 What outlives a batch is the records, the tallies (which grow with distinct entities) and
 the counts for the summary. The graph is the one `build` makes, so the files are too.
@@ -26,11 +28,11 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.builder.local import Progress, extract_chunks
+from kg.builder.local import Progress, extract_chunks, worker_pool
 from kg.builder.run import refuse_text_for_paths
 from kg.config import BuildConfig
 from kg.ingest.files import read_articles
-from kg.link.apply import apply_links
+from kg.link.apply import Remap, apply_links
 from kg.link.decisions import LinkPlan
 from kg.link.plan import plan_links
 from kg.link.records import LinkRecord, link_record
@@ -62,6 +64,15 @@ class Counts:
     affiliations: int = 0
     quads: int = 0  # filled in once the runs are merged
     graphs: int = 0
+
+    def update(self, other: Counts) -> None:
+        self.articles += other.articles
+        for type_, keys in other.entities.items():
+            self.entities[type_] |= keys
+        self.mentions += other.mentions
+        self.facts.update(other.facts)
+        self.quotes += other.quotes
+        self.affiliations += other.affiliations
 
     def add(self, extraction: ArticleExtraction) -> None:
         self.articles += 1
@@ -123,31 +134,85 @@ def stream_build(
         nlp = load_nlp(config.model)
     name, version = model_id(nlp) if nlp is not None else model_id_of(config.model)
     spill = partial(_spill, scratch)
-    chunks = list(extract_chunks(articles, config, spill, size=batch, nlp=nlp, progress=progress))
-    del articles  # each extraction holds its article from here on
-    for chunk in chunks:
-        skipped.extend(chunk.skipped)
-    plan = plan_links(r for chunk in chunks for r in chunk.records)
-    run = RunInfo(started, now(), name, version, __version__, config.to_json())
-    result = Streamed([], [], skipped, Counts(), name, version, plan)
-    tallies = EntityTallies(config.base)
-    for n, group in enumerate(_batches(chunks, batch)):
-        quads = Quads()
-        linked = []
-        for extraction, record in _read(group):
-            extraction = apply_links(extraction, plan.remap_of(record.article, record.groups()))
-            add_article_graph(quads, extraction, base=config.base)
-            tallies.add(extraction)
-            result.counts.add(extraction)
-            linked.append(extraction)
-        add_meta_graph(quads, linked, run, base=config.base)
-        _run(quads, scratch, f"batch-{n:06d}", result)
+    with worker_pool(config, len(articles)) as pool:
+        chunks = list(
+            extract_chunks(
+                articles, config, spill, size=batch, pool=pool, nlp=nlp, progress=progress
+            )
+        )
+        del articles  # each extraction holds its article from here on
+        for chunk in chunks:
+            skipped.extend(chunk.skipped)
+        plan = plan_links(r for chunk in chunks for r in chunk.records)
+        run = RunInfo(started, now(), name, version, __version__, config.to_json())
+        result = Streamed([], [], skipped, Counts(), name, version, plan)
+        tasks = [
+            _Batch(
+                scratch / f"batch-{n:06d}",
+                [chunk.path for chunk in group],
+                [plan.remap_of(r.article, r.groups()) for chunk in group for r in chunk.records],
+                run,
+                config.base,
+            )
+            for n, group in enumerate(_batches(chunks, batch))
+        ]
+        del chunks
+        # The batches are independent until their entities are tallied: with processes, the
+        # workers make them, and only their tallies come back, in order.
+        tallies = EntityTallies(config.base)
+        made = pool.map(_write_batch, tasks) if pool is not None else map(_write_batch, tasks)
+        for task, (tally, counts) in zip(tasks, made, strict=True):
+            tallies.update(tally)
+            result.counts.update(counts)
+            _add_run(task.name, result)
     if result.counts.articles:  # else nothing is written: no graph of no articles
         last = Quads()
         tallies.describe(last.graph(entities_graph_iri(config.base)))
         add_links_graph(last, plan, base=config.base)
-        _run(last, scratch, "entities", result)
+        write_runs(last, *_run_paths(scratch / "entities"))
+        _add_run(scratch / "entities", result)
     return result
+
+
+@dataclass
+class _Batch:
+    name: Path  # the runs' paths, without their suffixes
+    chunks: list[Path]  # the pickled extractions of the batch, in order
+    remaps: list[Remap]  # each extraction's joins (kg.link.apply)
+    run: RunInfo
+    base: str
+
+
+def _write_batch(batch: _Batch) -> tuple[EntityTallies, Counts]:
+    """One batch's article and meta graphs as sorted runs; its entities' tallies and counts."""
+    quads = Quads()
+    tallies = EntityTallies(batch.base)
+    counts = Counts()
+    linked = []
+    remaps = iter(batch.remaps)
+    for path in batch.chunks:
+        with open(path, "rb") as source:
+            extractions = pickle.load(source)  # noqa: S301 - kg's own file (_spill)
+        path.unlink()
+        for extraction in extractions:
+            extraction = apply_links(extraction, next(remaps))
+            add_article_graph(quads, extraction, base=batch.base)
+            tallies.add(extraction)
+            counts.add(extraction)
+            linked.append(extraction)
+    add_meta_graph(quads, linked, batch.run, base=batch.base)
+    write_runs(quads, *_run_paths(batch.name))
+    return tallies, counts
+
+
+def _run_paths(name: Path) -> tuple[Path, Path]:
+    return name.with_suffix(".quads"), name.with_suffix(".triples")
+
+
+def _add_run(name: Path, result: Streamed) -> None:
+    named, union = _run_paths(name)
+    result.named_runs.append(named)
+    result.union_runs.append(union)
 
 
 def _spill(scratch: Path, index: int, results: list[ArticleExtraction | Skipped]) -> _Chunk:
@@ -172,18 +237,3 @@ def _batches(chunks: list[_Chunk], batch: int) -> Iterator[list[_Chunk]]:
             group, size = [], 0
     if group:
         yield group
-
-
-def _read(group: list[_Chunk]) -> Iterator[tuple[ArticleExtraction, LinkRecord]]:
-    for chunk in group:
-        with open(chunk.path, "rb") as source:
-            extractions = pickle.load(source)  # noqa: S301 - kg's own file, written above
-        chunk.path.unlink()
-        yield from zip(extractions, chunk.records, strict=True)
-
-
-def _run(quads: Quads, scratch: Path, name: str, result: Streamed) -> None:
-    named, union = scratch / f"{name}.quads", scratch / f"{name}.triples"
-    write_runs(quads, named, union)
-    result.named_runs.append(named)
-    result.union_runs.append(union)

@@ -72,6 +72,17 @@ class EntityTallies:
                 tally = self.by_iri[iri] = EntityTally(entity.type)
             tally.add(entity)
 
+    def update(self, other: EntityTallies) -> None:
+        """Fold in the tallies of extractions that came after these."""
+        for iri, theirs in other.by_iri.items():
+            tally = self.by_iri.get(iri)
+            if tally is None:
+                self.by_iri[iri] = theirs
+                continue
+            tally.names.update(theirs.names)
+            tally.aliases |= theirs.aliases
+            tally.attributes.update(theirs.attributes)
+
     def describe(self, g: TripleSink) -> None:
         for iri, tally in self.by_iri.items():
             describe_tally(g, iri, tally, self.base)
