@@ -15,7 +15,9 @@ a directory in /tmp), never into the repository.
 Each build is `kg build CORPUS -o OUT -p P -q` in its own process, once streaming (the
 default) and once with `--stream-batch 0`, which holds the whole graph in memory as kg did
 before; psutil samples the process tree every 0.2 s for the peak resident memory of the main
-process and of each worker. The table goes to stdout, the figures to bench/results/scale-*.json.
+process and of each worker, and the CPU time of the whole tree (on a shared machine the
+wall time varies with the load; the CPU time much less). The table goes to stdout, the
+figures to bench/results/scale-*.json.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -76,6 +79,7 @@ def measure(corpus: Path, out: Path, processes: int, streaming: bool) -> dict:
     if not streaming:
         command += ["--stream-batch", "0"]
     peaks: dict[int, float] = {}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     main = psutil.Popen(command, stderr=subprocess.PIPE, text=True)
     while main.poll() is None:
@@ -91,6 +95,8 @@ def measure(corpus: Path, out: Path, processes: int, streaming: bool) -> dict:
             peaks[proc.pid] = max(peaks.get(proc.pid, 0.0), rss)
         time.sleep(0.2)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the whole tree, once it is waited for
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     errors = main.stderr.read() if main.stderr else ""
     if main.returncode != 0:
         raise SystemExit(f"kg build failed ({main.returncode}):\n{errors[-3000:]}")
@@ -99,6 +105,7 @@ def measure(corpus: Path, out: Path, processes: int, streaming: bool) -> dict:
     return {
         "mode": "streaming" if streaming else "in memory",
         "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu, 2),  # less at the mercy of a shared machine than seconds
         "rss_main_mib": round(peaks.get(main.pid, 0.0), 1),
         "rss_workers_mib": workers,
         "output_bytes": sum(sizes.values()),
@@ -130,19 +137,21 @@ def main() -> None:
         run["articles_per_s"] = round(n / run["seconds"], 2)
         runs.append(run)
     print(f"\n{n} articles, {args.processes} process(es), {os.cpu_count()} CPUs")
-    print("| mode | seconds | articles/s | peak RSS main | peak RSS workers | output |")
-    print("|---|---|---|---|---|---|")
+    print("| mode | seconds | CPU s | articles/s | peak RSS main | peak RSS workers | output |")
+    print("|---|---|---|---|---|---|---|")
     for run in runs:
         workers = ", ".join(f"{w:,.0f}" for w in run["rss_workers_mib"]) or "-"
         print(
-            f"| {run['mode']} | {run['seconds']:.1f} | {run['articles_per_s']:.1f} | "
+            f"| {run['mode']} | {run['seconds']:.1f} | {run['cpu_seconds']:.1f} | "
+            f"{run['articles_per_s']:.1f} | "
             f"{run['rss_main_mib']:,.0f} MiB | {workers} MiB | "
             f"{run['output_bytes'] / 2**20:,.0f} MiB |"
         )
     if len(runs) == 2:
         ratio = runs[1]["seconds"] / runs[0]["seconds"]
+        cpu = runs[1]["cpu_seconds"] / runs[0]["cpu_seconds"]
         print(
-            f"streaming/in memory time: {ratio:.3f}; main RSS: "
+            f"streaming/in memory time: {ratio:.3f}, CPU time: {cpu:.3f}; main RSS: "
             f"{runs[1]['rss_main_mib'] / runs[0]['rss_main_mib']:.2f}"
         )
     RESULTS.mkdir(parents=True, exist_ok=True)
