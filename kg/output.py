@@ -3,7 +3,9 @@
 OUT is replaced whole: the files are written into a fresh directory beside it (`staged`),
 which takes its place only once every file is complete, so an interrupted write leaves the
 previous OUT as it was. `write_outputs` writes a build's graph (kg.builder) or a store's
-(kg.store.disk.store_quads) with the view; `export_store` writes a store's RDF files only.
+(kg.store.disk.store_quads) with the view; `build_outputs` builds articles straight into
+OUT, streaming (kg.builder.stream), so that memory is bounded by a batch of articles, not the
+corpus; `export_store` writes a store's RDF files only.
 
 What may be replaced (`check_out`): an OUT that is absent, an empty directory, or one kg
 wrote before (it holds the marker file `OUT_MARKER`, or only kg's output files, as OUTs
@@ -19,16 +21,20 @@ import secrets
 import shutil
 import stat
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pyoxigraph as ox
+
 from kg.builder.run import BuildResult
-from kg.config import OUT_MARKER
+from kg.builder.stream import BATCH, Streamed, stream_build
+from kg.config import OUT_MARKER, BuildConfig
 from kg.errors import OutputError
 from kg.rdf.quads import Quads
-from kg.rdf.serialize import RDF_FILES, write_rdf_files
+from kg.rdf.serialize import RDF_FILES, write_merged_files, write_rdf_files
 from kg.store.disk import store_quads
 
 if TYPE_CHECKING:
@@ -66,6 +72,74 @@ def write_outputs(
         # the memory an rdflib Dataset needs, and the view does not show lexical forms.
         write_html(quads.to_store(), staging / "graph.html", title=title)
     return [Path(out) / name for name in OUTPUT_FILES]
+
+
+class _NothingBuilt(Exception):
+    """No article could be built: OUT is left as it was."""
+
+
+def build_outputs(
+    paths: Iterable[str | Path],
+    out: Path,
+    config: BuildConfig | None = None,
+    *,
+    title: str = "kg",
+    force: bool = False,
+    batch: int = BATCH,
+    on_writing: Callable[[], None] | None = None,
+    **build_options,
+) -> tuple[Streamed, list[Path]]:
+    """Build the articles under `paths` and write every output file into `out`, as
+    `write_outputs(kg.build(paths, config), out)` does, byte for byte, but streaming: the
+    build leaves sorted runs of quads in a scratch directory inside the staging directory,
+    and the files are written by merging them (kg.rdf.serialize.write_merged_files).
+    `build_options` go to kg.builder.stream.stream_build (nlp, progress, on_article_count).
+
+    When no article could be built, nothing is written: the files listed are none.
+    """
+    from kg.graph.view import write_html
+
+    built: Streamed | None = None
+    try:
+        with staged(out, force=force) as staging:
+            scratch = staging / ".scratch"
+            scratch.mkdir()
+            try:
+                built = stream_build(
+                    paths, config or BuildConfig(), scratch, batch=batch, **build_options
+                )
+                if not built.counts.articles:
+                    raise _NothingBuilt
+                if on_writing:  # the build is done: say that the files come next
+                    on_writing()
+                merged = write_merged_files(built.named_runs, built.union_runs, staging, scratch)
+                built.counts.quads, built.counts.graphs = merged.quads, merged.graphs
+                store = _view_store(merged.nquads)
+                merged.nquads.unlink()
+                write_html(store, staging / "graph.html", title=title)
+                del store
+            finally:
+                shutil.rmtree(scratch, ignore_errors=True)
+    except _NothingBuilt:
+        assert built is not None
+        return built, []
+    return built, [Path(out) / name for name in OUTPUT_FILES]
+
+
+def _view_store(nquads: Path, chunk: int = 50_000) -> ox.Store:
+    """The Oxigraph store the view reads, from a sorted N-Quads file: without the quads
+    it never reads (kg.graph.project.UNREAD), loaded a chunk of lines at a time. It is the
+    largest thing a streamed build holds, about a third of a KiB a quad."""
+    from kg.graph.project import UNREAD
+
+    unread = {f"<{iri}>" for iri in UNREAD}
+    store = ox.Store()
+    with open(nquads, encoding="utf-8") as lines:
+        # An N-Quads line of kg's starts "<subject> <predicate> ": IRIs hold no spaces.
+        read = (line for line in lines if line.split(" ", 2)[1] not in unread)
+        while block := list(islice(read, chunk)):
+            store.load(input="".join(block), format=ox.RdfFormat.N_QUADS)
+    return store
 
 
 def export_store(directory: Path, out: Path, *, force: bool = False) -> list[Path]:

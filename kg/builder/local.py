@@ -14,7 +14,9 @@ import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import TYPE_CHECKING
+from contextlib import contextmanager
+from itertools import repeat
+from typing import TYPE_CHECKING, TypeVar
 
 from kg.config import BuildConfig
 from kg.model import Article, ArticleExtraction, Skipped
@@ -28,6 +30,10 @@ Results = tuple[list[ArticleExtraction], list[Skipped]]
 # Where extraction runs: given the articles, the config and a progress callback, it returns
 # every article's extraction (in input order) and the articles it had to skip.
 Extractor = Callable[[Sequence[Article], BuildConfig, "Progress | None"], Results]
+T = TypeVar("T")
+# What becomes of one chunk's results where they were made (in the worker, with processes):
+# given the chunk's index and its results, in order, what to send back instead.
+Spill = Callable[[int, list[ArticleExtraction | Skipped]], T]
 
 
 def extract_articles(
@@ -130,3 +136,57 @@ def _extract_parallel(
     ) as pool:
         for results in pool.map(_work, chunks, [config.batch_size] * len(chunks)):
             yield from results
+
+
+@contextmanager
+def worker_pool(config: BuildConfig, articles: int) -> Iterator[ProcessPoolExecutor | None]:
+    """The pool of `config.processes` workers, each with the pipeline loaded, for a build of
+    `articles` articles (None for one process, or one article): kg.builder.stream runs both
+    its passes in it, so the workers load their pipelines once."""
+    if config.processes <= 1 or articles <= 1:
+        yield None
+        return
+    with ProcessPoolExecutor(
+        max_workers=config.processes, initializer=_init_worker, initargs=(config.model,)
+    ) as pool:
+        yield pool
+
+
+def extract_chunks(
+    articles: Sequence[Article],
+    config: BuildConfig,
+    spill: Spill[T],
+    *,
+    size: int,
+    pool: ProcessPoolExecutor | None = None,
+    nlp: Language | None = None,
+    progress: Progress | None = None,
+) -> Iterator[T]:
+    """Extract `articles` in chunks of at most `size` and yield, in order, what `spill`
+    makes of each chunk's results. In a `pool` (`worker_pool`), `spill` (picklable) runs in
+    the worker, so a chunk's extractions need never be sent back: kg.builder.stream writes
+    them to disk there and sends back only what linking needs."""
+    if pool is not None:
+        size = max(1, min(size, config.batch_size * 2, -(-len(articles) // (config.processes * 4))))
+        chunks = [list(articles[i : i + size]) for i in range(0, len(articles), size)]
+        spills = pool.map(
+            _spill, range(len(chunks)), chunks, repeat(config.batch_size), repeat(spill)
+        )
+        for chunk, spilled in zip(chunks, spills, strict=True):
+            if progress:
+                progress(len(chunk))
+            yield spilled
+        return
+    nlp = nlp or load_nlp(config.model)
+    for index, start in enumerate(range(0, len(articles), size)):
+        results = []
+        for result in extract_with(nlp, articles[start : start + size], config.batch_size):
+            results.append(result)
+            if progress:
+                progress(1)
+        yield spill(index, results)
+
+
+def _spill(index: int, chunk: list[Article], batch_size: int, spill: Spill[T]) -> T:
+    assert _WORKER_NLP is not None
+    return spill(index, list(extract_with(_WORKER_NLP, chunk, batch_size)))

@@ -77,7 +77,7 @@ def build(
     items = list(
         read_articles(paths, max_bytes=config.max_input_bytes, max_chars=config.max_article_chars)
     )
-    _refuse_text_for_paths(paths, items)
+    refuse_text_for_paths(paths, items)
     return build_articles(
         items,
         config,
@@ -155,7 +155,7 @@ def build_articles(
     return BuildResult(extractions, skipped, quads, name, version, links=linked.plan)
 
 
-def _refuse_text_for_paths(paths: list[str | Path], items: list[Article | Skipped]) -> None:
+def refuse_text_for_paths(paths: list[str | Path], items: list[Article | Skipped]) -> None:
     """`kg.build(["Tony Blair met ..."])` reads no file; say so rather than build nothing."""
     if any(isinstance(item, Article) for item in items):
         return

@@ -2,36 +2,31 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.model import ENTITY_TYPES
+from kg.builder.stream import Counts, Streamed
 
 if TYPE_CHECKING:
     from kg.builder.run import BuildResult
 
 
-def summarise(result: BuildResult, files: list[Path]) -> str:
-    entities: dict[str, set[str]] = {t: set() for t in ENTITY_TYPES}
-    mentions = 0
-    facts: Counter[str] = Counter()
-    quotes = affiliations = 0
-    for extraction in result.extractions:
-        quotes += len(extraction.quotes)
-        affiliations += len(extraction.affiliations)
-        for entity in extraction.entities:
-            entities[entity.type].add(entity.key)
-            mentions += len(entity.mentions)
-        facts.update(f.predicate for f in extraction.facts)
+def summarise(result: BuildResult | Streamed, files: list[Path]) -> str:
+    if isinstance(result, Streamed):
+        counts = result.counts
+    else:  # held in memory: counted now
+        counts = Counts()
+        for extraction in result.extractions:
+            counts.add(extraction)
+        counts.quads, counts.graphs = len(result.quads), len(result.quads.graph_names())
     lines = [
-        f"built {len(result.extractions)} article(s) with {result.model} {result.model_version}"
+        f"built {counts.articles} article(s) with {result.model} {result.model_version}"
         + (f"; skipped {len(result.skipped)}" if result.skipped else ""),
-        "entities: " + ", ".join(f"{len(keys)} {t}" for t, keys in entities.items()),
-        f"mentions: {mentions}; facts: "
-        + (", ".join(f"{n} {p}" for p, n in sorted(facts.items())) or "none"),
-        f"quotations: {quotes}; affiliations: {affiliations}",
-        f"triples: {len(result.quads)} in {len(result.quads.graph_names())} graph(s)",
+        "entities: " + ", ".join(f"{len(keys)} {t}" for t, keys in counts.entities.items()),
+        f"mentions: {counts.mentions}; facts: "
+        + (", ".join(f"{n} {p}" for p, n in sorted(counts.facts.items())) or "none"),
+        f"quotations: {counts.quotes}; affiliations: {counts.affiliations}",
+        f"triples: {counts.quads} in {counts.graphs} graph(s)",
     ]
     for path in files:
         size = path.stat().st_size if path.exists() else 0

@@ -52,7 +52,15 @@ from kg.graph.sources import (
     sentence_only,
 )
 
-__all__ = ["ENTITY_TYPES", "Evidence", "entities", "project", "relation_words", "short_iri"]
+__all__ = [
+    "ENTITY_TYPES",
+    "UNREAD",
+    "Evidence",
+    "entities",
+    "project",
+    "relation_words",
+    "short_iri",
+]
 
 # In priority order: an entity typed twice takes the first type that matches.
 ENTITY_TYPES = (
@@ -72,6 +80,18 @@ _FIXED_FAMILIES = {
     KG + "legalRelation": "legal",
 }
 _SUPER_FAMILIES = {KG + "interactsWith": "interaction", KG + "legalRelation": "legal"}
+# Predicates `project` never reads: offsets, confidences, the class of a mention, an
+# article's whole text. A store made only for the view may leave them out (kg.output
+# does, for a large build: about a third of the quads).
+UNREAD = frozenset(
+    {
+        NIF + "beginIndex",
+        NIF + "endIndex",
+        NIF + "isString",
+        KG + "confidence",
+        "http://www.w3.org/2005/11/its/rdf#taClassRef",
+    }
+)
 _COMENTION_EVIDENCE_MAX = 3  # sentences kept per co-mention edge: enough to show why
 
 

@@ -6,38 +6,24 @@ only ever becomes a Literal, and IRIs only come from `kg.rdf.iri.mint`.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from rdflib import OWL, RDF, RDFS, XSD, Dataset, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, SKOS, DefinedNamespace, Namespace
+from rdflib import RDF, RDFS, XSD, Dataset, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, DefinedNamespace, Namespace
 from rdflib.term import Node
 
 from kg.link.decisions import LinkPlan
-from kg.model import LEGISLATION, ORGANIZATION, PERSON, PLACE, ArticleExtraction, Entity, Fact
+from kg.model import ArticleExtraction, Fact
+from kg.rdf.entities import TYPE_CLASSES, EntityTallies, entity_iri
 from kg.rdf.identity import add_links_graph
 from kg.rdf.iri import BASE, mint
-from kg.rdf.labels import clean_key, label
+from kg.rdf.labels import label
 from kg.rdf.namespace import ELI, ITSRDF, KG, NIF, bind_prefixes
 from kg.rdf.quads import Quads, TripleSink
 from kg.rdf.relations import add_affiliation, add_quote
 
-TYPE_CLASSES = {
-    PERSON: (SDO.Person, FOAF.Person),
-    ORGANIZATION: (SDO.Organization, ORG.Organization),
-    PLACE: (SDO.Place,),
-    LEGISLATION: (SDO.Legislation,),
-}
-_LEGISLATION_CLASSES = {
-    "Act": (KG.Act, ELI.LegalResource),
-    "Bill": (KG.Bill,),
-    "Regulations": (KG.StatutoryInstrument, ELI.LegalResource),
-    "Order": (KG.StatutoryInstrument, ELI.LegalResource),
-    "Section": (KG.Section, ELI.LegalResource),
-    "Treaty": (KG.Treaty,),
-}
 _PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "schema": SDO,
     "kg": KG,
@@ -63,10 +49,6 @@ class RunInfo:
 def now() -> str:
     """The time as the run record gives it: ISO 8601, UTC, to the second."""
     return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def entity_iri(type_: str, key: str, base: str = BASE) -> URIRef:
-    return mint(type_.lower(), clean_key(key), base=base)
 
 
 def article_iri(article_id: str, base: str = BASE) -> URIRef:
@@ -273,45 +255,11 @@ def add_entities_graph(
 ) -> URIRef:
     """One description per entity, merged over every article that mentions it."""
     graph_iri = entities_graph_iri(base)
-    g = dataset.graph(graph_iri)
-    by_iri: dict[URIRef, list[Entity]] = defaultdict(list)
+    tallies = EntityTallies(base)
     for extraction in extractions:
-        for entity in extraction.entities:
-            by_iri[entity_iri(entity.type, entity.key, base)].append(entity)
-    for iri, seen in by_iri.items():
-        describe_entity(g, iri, seen, base)
+        tallies.add(extraction)
+    tallies.describe(dataset.graph(graph_iri))
     return graph_iri
-
-
-def describe_entity(g: TripleSink, iri: URIRef, seen: list[Entity], base: str = BASE) -> None:
-    """Describe one entity in `g` from every article's view of it (`seen`): the most used
-    name is its prefLabel and schema:name, every other name and alias an altLabel; the
-    store describes entities from its tallies with this same function."""
-    type_ = seen[0].type
-    names = Counter(str(label(e.name)) for e in seen)
-    pref = max(names, key=lambda n: (names[n], len(n), n))
-    for cls in TYPE_CLASSES[type_]:
-        g.add((iri, RDF.type, cls))
-    g.add((iri, SKOS.prefLabel, Literal(pref)))
-    g.add((iri, SDO.name, Literal(pref)))
-    labels = set(names) | {str(label(a)) for e in seen for a in e.aliases}
-    for alt in sorted(labels - {pref}):
-        g.add((iri, SKOS.altLabel, Literal(alt)))
-    if type_ != LEGISLATION:
-        return
-    attrs = {k: v for e in seen for k, v in e.attributes}
-    kind = attrs.get("kind", "Act")
-    g.add((iri, SDO.legislationType, Literal(kind)))
-    for cls in _LEGISLATION_CLASSES.get(kind, ()):
-        g.add((iri, RDF.type, cls))
-    if "title" in attrs:
-        g.add((iri, DCTERMS.title, label(attrs["title"])))
-    if "year" in attrs:
-        g.add((iri, KG.year, Literal(int(attrs["year"]), datatype=XSD.integer)))
-    if "sameAs" in attrs:
-        g.add((iri, OWL.sameAs, URIRef(attrs["sameAs"])))
-    if "parent" in attrs:
-        g.add((iri, ELI.is_part_of, entity_iri(LEGISLATION, attrs["parent"], base)))
 
 
 def add_meta_graph(

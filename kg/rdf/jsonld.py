@@ -16,7 +16,7 @@ graphs and nodes in the order of kg.rdf.quads (sorted), one node per line.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import groupby
 from typing import TextIO
@@ -24,7 +24,12 @@ from typing import TextIO
 import pyoxigraph as ox
 
 from kg.rdf.namespace import VOCABULARIES
-from kg.rdf.quads import SortedGraphs
+from kg.rdf.quads import GraphName
+
+# Each named graph with its statements sorted (kg.rdf.quads.Quads.sorted_graphs, or a stream
+# of them read back from a merged file, whose statements are quads: both have the terms; a
+# graph's statements may be an iterator, read once, before the next graph's).
+Graphs = Iterable[tuple[GraphName, Iterable[ox.Triple | ox.Quad]]]
 
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -37,7 +42,7 @@ def context(base: str) -> dict[str, str]:
     return {**VOCABULARIES, "kgid": f"{base}/id/"}
 
 
-def base_of(graphs: SortedGraphs, default: str) -> str:
+def base_of(graphs: Graphs, default: str) -> str:
     """The base the graphs' IRIs were minted under, read from a graph's name."""
     for name, _ in graphs:
         if isinstance(name, ox.NamedNode) and _ID_PART in name.value:
@@ -45,7 +50,7 @@ def base_of(graphs: SortedGraphs, default: str) -> str:
     return default
 
 
-def write_jsonld(graphs: SortedGraphs, out: TextIO, base: str) -> None:
+def write_jsonld(graphs: Graphs, out: TextIO, base: str) -> None:
     """Write `graphs` (kg.rdf.quads.Quads.sorted_graphs) to `out` as compacted JSON-LD."""
     ctx = context(base)
     compact = _compactor(tuple(sorted(ctx.items(), key=lambda kv: -len(kv[1]))))
@@ -62,7 +67,7 @@ def write_jsonld(graphs: SortedGraphs, out: TextIO, base: str) -> None:
     out.write("\n]}\n")
 
 
-def _nodes(triples: list[ox.Triple], compact) -> Iterator[dict]:
+def _nodes(triples: Iterable[ox.Triple | ox.Quad], compact) -> Iterator[dict]:
     # The triples are sorted by subject, then predicate: one node per subject.
     for subject, statements in groupby(triples, key=lambda t: t.subject):
         node: dict[str, object] = {"@id": _node_id(subject, compact), "@type": None}

@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from kg.model import Article, Entity
-from kg.rdf.graphs import describe_entity, entity_iri
+from kg.rdf.entities import describe_entity, entity_iri
 from kg.rdf.quads import Quads
 from kg.version import __version__
 
