@@ -160,6 +160,37 @@ def main() -> None:
     path = RESULTS / f"scale-{n}-p{args.processes}-{stamp}.json"
     path.write_text(json.dumps(record, indent=1), encoding="utf-8")
     print(f"figures: {path}")
+    for line in capacity(args.processes):
+        print(line)
+
+
+def capacity(processes: int) -> list[str]:
+    """The largest corpus whose build fits in 8 and 24 GiB, per mode: the whole tree's peak
+    (main plus workers) grown at the rate measured between the two largest sizes on record
+    in bench/results with this many processes; one size on record gives no rate."""
+    latest: dict[tuple[str, int], float] = {}
+    for path in sorted(RESULTS.glob(f"scale-*-p{processes}-*.json")):  # oldest first
+        record = json.loads(path.read_text(encoding="utf-8"))
+        for run in record["runs"]:
+            tree = run["rss_main_mib"] + sum(run["rss_workers_mib"])
+            latest[(run["mode"], record["articles"])] = tree
+    lines = []
+    for mode in sorted({m for m, _ in latest}):
+        sizes = sorted(n for m, n in latest if m == mode)
+        if len(sizes) < 2:
+            lines.append(f"{mode}: one corpus size on record; run another -n for a rate")
+            continue
+        small, large = sizes[-2], sizes[-1]
+        rate = (latest[(mode, large)] - latest[(mode, small)]) / (large - small)
+        if rate <= 0:
+            lines.append(f"{mode}: no growth measured between {small} and {large} articles")
+            continue
+        fits = [large + (gib * 1024 - latest[(mode, large)]) / rate for gib in (8, 24)]
+        lines.append(
+            f"{mode}: {rate:.3f} MiB an article ({small} -> {large}); fits in 8 GiB: "
+            f"about {fits[0]:,.0f} articles, in 24 GiB: about {fits[1]:,.0f} (extrapolated)"
+        )
+    return lines
 
 
 if __name__ == "__main__":
