@@ -85,10 +85,11 @@ def _spellings(doc: Doc, form: str, covered: set[int]) -> list[Span]:
     """Where `form` is written as a whole proper noun of its own ("Verizon", not "Verizon
     Wireless" or "verizon"), on tokens no mention covers."""
     found = []
-    start = doc.text.find(form)
+    text = doc.text  # made anew on every access: once per form, not once per find
+    start = text.find(form)
     while start >= 0 and form:
         span = doc.char_span(start, start + len(form))
-        start = doc.text.find(form, start + 1)
+        start = text.find(form, start + 1)
         if span is None or any(i in covered for i in range(span.start, span.end)):
             continue
         if not all(_proper(t) for t in span if not t.is_punct):

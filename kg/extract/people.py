@@ -146,7 +146,8 @@ def _gender_of(group: Group, key: str, anchors: list[tuple[str, list[str]]]) -> 
 
 
 def _named_outside_quotes(doc: Doc, group: Group) -> bool:
-    return any(not _inside_quotes(doc.text, doc[c.start].idx) for c in group.cands)
+    text = doc.text  # Doc.text is joined anew on every access
+    return any(not _inside_quotes(text, doc[c.start].idx) for c in group.cands)
 
 
 def _inside_quotes(text: str, at: int) -> bool:

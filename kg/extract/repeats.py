@@ -38,11 +38,14 @@ def add_repeats(
                 for i in range(span.start, span.end):
                     taken[i] = True
     forms = _forms(entities)
+    at: dict[str, list[int]] = {}  # where each word stands, so a form is looked up, not scanned for
+    for tok in doc:
+        at.setdefault(tok.text, []).append(tok.i)
     out = []
     for entity in entities:
         extra = []
         for form in forms.get(entity.key, ()):
-            for start in _occurrences(doc, form, taken):
+            for start in _occurrences(doc, form, taken, at.get(form[0], ())):
                 end = start + len(form)
                 for i in range(start, end):
                     taken[i] = True
@@ -85,11 +88,16 @@ def _forms(entities: Sequence[Entity]) -> dict[str, list[list[str]]]:
     return forms
 
 
-def _occurrences(doc: Doc, words: list[str], taken: Sequence[bool]) -> list[int]:
+def _occurrences(
+    doc: Doc, words: list[str], taken: Sequence[bool], starts: Sequence[int]
+) -> list[int]:
+    """Where `words` stand free and unread, among `starts`, the places their first word is."""
     n = len(words)
     found = []
-    for i in range(len(doc) - n + 1):
-        if any(taken[i : i + n]) or [t.text for t in doc[i : i + n]] != words:
+    for i in starts:
+        if i + n > len(doc) or any(taken[i : i + n]):
+            continue
+        if [t.text for t in doc[i : i + n]] != words:
             continue
         # Free-standing: no capitalised word of a longer name on either side.
         if i > 0 and is_cap(doc[i - 1]) and doc[i - 1].lower_ not in DETERMINERS:
