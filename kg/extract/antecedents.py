@@ -2,7 +2,7 @@
 names nothing it could be.
 
 - Opening a sentence's main clause: the organisation the sentence before was about. News
-  carries a company's story on from sentence to sentence this way ("Deutsche Bank is
+  carries a company's story on from sentence to sentence this way ("Acme Bank is
   involved in the case. It had agreed to lend ..."). Only what one organisation fits is
   resolved: the previous sentence's main subject must name exactly one organisation; a
   sentence about people is passed over (one more), since "it" is never a person; any other

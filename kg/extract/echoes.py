@@ -2,7 +2,7 @@
 the tagger read this "Verizon" as a nationality. For the relation finders, a proper noun
 spelling exactly the name of one person or organisation the article already has is that
 entity (the entity list kg outputs is unchanged). An organisation is also named by the one
-distinctive word of its name ("Menatep" for "Group Menatep"), never by a word for a kind
+distinctive word of its name ("Zenda" for "Group Zenda"), never by a word for a kind
 of body ("Group", "Bank", "National") or one another entity's name holds too."""
 
 from __future__ import annotations
@@ -104,6 +104,6 @@ def _spellings(doc: Doc, form: str, covered: set[int]) -> list[Span]:
 
 def _proper(tok: Token) -> bool:
     # A capitalised word the tagger read as a noun is a name where the recogniser saw one
-    # ("Menatep has asked ..."), or anywhere but at the start of a sentence.
+    # ("Zenda has asked ..."), or anywhere but at the start of a sentence.
     named = tok.text[:1].isupper() and (bool(tok.ent_type_) or not tok.is_sent_start)
     return tok.pos_ == "PROPN" or tok.tag_ in ("NNP", "NNPS") or (tok.pos_ == "NOUN" and named)

@@ -320,7 +320,7 @@ class Resolver:
             return None
         found = shared_object(tok, self.entity) or self._its_clause(tok)
         if found is None and opens_main_clause(tok):
-            # "Deutsche Bank is involved. It had agreed to ...": the company carried on.
+            # "Acme Bank is involved. It had agreed to ...": the company carried on.
             return previous_subject(tok, self.entity)
         return found
 
