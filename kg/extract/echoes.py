@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import INDUSTRY_WORDS, ORG_HEADS, ORG_SUFFIXES
 from kg.model import AGENTS, ORGANIZATION, Entity, Mention
+from kg.nlp.tokens import covered_tokens
 
 _RULE = "echo"
 # Words of a name that say what kind of body it is, not which one.
@@ -35,7 +36,7 @@ _CONFIDENCE = 0.6
 def with_echoes(doc: Doc, entities: Sequence[Entity]) -> list[Entity]:
     """`entities`, each person or organisation with a mention added at every uncovered
     proper-noun spelling of its name, aliases or mentions that names no other entity."""
-    covered = _covered(doc, entities)
+    covered = covered_tokens(doc, entities)
     owners: dict[str, set[str]] = {}
     for entity in entities:
         for form in _forms(entity):
@@ -69,16 +70,6 @@ def _forms(entity: Entity) -> set[str]:
 
 def _distinctive(word: str) -> bool:
     return len(word) >= 4 and word[0].isupper() and word.isalpha() and word not in _KIND_WORDS
-
-
-def _covered(doc: Doc, entities: Sequence[Entity]) -> set[int]:
-    tokens: set[int] = set()
-    for entity in entities:
-        for mention in entity.mentions:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None:
-                tokens.update(range(span.start, span.end))
-    return tokens
 
 
 def _spellings(doc: Doc, form: str, covered: set[int]) -> list[Span]:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from kg.extract.spans import DETERMINERS, is_cap
 from kg.model import ORGANIZATION, Entity, Mention
+from kg.nlp.tokens import covered_tokens
 
 # "Group Zenda" is "Zenda" for short: a word of kind written before the name.
 _LEADING_KIND = frozenset({"Group", "Grupo", "Groupe"})
@@ -31,12 +32,8 @@ def add_repeats(
     for start, end in reserved:
         for i in range(start, end):
             taken[i] = True
-    for entity in entities:
-        for m in entity.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None:
-                for i in range(span.start, span.end):
-                    taken[i] = True
+    for i in covered_tokens(doc, entities):
+        taken[i] = True
     forms = _forms(entities)
     at: dict[str, list[int]] = {}  # where each word stands, so a form is looked up, not scanned for
     for tok in doc:

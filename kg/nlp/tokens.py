@@ -20,6 +20,17 @@ class MentionRef:
     end: int
 
 
+def covered_tokens(doc: Doc, entities: Sequence[Entity]) -> set[int]:
+    """The indices of the tokens some mention of `entities` covers."""
+    tokens: set[int] = set()
+    for entity in entities:
+        for mention in entity.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                tokens.update(range(span.start, span.end))
+    return tokens
+
+
 class EntityIndex:
     """Which entity mention (if any) covers each token of a Doc."""
 
